@@ -1,0 +1,157 @@
+package dev.listwire.common.delivery;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger of one event as one invocation sees it: claims recipients one by one and records the
+ * outcomes in batches. Not thread-safe: one per event per invocation. Always {@link #flush()} before
+ * the invocation reports on the message.
+ */
+public final class EventLedger {
+
+    static final String KEY = "event";
+    static final String EMAIL = "email";
+    static final String STATUS = "status";
+    static final String OWNER = "owner";
+    static final String LEASE_UNTIL = "leaseUntil";
+    static final String EXPIRES_AT = "expiresAt";
+
+    private static final String CLAIMED = "claimed";
+    private static final String SENT = "sent";
+    private static final String REJECTED = "rejected";
+    private static final int MAX_FLUSH_ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamoDb;
+    private final LedgerConfiguration configuration;
+    private final Clock clock;
+    private final String event;
+    private final String owner;
+    private final Duration lease;
+    private final List<WriteRequest> pending = new ArrayList<>();
+
+    EventLedger(DynamoDbClient dynamoDb, LedgerConfiguration configuration, Clock clock,
+                String event, String owner, Duration lease) {
+        this.dynamoDb = dynamoDb;
+        this.configuration = configuration;
+        this.clock = clock;
+        this.event = event;
+        this.owner = owner;
+        this.lease = lease;
+    }
+
+    public Claim claim(String email) {
+        long now = clock.millis();
+        Map<String, AttributeValue> item = item(email, CLAIMED);
+        item.put(LEASE_UNTIL, number(now + lease.toMillis()));
+        try {
+            dynamoDb.putItem(b -> b.tableName(configuration.table()).item(item)
+                    .conditionExpression("attribute_not_exists(#email) OR (#status = :claimed AND #lease < :now)")
+                    .expressionAttributeNames(Map.of("#email", EMAIL, "#status", STATUS, "#lease", LEASE_UNTIL))
+                    .expressionAttributeValues(Map.of(":claimed", string(CLAIMED), ":now", number(now)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Claim.CLAIMED;
+        } catch (ConditionalCheckFailedException taken) {
+            Map<String, AttributeValue> old = taken.hasItem() ? taken.item() : current(email);
+            AttributeValue status = old.get(STATUS);
+            return status != null && CLAIMED.equals(status.s()) ? Claim.HELD_ELSEWHERE : Claim.ALREADY_DONE;
+        }
+    }
+
+    /** The email was accepted by the SMTP server. */
+    public void sent(String email) {
+        record(item(email, SENT));
+    }
+
+    /** The SMTP server refused the address for good: never try this event on it again. */
+    public void rejected(String email, String reply) {
+        Map<String, AttributeValue> item = item(email, REJECTED);
+        item.put("reply", string(reply));
+        record(item);
+    }
+
+    /** Gives a claim back (the send failed for a passing reason), so that a retry can take it at once. */
+    public void release(String email) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(configuration.table()).key(key(email))
+                    .conditionExpression("#owner = :me AND #status = :claimed")
+                    .expressionAttributeNames(Map.of("#owner", OWNER, "#status", STATUS))
+                    .expressionAttributeValues(Map.of(":me", string(owner), ":claimed", string(CLAIMED))));
+        } catch (ConditionalCheckFailedException alreadyGone) {
+            // Someone took over an expired lease; theirs now.
+        }
+    }
+
+    /** Writes every pending outcome. A failure here leaves claims that expire with their lease. */
+    public void flush() {
+        List<WriteRequest> batch = new ArrayList<>(pending);
+        pending.clear();
+        for (int attempt = 1; !batch.isEmpty(); attempt++) {
+            List<WriteRequest> chunk = List.copyOf(batch.subList(0, Math.min(25, batch.size())));
+            batch.subList(0, chunk.size()).clear();
+            BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(configuration.table(), chunk)));
+            List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(configuration.table(), List.of());
+            if (!unprocessed.isEmpty()) {
+                if (attempt >= MAX_FLUSH_ATTEMPTS) {
+                    throw new IllegalStateException(unprocessed.size() + " delivery marks stayed unprocessed after "
+                            + attempt + " attempts");
+                }
+                batch.addAll(unprocessed);
+                backOff(attempt);
+            }
+        }
+    }
+
+    private void record(Map<String, AttributeValue> item) {
+        pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        if (pending.size() >= configuration.flushEvery()) {
+            flush();
+        }
+    }
+
+    private Map<String, AttributeValue> current(String email) {
+        return dynamoDb.getItem(b -> b.tableName(configuration.table()).key(key(email)).consistentRead(true)).item();
+    }
+
+    private Map<String, AttributeValue> item(String email, String status) {
+        Map<String, AttributeValue> item = new HashMap<>(key(email));
+        item.put(STATUS, string(status));
+        item.put(OWNER, string(owner));
+        item.put("updatedAt", number(clock.millis()));
+        item.put(EXPIRES_AT, number(clock.instant().plus(Duration.ofDays(configuration.retentionDays())).getEpochSecond()));
+        return item;
+    }
+
+    private Map<String, AttributeValue> key(String email) {
+        return Map.of(KEY, string(event), EMAIL, string(email));
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(50L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing delivery marks", e);
+        }
+    }
+
+    private static AttributeValue string(String s) {
+        return AttributeValue.fromS(s);
+    }
+
+    private static AttributeValue number(long n) {
+        return AttributeValue.fromN(Long.toString(n));
+    }
+}

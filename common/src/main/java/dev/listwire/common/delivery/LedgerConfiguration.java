@@ -1,0 +1,16 @@
+package dev.listwire.common.delivery;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * @param table         the one delivery ledger table that every list shares
+ * @param retentionDays how long a delivery is remembered (DynamoDB TTL); SQS keeps a message 14 days at most
+ * @param flushEvery    how many "sent" marks are written together in one BatchWriteItem
+ */
+@ConfigurationProperties("listwire.ledger")
+public record LedgerConfiguration(
+        @Bindable(defaultValue = "listwire-deliveries") String table,
+        @Bindable(defaultValue = "14") int retentionDays,
+        @Bindable(defaultValue = "25") int flushEvery) {
+}

@@ -1,0 +1,87 @@
+package dev.listwire.common.function;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.common.logging.JsonLines;
+import dev.listwire.common.mail.SmtpConnection;
+import dev.listwire.common.payload.PayloadReader;
+import dev.listwire.common.payload.RejectedPayload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One invocation's batch: each message is an event, handled on its own, so that one bad message never
+ * fails the others. The response names only the messages SQS must retry (ReportBatchItemFailures).
+ */
+final class BatchHandler<T> {
+
+    private final EventFanOut fanOut;
+    private final DeadLetterQueue deadLetters;
+    private final PayloadReader<T> reader;
+    private final MemberFilter<T> filter;
+    private final JsonLines log;
+
+    BatchHandler(EventFanOut fanOut, DeadLetterQueue deadLetters, PayloadReader<T> reader, MemberFilter<T> filter,
+                 JsonLines log) {
+        this.fanOut = fanOut;
+        this.deadLetters = deadLetters;
+        this.reader = reader;
+        this.filter = filter;
+        this.log = log;
+    }
+
+    SQSBatchResponse handle(SQSEvent batch) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+        SendPacer pacer = new SendPacer(fanOut.list().tuning().sendRatePerSecond());
+        try (SmtpConnection smtp = new SmtpConnection(fanOut.session())) {
+            for (SQSEvent.SQSMessage message : records) {
+                if (!handle(message, smtp, pacer)) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                }
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    /** @return true when SQS may delete the message */
+    private boolean handle(SQSEvent.SQSMessage message, SmtpConnection smtp, SendPacer pacer) {
+        EventIdentity id = EventIdentity.of(message);
+        EventReport report = new EventReport(fanOut.list().name(), id);
+        int connectionsBefore = smtp.connectionsOpened();
+        T event;
+        try {
+            event = reader.read(message.getBody());
+        } catch (RejectedPayload rejected) {
+            return deadLetter(message, id, report, rejected.getMessage());
+        }
+        try {
+            fanOut.send(id, event, filter, smtp, pacer, report);
+        } catch (RuntimeException e) {
+            report.error(String.valueOf(e));
+        }
+        EventReport.Outcome outcome = report.outcome();
+        Map<String, Object> fields = report.fields(outcome, smtp.connectionsOpened() - connectionsBefore);
+        if (outcome == EventReport.Outcome.COMPLETED) {
+            log.info("event-finished", fields);
+        } else {
+            log.warn("event-finished", fields);
+        }
+        return outcome == EventReport.Outcome.COMPLETED;
+    }
+
+    private boolean deadLetter(SQSEvent.SQSMessage message, EventIdentity id, EventReport report, String reason) {
+        try {
+            deadLetters.send(message, id, reason);
+        } catch (RuntimeException e) {
+            report.error("payload rejected (" + reason + ") but the DLQ refused it: " + e);
+            log.error("event-finished", report.fields(EventReport.Outcome.RETRY, 0));
+            return false;
+        }
+        report.error(reason);
+        log.warn("event-finished", report.fields(EventReport.Outcome.DEAD_LETTERED, 0));
+        return true;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.listwire.common.function;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.common.logging.JsonLines;
+import dev.listwire.common.members.Member;
+import dev.listwire.common.payload.PayloadReader;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.micronaut.json.JsonMapper;
+import jakarta.validation.Validator;
+
+/**
+ * The Lambda handler of a list: subclass it with the list's payload record, and override
+ * {@link #wants(Member, Object)} when only some members want an event.
+ *
+ * <pre>{@code
+ * public final class PriceTargetsFunction extends ListFunction<PriceTarget> {
+ *     public PriceTargetsFunction() { super(PriceTarget.class); }
+ * }
+ * }</pre>
+ *
+ * Everything is built once, at cold start; an invocation only reads, renders and sends.
+ */
+public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final BatchHandler<T> batches;
+
+    /** For Lambda: starts the application context from {@code application.yml} and the environment. */
+    protected ListFunction(Class<T> payloadType) {
+        super();
+        this.batches = batches(payloadType);
+    }
+
+    /** For tests and the devstack: runs on a context the caller built and will close. */
+    protected ListFunction(ApplicationContext context, Class<T> payloadType) {
+        super(context);
+        this.batches = batches(payloadType);
+    }
+
+    @Override
+    public final SQSBatchResponse execute(SQSEvent event) {
+        return batches.handle(event);
+    }
+
+    /** Whether a member wants this event; every subscribed member does unless a list says otherwise. */
+    protected boolean wants(Member member, T event) {
+        return true;
+    }
+
+    private BatchHandler<T> batches(Class<T> payloadType) {
+        ApplicationContext context = getApplicationContext();
+        PayloadReader<T> reader = new PayloadReader<>(payloadType, context.getBean(JsonMapper.class),
+                context.getBean(Validator.class));
+        return new BatchHandler<>(context.getBean(EventFanOut.class), context.getBean(DeadLetterQueue.class),
+                reader, this::wants, context.getBean(JsonLines.class));
+    }
+}

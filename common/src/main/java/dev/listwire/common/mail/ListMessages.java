@@ -1,0 +1,88 @@
+package dev.listwire.common.mail;
+
+import dev.listwire.common.manifest.ListManifest;
+import jakarta.inject.Singleton;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * Builds a list email: a plain-text and an HTML part, and the headers every list email carries:
+ * {@code Message-ID} from (list, event, recipient), {@code List-Id} (RFC 2919), and for lists members
+ * may leave, {@code List-Unsubscribe} with {@code List-Unsubscribe-Post} (RFC 8058).
+ */
+@Singleton
+public final class ListMessages {
+
+    public MimeMessage compose(Session session, ListManifest list, String eventId, InternetAddress to,
+                               RenderedEmail email, Optional<String> unsubscribeUrl) throws MessagingException {
+        String domain = domainOf(list.from().address());
+        MimeMessage message = new FixedIdMimeMessage(session, MessageIds.of(list.name(), eventId, to.getAddress(), domain));
+        try {
+            message.setFrom(new InternetAddress(list.from().address(), HeaderValues.singleLine(list.from().name()), "UTF-8"));
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is not supported", e);
+        }
+        message.setRecipient(Message.RecipientType.TO, to);
+        message.setSubject(HeaderValues.singleLine(email.subject()), "UTF-8");
+        message.setSentDate(new Date());
+        message.setHeader("List-Id", listId(list, domain));
+        if (unsubscribeUrl.isPresent()) {
+            message.setHeader("List-Unsubscribe", "<" + HeaderValues.singleLine(unsubscribeUrl.get()) + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        MimeMultipart body = new MimeMultipart("alternative");
+        body.addBodyPart(part(email.text(), "plain"));
+        body.addBodyPart(part(email.html(), "html"));
+        message.setContent(body);
+        message.saveChanges();
+        return message;
+    }
+
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, "UTF-8", subtype);
+        return part;
+    }
+
+    private static String listId(ListManifest list, String domain) throws MessagingException {
+        String title = HeaderValues.singleLine(list.title()).replace("\"", "'").replace("\\", "");
+        try {
+            String phrase = MimeUtility.encodeWord(title, "UTF-8", "Q");
+            if (phrase.equals(title)) {
+                phrase = "\"" + title + "\"";
+            }
+            return MimeUtility.fold("List-Id: ".length(), phrase + " <" + list.name() + "." + domain + ">");
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is not supported", e);
+        }
+    }
+
+    static String domainOf(String address) {
+        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Jakarta Mail makes up a new Message-ID on every save; a list email keeps its derived one. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.listwire.common.mail;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.email.javamail.sender.DefaultSessionProvider;
+import io.micronaut.email.javamail.sender.MailPropertiesProvider;
+import io.micronaut.email.javamail.sender.SessionProvider;
+import jakarta.inject.Singleton;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Session;
+
+import java.util.Properties;
+
+/**
+ * The mail session from the {@code javamail.*} configuration. The module's default provider returns
+ * {@code Session.getDefaultInstance}, one session per JVM that keeps the first configuration it saw;
+ * this one builds the session from this application's configuration, once.
+ */
+@Singleton
+@Replaces(DefaultSessionProvider.class)
+final class MailSessionProvider implements SessionProvider {
+
+    private final Session session;
+
+    MailSessionProvider(MailPropertiesProvider properties, @Nullable Authenticator authenticator) {
+        Properties props = properties.mailProperties();
+        if (authenticator != null) {
+            props.putIfAbsent("mail.smtp.auth", "true");
+        }
+        this.session = Session.getInstance(props, authenticator);
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+}

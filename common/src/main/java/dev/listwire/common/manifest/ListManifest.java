@@ -1,0 +1,34 @@
+package dev.listwire.common.manifest;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * One list's manifest ({@code lists/<list>/list.json}): the single source of truth that the function,
+ * Terraform, the devstack and the preference center all read.
+ */
+@Serdeable
+public record ListManifest(
+        String name,
+        String title,
+        String description,
+        Sender from,
+        ListKind kind,
+        Tuning tuning) {
+
+    /** The From address and display name of every email the list sends. */
+    @Serdeable
+    public record Sender(String address, String name) {
+    }
+
+    /**
+     * How the list's function runs.
+     *
+     * @param batchSize         SQS messages per invocation (event source mapping batch size)
+     * @param timeoutSeconds    the function timeout; a delivery claim older than this is abandoned
+     * @param maxReceives       receives before SQS moves a message to the list's DLQ
+     * @param sendRatePerSecond the most emails a second this list's function sends
+     */
+    @Serdeable
+    public record Tuning(int batchSize, int timeoutSeconds, int maxReceives, double sendRatePerSecond) {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.listwire.common.members;
+
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A list's members, read with DynamoDB {@code Scan} one page (at most 1 MB) at a time: the paginator
+ * asks for the next page only when the stream reaches it, so memory holds one page whatever the size
+ * of the list. {@code Scan} is the right call because a member table is keyed by {@code email} alone.
+ */
+@Singleton
+public final class MemberTable {
+
+    private final DynamoDbClient dynamoDb;
+
+    public MemberTable(DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
+    }
+
+    /** Every item of the table, unsubscribed ones too (the caller counts why it skips). */
+    public Stream<Member> members(String table) {
+        ScanRequest request = ScanRequest.builder().tableName(table).consistentRead(true).build();
+        return StreamSupport.stream(dynamoDb.scanPaginator(request).items().spliterator(), false)
+                .map(AttributeValues::toMember);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.listwire.common.delivery;
+
+import dev.listwire.common.local.LocalResources;
+import dev.listwire.common.testing.LocalStack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The claim protocol against dynalite, with the clock moved by hand to let leases run out. */
+class DeliveryLedgerTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private final LocalStack stack = LocalStack.shared();
+    private LedgerConfiguration configuration;
+    private final Instant now = Instant.parse("2026-11-28T09:00:00Z");
+
+    @BeforeEach
+    void createLedger() {
+        configuration = new LedgerConfiguration("ledger-" + UUID.randomUUID(), 14, 25);
+        new LocalResources(stack.dynamoDb(), stack.sqs()).createLedger(configuration.table());
+    }
+
+    @Test
+    void aSentRecipientIsNeverClaimedAgain() {
+        EventLedger first = ledgerAt(now).open("prices", "e1", LEASE);
+        assertEquals(Claim.CLAIMED, first.claim("ada@example.com"));
+        first.sent("ada@example.com");
+        first.flush();
+
+        assertEquals(Claim.ALREADY_DONE, ledgerAt(now.plus(Duration.ofDays(1))).open("prices", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void aLiveClaimHoldsOffAnotherInvocation() {
+        ledgerAt(now).open("prices", "e1", LEASE).claim("ada@example.com");
+
+        assertEquals(Claim.HELD_ELSEWHERE, ledgerAt(now.plusSeconds(60)).open("prices", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void anExpiredClaimBelongsToADeadInvocationAndCanBeTaken() {
+        // The crash window: claimed (and perhaps sent) but never marked. After the lease, a retry sends again,
+        // with the same Message-ID.
+        ledgerAt(now).open("prices", "e1", LEASE).claim("ada@example.com");
+
+        assertEquals(Claim.CLAIMED, ledgerAt(now.plus(LEASE).plusSeconds(1)).open("prices", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void aReleasedClaimCanBeTakenAtOnce() {
+        EventLedger first = ledgerAt(now).open("prices", "e1", LEASE);
+        first.claim("ada@example.com");
+        first.release("ada@example.com");
+
+        assertEquals(Claim.CLAIMED, ledgerAt(now.plusSeconds(1)).open("prices", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void eventsAndListsAreSeparate() {
+        EventLedger first = ledgerAt(now).open("prices", "e1", LEASE);
+        first.claim("ada@example.com");
+        first.sent("ada@example.com");
+        first.flush();
+
+        assertEquals(Claim.CLAIMED, ledgerAt(now).open("prices", "e2", LEASE).claim("ada@example.com"));
+        assertEquals(Claim.CLAIMED, ledgerAt(now).open("reports", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void marksAreWrittenInBatchesAndAllReachTheTable() {
+        EventLedger ledger = ledgerAt(now).open("prices", "e1", LEASE);
+        for (int i = 0; i < 60; i++) {
+            ledger.claim("m" + i + "@example.com");
+            ledger.sent("m" + i + "@example.com");
+        }
+        ledger.flush();
+
+        EventLedger retry = ledgerAt(now.plus(Duration.ofHours(1))).open("prices", "e1", LEASE);
+        for (int i = 0; i < 60; i++) {
+            assertEquals(Claim.ALREADY_DONE, retry.claim("m" + i + "@example.com"));
+        }
+    }
+
+    private DeliveryLedger ledgerAt(Instant instant) {
+        return new DeliveryLedger(stack.dynamoDb(), configuration, Clock.fixed(instant, ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,178 @@
+package dev.listwire.common.function;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.common.testing.Inbox;
+import dev.listwire.common.testing.ListFixture;
+import dev.listwire.common.testing.LogCapture;
+import dev.listwire.common.testing.SqsEvents;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** At-least-once in, one email per recipient out; and bad input loses nothing. */
+class DeliveryFailuresTest {
+
+    private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
+
+    private ListFixture list;
+    private FixtureFunction function;
+    private Inbox inbox;
+    private LogCapture logs;
+
+    @BeforeEach
+    void setUp() {
+        list = ListFixture.forManifest("classpath:fixture-list.json");
+        function = new FixtureFunction(list.context());
+        inbox = new Inbox(list.mail());
+        logs = new LogCapture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        logs.close();
+        function.close();
+    }
+
+    @Test
+    void sendsOnceWhenTheSameSqsMessageIsDeliveredTwice() throws Exception {
+        list.members().many("member", 5);
+        var sqs = list.stack().sqs();
+        sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL));
+
+        // The first delivery succeeds, but its deletion is lost: the message becomes visible again.
+        SQSEvent first = SqsEvents.receive(sqs, list.queueUrl(), 10);
+        assertTrue(function.handleRequest(first, null).getBatchItemFailures().isEmpty());
+        sqs.changeMessageVisibility(b -> b.queueUrl(list.queueUrl())
+                .receiptHandle(first.getRecords().get(0).getReceiptHandle()).visibilityTimeout(0));
+        SQSEvent second = SqsEvents.receive(sqs, list.queueUrl(), 10);
+
+        assertEquals(first.getRecords().get(0).getMessageId(), second.getRecords().get(0).getMessageId());
+        assertEquals("2", second.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
+        assertTrue(function.handleRequest(second, null).getBatchItemFailures().isEmpty());
+        assertOneEmailEach(5);
+        assertEquals(Map.of("already-sent", 5), logs.lines("event-finished").get(1).get("skippedReasons"));
+    }
+
+    @Test
+    void producerEventIdMakesTwoMessagesOneEvent() throws Exception {
+        list.members().many("member", 3);
+        var sqs = list.stack().sqs();
+        for (int i = 0; i < 2; i++) {
+            sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL).messageAttributes(Map.of("eventId",
+                    MessageAttributeValue.builder().dataType("String").stringValue("report-42").build())));
+        }
+
+        SQSEvent both = SqsEvents.receive(sqs, list.queueUrl(), 10);
+
+        assertEquals(2, both.getRecords().size());
+        assertTrue(function.handleRequest(both, null).getBatchItemFailures().isEmpty());
+        assertOneEmailEach(3);
+    }
+
+    @Test
+    void retryAfterSmtpFailingHalfwaySendsOnlyToTheRest() throws Exception {
+        list.members().many("member", 10);
+        list.mail().failAfter(4);
+        SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
+
+        SQSBatchResponse failed = function.handleRequest(event, null);
+
+        assertEquals(List.of("m-1"), failed.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(), "SQS must retry the message");
+        assertEquals(4, inbox.all().size());
+        Map<String, Object> line = logs.lines("event-finished").get(0);
+        assertEquals("retry", line.get("outcome"));
+        assertEquals(1, line.get("failed"));
+        assertTrue(((String) line.get("error")).contains("451"), line.toString());
+
+        list.mail().heal();
+        assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty());
+        assertOneEmailEach(10);
+        assertEquals(6, logs.lines("event-finished").get(1).get("sent"));
+    }
+
+    @Test
+    void skipsARecipientTheServerRejectsForGoodAndSendsTheRest() throws Exception {
+        list.members().add("ada@example.com").add("bounce@example.com").add("grace@example.com");
+        list.mail().rejectRecipient("bounce@example.com");
+
+        SQSBatchResponse response = function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "a 5xx recipient does not fail the message");
+        assertEquals(List.of("ada@example.com", "grace@example.com"), inbox.byRecipient().keySet().stream().sorted().toList());
+        Map<String, Object> skipped = logs.lines("recipient-skipped").get(0);
+        assertEquals("bounce@example.com", skipped.get("recipient"));
+        assertTrue(((String) skipped.get("smtpReply")).startsWith("550"), skipped.toString());
+
+        // A redelivery does not try the rejected address again.
+        list.mail().heal();
+        function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+        assertEquals(2, inbox.all().size());
+    }
+
+    @Test
+    void malformedAndInvalidPayloadsGoToTheDlqWithTheirReasonWhileTheBatchSucceeds() throws Exception {
+        list.members().add("ada@example.com");
+        SQSEvent batch = SqsEvents.batch(
+                "good", AAPL,
+                "not-json", "ticker=AAPL",
+                "no-ticker", "{\"price\":1}",
+                "wrong-type", "{\"ticker\":\"AAPL\",\"price\":\"a lot\"}");
+
+        SQSBatchResponse response = function.handleRequest(batch, null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "bad payloads are dead-lettered, not retried");
+        assertEquals(1, inbox.all().size(), "the good message is sent");
+        var dead = list.stack().sqs().receiveMessage(b -> b.queueUrl(list.dlqUrl()).maxNumberOfMessages(10)
+                .messageAttributeNames("All").waitTimeSeconds(1)).messages();
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        for (Message m : dead) {
+            reasons.put(m.messageAttributes().get("listwire-source-message-id").stringValue(),
+                    m.messageAttributes().get("listwire-error").stringValue());
+        }
+        assertEquals(List.of("no-ticker", "not-json", "wrong-type"), List.copyOf(reasons.keySet()));
+        assertEquals("the message body is not a JSON object", reasons.get("not-json"));
+        assertEquals("ticker: must not be blank", reasons.get("no-ticker"));
+        assertTrue(reasons.get("wrong-type").startsWith("the message body does not fit FixtureEvent"), reasons.get("wrong-type"));
+        assertTrue(dead.stream().anyMatch(m -> m.body().equals("ticker=AAPL")), "the body is kept as it was");
+        assertEquals(3, logs.lines("event-finished").stream().filter(l -> "dead-lettered".equals(l.get("outcome"))).count());
+    }
+
+    @Test
+    void twoInvocationsHoldingTheSameMessageSendEachMemberOnce() throws Exception {
+        list.members().many("member", 200);
+        SQSEvent event = SqsEvents.ofBody("shared", AAPL);
+        try (FixtureFunction other = new FixtureFunction(list.context())) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<SQSBatchResponse>> both = pool.invokeAll(List.<Callable<SQSBatchResponse>>of(
+                    () -> function.handleRequest(event, null), () -> other.handleRequest(event, null)));
+            pool.shutdown();
+            for (Future<SQSBatchResponse> f : both) {
+                f.get();
+            }
+            // An invocation that met the other's claims asks for a retry; the retry finds nothing left to send.
+            assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty());
+        }
+        assertOneEmailEach(200);
+    }
+
+    private void assertOneEmailEach(int members) {
+        Map<String, List<MimeMessage>> received = inbox.byRecipient();
+        assertEquals(members, received.size());
+        received.forEach((to, emails) -> assertEquals(1, emails.size(), to + " got " + emails.size()));
+    }
+}

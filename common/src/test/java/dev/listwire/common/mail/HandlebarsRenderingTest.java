@@ -1,0 +1,48 @@
+package dev.listwire.common.mail;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * micronaut-views-handlebars 5.6.0 is not in the 4.10.8 views BOM; this proves it renders, with the
+ * views-core the BOM brings, records and maps alike, and escapes HTML by default.
+ */
+@MicronautTest(startApplication = false)
+@Property(name = "listwire.links.key", value = "unused-here-0123456789abcdefghijklmnop")
+class HandlebarsRenderingTest {
+
+    record Quote(String ticker, BigDecimal price, String note) {
+    }
+
+    @Inject
+    EmailRenderer renderer;
+
+    @Test
+    void rendersTheListTemplatesInsideTheLayoutAndEscapesHtml() {
+        Map<String, Object> model = Map.of(
+                "event", new Quote("AT&T", new BigDecimal("17.40"), "<i>quiet</i>"),
+                "subscriber", Map.of("email", "ada@example.com", "name", "Ada"),
+                "list", Map.of("title", "Fixture Alerts", "description", "Prices.", "from", Map.of("name", "Desk")),
+                "links", Map.of("unsubscribe", "https://p.example/unsubscribe/t?a=1&b=2",
+                        "preferences", "https://p.example/preferences/t"));
+
+        RenderedEmail email = renderer.render("fixture-list", model);
+
+        assertEquals("AT&T at 17.40: <i>quiet</i>", email.subject(), "a subject is not HTML");
+        assertTrue(email.html().contains("<strong>AT&amp;T</strong> trades at 17.40."), email.html());
+        assertTrue(email.html().contains("Note: &lt;i&gt;quiet&lt;/i&gt;"), email.html());
+        assertTrue(email.html().contains("Hello Ada,"));
+        assertTrue(email.html().contains("href=\"https://p.example/unsubscribe/t?a&#x3D;1&amp;b&#x3D;2\""), email.html());
+        assertTrue(email.html().startsWith("<!DOCTYPE html>"), "inside the shared layout");
+        assertTrue(email.text().startsWith("Hello Ada,\n\nAT&T trades at 17.40."), email.text());
+        assertTrue(email.text().contains("Unsubscribe from this list: https://p.example/unsubscribe/t?a=1&b=2"), email.text());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.listwire.common.manifest;
+
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ManifestReaderTest {
+
+    private final ManifestReader reader = new ManifestReader(JsonMapper.createDefault());
+
+    @Test
+    void readsAManifest() {
+        ListManifest m = read("""
+                {"name":"price-targets","title":"Price targets","description":"When a target is hit.",
+                 "from":{"address":"alerts@example.com","name":"Alerts"},"kind":"transactional",
+                 "tuning":{"batchSize":5,"timeoutSeconds":300,"maxReceives":5,"sendRatePerSecond":10}}""");
+
+        assertEquals("price-targets", m.name());
+        assertEquals(ListKind.TRANSACTIONAL, m.kind());
+        assertEquals(300, m.tuning().timeoutSeconds());
+    }
+
+    @Test
+    void namesEveryProblemOfABadManifest() {
+        InvalidManifestException e = assertThrows(InvalidManifestException.class, () -> read("""
+                {"name":"Bad_Name","title":"","description":"x","from":{"address":"nobody"},"kind":"subscription",
+                 "tuning":{"batchSize":0,"timeoutSeconds":901,"maxReceives":0,"sendRatePerSecond":0}}"""));
+
+        for (String problem : new String[] {"name must match", "title is required", "from.address",
+                "tuning.batchSize", "tuning.timeoutSeconds", "tuning.maxReceives", "tuning.sendRatePerSecond"}) {
+            assertTrue(e.getMessage().contains(problem), problem + " in " + e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesAnUnknownKind() {
+        InvalidManifestException e = assertThrows(InvalidManifestException.class, () -> read("""
+                {"name":"prices","title":"P","description":"","from":{"address":"a@example.com","name":"A"},
+                 "kind":"newsletter","tuning":{"batchSize":1,"timeoutSeconds":60,"maxReceives":5,"sendRatePerSecond":1}}"""));
+
+        assertTrue(e.getMessage().contains("kind"), e.getMessage());
+    }
+
+    private ListManifest read(String json) {
+        return reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "list.json");
+    }
+}

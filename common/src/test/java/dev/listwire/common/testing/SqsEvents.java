@@ -1,0 +1,111 @@
+package dev.listwire.common.testing;
+
+import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.json.JsonMapper;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * SQS events as Lambda delivers them: JSON in the shape the event source mapping writes, turned into
+ * {@link SQSEvent} by the same {@link CustomPojoSerializer} the Lambda runtime loads from the function's
+ * jar (micronaut-aws-lambda-events-serde's). Without that module {@code getRecords()} comes back null.
+ */
+public final class SqsEvents {
+
+    private static final CustomPojoSerializer SERIALIZER = ServiceLoader.load(CustomPojoSerializer.class)
+            .findFirst().orElseThrow(() -> new IllegalStateException(
+                    "no CustomPojoSerializer on the class path: add micronaut-aws-lambda-events-serde"));
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    private SqsEvents() {
+    }
+
+    public static SQSEvent fromJson(String json) {
+        return SERIALIZER.fromJson(json, SQSEvent.class);
+    }
+
+    /** A fixture file (real SQS event JSON) from the test class path. */
+    public static SQSEvent fromResource(String path) {
+        try (InputStream in = SqsEvents.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no SQS event fixture at " + path);
+            }
+            return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One message with this body, as if a producer had sent it and Lambda delivered it. */
+    public static SQSEvent ofBody(String messageId, String body) {
+        return fromJson(json(List.of(record(messageId, "rh-" + messageId, body, Map.of(), 1))));
+    }
+
+    /** Several messages in one batch: message id, body, message id, body, ... */
+    public static SQSEvent batch(String... idAndBody) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < idAndBody.length; i += 2) {
+            records.add(record(idAndBody[i], "rh-" + idAndBody[i], idAndBody[i + 1], Map.of(), 1));
+        }
+        return fromJson(json(records));
+    }
+
+    /**
+     * Receives up to {@code max} messages from a queue and delivers them as one event, the way the event
+     * source mapping does (the messages stay invisible for the queue's visibility timeout).
+     */
+    public static SQSEvent receive(SqsClient sqs, String queueUrl, int max) {
+        ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(max)
+                .waitTimeSeconds(1).messageAttributeNames("All")
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL));
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (Message m : response.messages()) {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            m.messageAttributes().forEach((name, value) -> attributes.put(name, Map.of(
+                    "stringValue", value.stringValue(), "stringListValues", List.of(),
+                    "binaryListValues", List.of(), "dataType", value.dataType())));
+            int receives = Integer.parseInt(m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "1"));
+            records.add(record(m.messageId(), m.receiptHandle(), m.body(), attributes, receives));
+        }
+        return fromJson(json(records));
+    }
+
+    private static Map<String, Object> record(String messageId, String receiptHandle, String body,
+                                              Map<String, Object> messageAttributes, int receives) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("messageId", messageId);
+        r.put("receiptHandle", receiptHandle);
+        r.put("body", body);
+        r.put("attributes", Map.of("ApproximateReceiveCount", Integer.toString(receives),
+                "SentTimestamp", Long.toString(System.currentTimeMillis()),
+                "SenderId", "AIDAIENQZJOLO23YVJ4VO",
+                "ApproximateFirstReceiveTimestamp", Long.toString(System.currentTimeMillis())));
+        r.put("messageAttributes", messageAttributes);
+        r.put("md5OfBody", "");
+        r.put("eventSource", "aws:sqs");
+        r.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:listwire-test");
+        r.put("awsRegion", "us-east-1");
+        return r;
+    }
+
+    private static String json(List<Map<String, Object>> records) {
+        try {
+            return JSON.writeValueAsString(Map.of("Records", records));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
