@@ -1,0 +1,86 @@
+package dev.listwire.lists.dcfengineresults;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import dev.listwire.common.testing.Inbox;
+import dev.listwire.common.testing.ListFixture;
+import dev.listwire.common.testing.SqsEvents;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DcfEngineResultsFunctionTest {
+
+    private ListFixture list;
+    private DcfEngineResultsFunction function;
+    private Inbox inbox;
+
+    @BeforeEach
+    void setUp() {
+        list = ListFixture.forList();
+        function = new DcfEngineResultsFunction(list.context());
+        inbox = new Inbox(list.mail());
+    }
+
+    @AfterEach
+    void tearDown() {
+        function.close();
+    }
+
+    @Test
+    void sendsTheResultToEverySubscribedMember() throws Exception {
+        list.members().add("ada@example.com", Map.of("name", AttributeValue.fromS("Ada")))
+                .add("grace@example.com").unsubscribed("gone@example.com");
+
+        SQSBatchResponse response = function.handleRequest(SqsEvents.fromResource("events/aapl.json"), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        assertEquals(List.of("ada@example.com", "grace@example.com"), inbox.byRecipient().keySet().stream().sorted().toList());
+        MimeMessage email = inbox.to("ada@example.com").get(0);
+        assertEquals("Apple Inc. (AAPL): fair value 212.40 vs price 189.95", email.getSubject());
+        assertEquals("listwire Research <research@listwire.dev>", Inbox.header(email, "From"));
+        assertEquals("\"DCF Engine results\" <dcf-engine-results.listwire.dev>", Inbox.header(email, "List-Id"));
+        assertTrue(Inbox.header(email, "List-Unsubscribe").startsWith("<https://prefs.listwire.test/unsubscribe/"));
+        String html = Inbox.part(email, "text/html");
+        assertTrue(html.contains("Hello Ada,"), html);
+        assertTrue(html.contains("<a href=\"https://example.com/r/aapl\""), html);
+        assertTrue(html.contains("11.8%"), html);
+        String text = Inbox.part(email, "text/plain");
+        assertTrue(text.contains("Fair value: 212.40"), text);
+        assertTrue(text.contains("Full report: https://example.com/r/aapl"), text);
+    }
+
+    @Test
+    void rendersAResultWithOnlyTheRequiredFields() throws Exception {
+        list.members().add("ada@example.com");
+
+        function.handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"MSFT\",\"fairValue\":400,\"price\":420.5}"), null);
+
+        MimeMessage email = inbox.to("ada@example.com").get(0);
+        assertEquals("MSFT: fair value 400 vs price 420.5", email.getSubject());
+        assertTrue(!Inbox.part(email, "text/html").contains("Read the full report"));
+    }
+
+    @Test
+    void rejectsAResultWithoutTickerOrWithAScriptLink() {
+        list.members().add("ada@example.com");
+
+        SQSBatchResponse response = function.handleRequest(SqsEvents.batch(
+                "no-ticker", "{\"fairValue\":1,\"price\":1}",
+                "script-link", "{\"ticker\":\"X\",\"fairValue\":1,\"price\":1,\"reportUrl\":\"javascript:alert(1)\"}"), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "both go to the DLQ, neither is retried");
+        assertTrue(inbox.all().isEmpty());
+        var reasons = list.stack().sqs().receiveMessage(b -> b.queueUrl(list.dlqUrl()).maxNumberOfMessages(10)
+                        .messageAttributeNames("All").waitTimeSeconds(1)).messages().stream()
+                .map(m -> m.messageAttributes().get("listwire-error").stringValue()).sorted().toList();
+        assertEquals(List.of("reportUrl: must be an https:// URL", "ticker: must not be blank"), reasons);
+    }
+}
