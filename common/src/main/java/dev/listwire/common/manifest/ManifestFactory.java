@@ -2,7 +2,6 @@ package dev.listwire.common.manifest;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.io.ResourceResolver;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -12,12 +11,22 @@ import java.io.InputStream;
 @Factory
 class ManifestFactory {
 
+    private static final String CLASSPATH = "classpath:";
+
+    /*
+     * Read with the class loader itself, not Micronaut's ResourceResolver: under Lambda's Java runtime the
+     * function's classes come from a CustomerClassLoader, for which the resolver finds nothing at the
+     * class path root (LambdaIT runs the jar under that runtime and caught it).
+     */
     @Singleton
-    ListManifest manifest(ManifestReader reader, ResourceResolver resources,
-                          @Value("${listwire.manifest:classpath:list.json}") String location) {
-        try (InputStream in = resources.getResourceAsStream(location)
-                .orElseThrow(() -> new InvalidManifestException("No list manifest at " + location
-                        + ": a list module keeps its list.json next to its pom.xml", null))) {
+    ListManifest manifest(ManifestReader reader, @Value("${listwire.manifest:classpath:list.json}") String location) {
+        String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+        InputStream found = ManifestFactory.class.getClassLoader().getResourceAsStream(path);
+        if (found == null) {
+            throw new InvalidManifestException("No list manifest at " + location
+                    + " on the class path: a list module keeps its list.json next to its pom.xml", null);
+        }
+        try (InputStream in = found) {
             return reader.read(in, location);
         } catch (IOException e) {
             throw new InvalidManifestException("Cannot read " + location + ": " + e.getMessage(), e);

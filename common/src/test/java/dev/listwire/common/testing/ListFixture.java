@@ -89,6 +89,23 @@ public final class ListFixture {
         return ApplicationContext.builder().deduceEnvironment(false).environments("test").properties(properties).build();
     }
 
+    /**
+     * The same settings as environment variables, the way Terraform hands them to the function
+     * ({@code listwire.function.dlq-url} becomes {@code LISTWIRE_FUNCTION_DLQ_URL}).
+     */
+    public Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        properties.forEach((name, value) -> {
+            if (!name.equals("listwire.manifest")) {
+                env.put(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), String.valueOf(value));
+            }
+        });
+        env.put("AWS_REGION", LocalStack.REGION);
+        env.put("AWS_ACCESS_KEY_ID", LocalStack.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", LocalStack.SECRET_KEY);
+        return env;
+    }
+
     public ListFixture property(String name, Object value) {
         properties.put(name, value);
         return this;

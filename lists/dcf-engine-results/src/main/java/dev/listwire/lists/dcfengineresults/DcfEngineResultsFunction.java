@@ -4,7 +4,7 @@ import dev.listwire.common.function.ListFunction;
 import io.micronaut.context.ApplicationContext;
 
 /**
- * Lambda handler: {@code dev.listwire.lists.dcfengineresults.DcfEngineResultsFunction::handleRequest}.
+ * Lambda handler: {@code dev.listwire.lists.dcfengineresults.DcfEngineResultsFunction}.
  * Every subscribed member gets every result.
  */
 public final class DcfEngineResultsFunction extends ListFunction<DcfEngineResult> {

@@ -7,7 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import java.util.Locale;
 
 /**
- * Lambda handler: {@code dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction::handleRequest}.
+ * Lambda handler: {@code dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction}.
  * A member whose item has a string set {@code tickers} gets only the alerts for those tickers; a member
  * without {@code tickers} gets every alert.
  */
