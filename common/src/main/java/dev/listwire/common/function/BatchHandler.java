@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
 import dev.listwire.common.mail.SmtpConnection;
+import dev.listwire.common.members.Member;
 import dev.listwire.common.payload.PayloadReader;
 import dev.listwire.common.payload.RejectedPayload;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * One invocation's batch: each message is an event, handled on its own, so that one bad message never
@@ -20,15 +22,15 @@ final class BatchHandler<T> {
     private final EventFanOut fanOut;
     private final DeadLetterQueue deadLetters;
     private final PayloadReader<T> reader;
-    private final MemberFilter<T> filter;
+    private final BiPredicate<Member, T> wants;
     private final JsonLines log;
 
-    BatchHandler(EventFanOut fanOut, DeadLetterQueue deadLetters, PayloadReader<T> reader, MemberFilter<T> filter,
+    BatchHandler(EventFanOut fanOut, DeadLetterQueue deadLetters, PayloadReader<T> reader, BiPredicate<Member, T> wants,
                  JsonLines log) {
         this.fanOut = fanOut;
         this.deadLetters = deadLetters;
         this.reader = reader;
-        this.filter = filter;
+        this.wants = wants;
         this.log = log;
     }
 
@@ -58,7 +60,7 @@ final class BatchHandler<T> {
             return deadLetter(message, id, report, rejected.getMessage());
         }
         try {
-            fanOut.send(id, event, filter, smtp, pacer, report);
+            fanOut.send(id, event, wants, smtp, pacer, report);
         } catch (RuntimeException e) {
             report.error(String.valueOf(e));
         }

@@ -2,23 +2,16 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.delivery.DeliveryLedger;
 import dev.listwire.common.delivery.EventLedger;
-import dev.listwire.common.links.Links;
 import dev.listwire.common.logging.JsonLines;
-import dev.listwire.common.mail.EmailRenderer;
-import dev.listwire.common.mail.HeaderValues;
-import dev.listwire.common.mail.ListMessages;
 import dev.listwire.common.mail.SendResult;
 import dev.listwire.common.mail.SmtpConnection;
 import dev.listwire.common.mail.TransientSendFailure;
-import dev.listwire.common.manifest.ListKind;
 import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.members.MemberTable;
-import io.micronaut.email.javamail.sender.SessionProvider;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -27,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -42,148 +36,130 @@ final class EventFanOut {
     private final String table;
     private final MemberTable members;
     private final DeliveryLedger ledger;
-    private final EmailRenderer renderer;
-    private final ListMessages messages;
-    private final Links links;
-    private final Session session;
+    private final MemberEmails emails;
     private final JsonLines log;
 
     EventFanOut(ListManifest list, FunctionConfiguration configuration, MemberTable members, DeliveryLedger ledger,
-                EmailRenderer renderer, ListMessages messages, Links links, SessionProvider sessions, JsonLines log) {
+                MemberEmails emails, JsonLines log) {
         this.list = list;
         this.table = configuration.membersTable(list.name());
         this.members = members;
         this.ledger = ledger;
-        this.renderer = renderer;
-        this.messages = messages;
-        this.links = links;
-        this.session = sessions.session();
+        this.emails = emails;
         this.log = log;
     }
 
     Session session() {
-        return session;
+        return emails.session();
     }
 
     ListManifest list() {
         return list;
     }
 
-    <T> void send(EventIdentity id, T event, MemberFilter<T> filter, SmtpConnection smtp, SendPacer pacer,
+    <T> void send(EventIdentity id, T event, BiPredicate<Member, T> wants, SmtpConnection smtp, SendPacer pacer,
                   EventReport report) {
         EventLedger deliveries = ledger.open(list.name(), id.eventId(), Duration.ofSeconds(list.tuning().timeoutSeconds()));
+        Run<T> run = new Run<>(id, event, wants, smtp, pacer, deliveries, report);
         try (Stream<Member> all = members.members(table)) {
             Iterator<Member> it = all.iterator();
-            while (it.hasNext()) {
-                Member member = it.next();
-                report.seen();
-                if (!sendTo(member, id, event, filter, smtp, pacer, deliveries, report)) {
-                    return;
-                }
+            while (it.hasNext() && run.sendTo(it.next())) {
+                // sendTo returns false when this message must stop and be retried
             }
         } finally {
             deliveries.flush();
         }
     }
 
-    /** @return false when sending must stop for this message (a passing failure) */
-    private <T> boolean sendTo(Member member, EventIdentity id, T event, MemberFilter<T> filter, SmtpConnection smtp,
-                               SendPacer pacer, EventLedger deliveries, EventReport report) {
-        if (member.isUnsubscribed()) {
-            report.skipped(EventReport.UNSUBSCRIBED);
-            return true;
+    /** One event's pass over the list, in one invocation. */
+    private final class Run<T> {
+        private final EventIdentity id;
+        private final T event;
+        private final BiPredicate<Member, T> wants;
+        private final SmtpConnection smtp;
+        private final SendPacer pacer;
+        private final EventLedger deliveries;
+        private final EventReport report;
+
+        Run(EventIdentity id, T event, BiPredicate<Member, T> wants, SmtpConnection smtp, SendPacer pacer,
+            EventLedger deliveries, EventReport report) {
+            this.id = id;
+            this.event = event;
+            this.wants = wants;
+            this.smtp = smtp;
+            this.pacer = pacer;
+            this.deliveries = deliveries;
+            this.report = report;
         }
-        if (!filter.wants(member, event)) {
-            report.skipped(EventReport.FILTERED);
-            return true;
-        }
-        Optional<InternetAddress> address = address(member.email());
-        if (address.isEmpty()) {
-            report.skipped(EventReport.INVALID_ADDRESS);
-            log.warn("recipient-skipped", recipient(id, member.email(), Map.of("reason", EventReport.INVALID_ADDRESS)));
-            return true;
-        }
-        switch (deliveries.claim(member.email())) {
-            case ALREADY_DONE -> {
-                report.skipped(EventReport.ALREADY_SENT);
+
+        /** @return false when sending must stop for this message (a passing failure) */
+        boolean sendTo(Member member) {
+            report.seen();
+            if (member.isUnsubscribed()) {
+                report.skipped(EventReport.UNSUBSCRIBED);
                 return true;
             }
-            case HELD_ELSEWHERE -> {
-                report.heldElsewhere();
+            if (!wants.test(member, event)) {
+                report.skipped(EventReport.FILTERED);
                 return true;
             }
-            case CLAIMED -> {
-                return deliver(member, address.get(), id, event, smtp, pacer, deliveries, report);
+            Optional<InternetAddress> address = MemberEmails.address(member.email());
+            if (address.isEmpty()) {
+                report.skipped(EventReport.INVALID_ADDRESS);
+                log.warn("recipient-skipped", recipient(member, Map.of("reason", EventReport.INVALID_ADDRESS)));
+                return true;
             }
-            default -> throw new IllegalStateException("unknown claim");
+            return switch (deliveries.claim(member.email())) {
+                case ALREADY_DONE -> {
+                    report.skipped(EventReport.ALREADY_SENT);
+                    yield true;
+                }
+                case HELD_ELSEWHERE -> {
+                    report.heldElsewhere();
+                    yield true;
+                }
+                case CLAIMED -> deliver(member, address.get());
+            };
         }
-    }
 
-    private <T> boolean deliver(Member member, InternetAddress to, EventIdentity id, T event, SmtpConnection smtp,
-                                SendPacer pacer, EventLedger deliveries, EventReport report) {
-        SendResult result;
-        try {
-            MimeMessage message = compose(member, to, id, event);
-            pacer.await();
-            result = smtp.send(message, to);
-        } catch (TransientSendFailure e) {
-            deliveries.release(member.email());
-            report.failed("send to " + member.email() + " failed: " + e.getMessage());
-            log.warn("send-failed", recipient(id, member.email(), Map.of("smtpReply", e.getMessage())));
-            return false;
-        } catch (MessagingException | RuntimeException e) {
-            deliveries.release(member.email());
-            report.failed("cannot build the email for " + member.email() + ": " + e.getMessage());
-            log.error("compose-failed", recipient(id, member.email(), Map.of("error", String.valueOf(e))));
-            return false;
+        private boolean deliver(Member member, InternetAddress to) {
+            SendResult result;
+            try {
+                MimeMessage message = emails.compose(id, event, member, to);
+                pacer.await();
+                result = smtp.send(message, to);
+            } catch (TransientSendFailure e) {
+                deliveries.release(member.email());
+                report.failed("send to " + member.email() + " failed: " + e.getMessage());
+                log.warn("send-failed", recipient(member, Map.of("smtpReply", e.getMessage())));
+                return false;
+            } catch (MessagingException | RuntimeException e) {
+                deliveries.release(member.email());
+                report.failed("cannot build the email for " + member.email() + ": " + e.getMessage());
+                log.error("compose-failed", recipient(member, Map.of("error", String.valueOf(e))));
+                return false;
+            }
+            if (result instanceof SendResult.Rejected rejected) {
+                deliveries.rejected(member.email(), rejected.reply());
+                report.skipped(EventReport.REJECTED);
+                log.warn("recipient-skipped", recipient(member,
+                        Map.of("reason", EventReport.REJECTED, "smtpReply", rejected.reply())));
+            } else {
+                deliveries.sent(member.email());
+                report.sent();
+                log.debug("recipient-sent", recipient(member, Map.of()));
+            }
+            return true;
         }
-        if (result instanceof SendResult.Rejected rejected) {
-            deliveries.rejected(member.email(), rejected.reply());
-            report.skipped(EventReport.REJECTED);
-            log.warn("recipient-skipped", recipient(id, member.email(),
-                    Map.of("reason", EventReport.REJECTED, "smtpReply", rejected.reply())));
-        } else {
-            deliveries.sent(member.email());
-            report.sent();
-            log.debug("recipient-sent", recipient(id, member.email(), Map.of()));
-        }
-        return true;
-    }
 
-    private <T> MimeMessage compose(Member member, InternetAddress to, EventIdentity id, T event)
-            throws MessagingException {
-        Optional<String> unsubscribe = list.kind() == ListKind.SUBSCRIPTION
-                ? Optional.of(links.unsubscribe(list.name(), member.email())) : Optional.empty();
-        Map<String, Object> linkModel = new LinkedHashMap<>();
-        unsubscribe.ifPresent(u -> linkModel.put("unsubscribe", u));
-        linkModel.put("preferences", links.preferences(member.email()));
-        Map<String, Object> model = Map.of("event", event, "subscriber", member.attributes(), "list", list,
-                "links", linkModel);
-        return messages.compose(session, list, id.eventId(), to, renderer.render(list.name(), model), unsubscribe);
-    }
-
-    private Map<String, Object> recipient(EventIdentity id, String email, Map<String, Object> extra) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("list", list.name());
-        fields.put("eventId", id.eventId());
-        fields.put("messageId", id.messageId());
-        fields.put("recipient", email);
-        fields.putAll(extra);
-        return fields;
-    }
-
-    /** A member's address, when it is one a server could deliver to and holds no line break. */
-    static Optional<InternetAddress> address(String email) {
-        if (email == null || HeaderValues.hasLineBreak(email) || email.indexOf('@') < 1) {
-            return Optional.empty();
-        }
-        try {
-            InternetAddress address = new InternetAddress(email, true);
-            address.validate();
-            return address.getPersonal() == null && address.getAddress().equals(email)
-                    ? Optional.of(address) : Optional.empty();
-        } catch (AddressException e) {
-            return Optional.empty();
+        private Map<String, Object> recipient(Member member, Map<String, Object> extra) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("list", list.name());
+            fields.put("eventId", id.eventId());
+            fields.put("messageId", id.messageId());
+            fields.put("recipient", member.email());
+            fields.putAll(extra);
+            return fields;
         }
     }
 }

@@ -2,13 +2,8 @@ package dev.listwire.common.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.listwire.common.testing.Inbox;
-import dev.listwire.common.testing.ListFixture;
-import dev.listwire.common.testing.LogCapture;
 import dev.listwire.common.testing.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -24,28 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** At-least-once in, one email per recipient out; and bad input loses nothing. */
-class DeliveryFailuresTest {
+class DeliveryFailuresTest extends FixtureListTest {
 
     private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
-
-    private ListFixture list;
-    private FixtureFunction function;
-    private Inbox inbox;
-    private LogCapture logs;
-
-    @BeforeEach
-    void setUp() {
-        list = ListFixture.forManifest("classpath:fixture-list.json");
-        function = new FixtureFunction(list.context());
-        inbox = new Inbox(list.mail());
-        logs = new LogCapture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        logs.close();
-        function.close();
-    }
 
     @Test
     void sendsOnceWhenTheSameSqsMessageIsDeliveredTwice() throws Exception {

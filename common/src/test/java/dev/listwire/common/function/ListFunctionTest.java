@@ -5,12 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.links.LinkPurpose;
 import dev.listwire.common.links.LinkSigner;
 import dev.listwire.common.testing.Inbox;
-import dev.listwire.common.testing.ListFixture;
-import dev.listwire.common.testing.LogCapture;
 import dev.listwire.common.testing.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,26 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One event on a list's queue becomes one email to each member, with the headers a list email needs. */
-class ListFunctionTest {
-
-    private ListFixture list;
-    private FixtureFunction function;
-    private Inbox inbox;
-    private LogCapture logs;
-
-    @BeforeEach
-    void setUp() {
-        list = ListFixture.forManifest("classpath:fixture-list.json");
-        function = new FixtureFunction(list.context());
-        inbox = new Inbox(list.mail());
-        logs = new LogCapture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        logs.close();
-        function.close();
-    }
+class ListFunctionTest extends FixtureListTest {
 
     @Test
     void sqsEventJsonFromLambdaHasItsRecords() {

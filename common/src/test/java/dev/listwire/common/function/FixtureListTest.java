@@ -1,0 +1,30 @@
+package dev.listwire.common.function;
+
+import dev.listwire.common.testing.Inbox;
+import dev.listwire.common.testing.ListFixture;
+import dev.listwire.common.testing.LogCapture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A fresh fixture list on the local stack for each test, its function, the inbox and the JSON log lines. */
+abstract class FixtureListTest {
+
+    protected ListFixture list;
+    protected FixtureFunction function;
+    protected Inbox inbox;
+    protected LogCapture logs;
+
+    @BeforeEach
+    void startFixtureList() {
+        list = ListFixture.forManifest("classpath:fixture-list.json");
+        function = new FixtureFunction(list.context());
+        inbox = new Inbox(list.mail());
+        logs = new LogCapture();
+    }
+
+    @AfterEach
+    void stopFixtureList() {
+        logs.close();
+        function.close();
+    }
+}
