@@ -30,11 +30,11 @@ class DeliveryFailuresTest extends FixtureListTest {
         sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL));
 
         // The first delivery succeeds, but its deletion is lost: the message becomes visible again.
-        SQSEvent first = SqsEvents.receive(sqs, list.queueUrl(), 10);
+        SQSEvent first = SqsEvents.receive(sqs, list.queueUrl(), 1);
         assertTrue(function.handleRequest(first, null).getBatchItemFailures().isEmpty());
         sqs.changeMessageVisibility(b -> b.queueUrl(list.queueUrl())
                 .receiptHandle(first.getRecords().get(0).getReceiptHandle()).visibilityTimeout(0));
-        SQSEvent second = SqsEvents.receive(sqs, list.queueUrl(), 10);
+        SQSEvent second = SqsEvents.receive(sqs, list.queueUrl(), 1);
 
         assertEquals(first.getRecords().get(0).getMessageId(), second.getRecords().get(0).getMessageId());
         assertEquals("2", second.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
@@ -52,7 +52,7 @@ class DeliveryFailuresTest extends FixtureListTest {
                     MessageAttributeValue.builder().dataType("String").stringValue("report-42").build())));
         }
 
-        SQSEvent both = SqsEvents.receive(sqs, list.queueUrl(), 10);
+        SQSEvent both = SqsEvents.receive(sqs, list.queueUrl(), 2);
 
         assertEquals(2, both.getRecords().size());
         assertTrue(function.handleRequest(both, null).getBatchItemFailures().isEmpty());
@@ -113,8 +113,7 @@ class DeliveryFailuresTest extends FixtureListTest {
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "bad payloads are dead-lettered, not retried");
         assertEquals(1, inbox.all().size(), "the good message is sent");
-        var dead = list.stack().sqs().receiveMessage(b -> b.queueUrl(list.dlqUrl()).maxNumberOfMessages(10)
-                .messageAttributeNames("All").waitTimeSeconds(1)).messages();
+        var dead = SqsEvents.messages(list.stack().sqs(), list.dlqUrl(), 3);
         Map<String, String> reasons = new java.util.TreeMap<>();
         for (Message m : dead) {
             reasons.put(m.messageAttributes().get("listwire-source-message-id").stringValue(),

@@ -68,19 +68,35 @@ public final class SqsEvents {
      * source mapping does (the messages stay invisible for the queue's visibility timeout).
      */
     public static SQSEvent receive(SqsClient sqs, String queueUrl, int max) {
-        ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(max)
-                .waitTimeSeconds(1).messageAttributeNames("All")
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL));
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (Message m : response.messages()) {
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            m.messageAttributes().forEach((name, value) -> attributes.put(name, Map.of(
-                    "stringValue", value.stringValue(), "stringListValues", List.of(),
-                    "binaryListValues", List.of(), "dataType", value.dataType())));
-            int receives = Integer.parseInt(m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "1"));
-            records.add(record(m.messageId(), m.receiptHandle(), m.body(), attributes, receives));
+        return fromJson(json(messages(sqs, queueUrl, max).stream().map(SqsEvents::record).toList()));
+    }
+
+    /**
+     * Up to {@code max} messages from a queue, with their attributes. One receive may return fewer messages
+     * than are waiting, so this asks again until it has {@code max} or a receive comes back empty.
+     */
+    public static List<Message> messages(SqsClient sqs, String queueUrl, int max) {
+        List<Message> messages = new ArrayList<>();
+        for (int attempt = 0; attempt < 5 && messages.size() < max; attempt++) {
+            int wanted = Math.min(10, max - messages.size());
+            ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(wanted)
+                    .waitTimeSeconds(1).messageAttributeNames("All")
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL));
+            if (response.messages().isEmpty()) {
+                break;
+            }
+            messages.addAll(response.messages());
         }
-        return fromJson(json(records));
+        return messages;
+    }
+
+    private static Map<String, Object> record(Message m) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        m.messageAttributes().forEach((name, value) -> attributes.put(name, Map.of(
+                "stringValue", value.stringValue(), "stringListValues", List.of(),
+                "binaryListValues", List.of(), "dataType", value.dataType())));
+        int receives = Integer.parseInt(m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "1"));
+        return record(m.messageId(), m.receiptHandle(), m.body(), attributes, receives);
     }
 
     private static Map<String, Object> record(String messageId, String receiptHandle, String body,

@@ -78,8 +78,7 @@ class DcfEngineResultsFunctionTest {
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "both go to the DLQ, neither is retried");
         assertTrue(inbox.all().isEmpty());
-        var reasons = list.stack().sqs().receiveMessage(b -> b.queueUrl(list.dlqUrl()).maxNumberOfMessages(10)
-                        .messageAttributeNames("All").waitTimeSeconds(1)).messages().stream()
+        var reasons = SqsEvents.messages(list.stack().sqs(), list.dlqUrl(), 2).stream()
                 .map(m -> m.messageAttributes().get("listwire-error").stringValue()).sorted().toList();
         assertEquals(List.of("reportUrl: must be an https:// URL", "ticker: must not be blank"), reasons);
     }

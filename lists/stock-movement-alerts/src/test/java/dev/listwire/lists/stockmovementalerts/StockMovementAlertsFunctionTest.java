@@ -69,8 +69,7 @@ class StockMovementAlertsFunctionTest {
 
         assertTrue(response.getBatchItemFailures().isEmpty());
         assertTrue(inbox.all().isEmpty());
-        var dead = list.stack().sqs().receiveMessage(b -> b.queueUrl(list.dlqUrl()).messageAttributeNames("All")
-                .waitTimeSeconds(1)).messages();
+        var dead = SqsEvents.messages(list.stack().sqs(), list.dlqUrl(), 1);
         assertEquals("changePct: must not be null", dead.get(0).messageAttributes().get("listwire-error").stringValue());
     }
 }
