@@ -21,7 +21,10 @@ public final class MemberTable {
         this.dynamoDb = dynamoDb;
     }
 
-    /** Every item of the table, unsubscribed ones too (the caller counts why it skips). */
+    /**
+     * Every item of the table, unsubscribed ones too (the caller counts why it skips). Strongly
+     * consistent, so that a member who left a moment ago is not sent to.
+     */
     public Stream<Member> members(String table) {
         ScanRequest request = ScanRequest.builder().tableName(table).consistentRead(true).build();
         return StreamSupport.stream(dynamoDb.scanPaginator(request).items().spliterator(), false)

@@ -2,6 +2,7 @@ package dev.listwire.common.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.common.testing.SmtpCutter;
 import dev.listwire.common.testing.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,24 @@ class DeliveryFailuresTest extends FixtureListTest {
         assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty());
         assertOneEmailEach(10);
         assertEquals(6, logs.lines("event-finished").get(1).get("sent"));
+    }
+
+    @Test
+    void retryAfterTheConnectionIsLostHalfwaySendsOnlyToTheRest() throws Exception {
+        list.members().many("member", 10);
+        try (SmtpCutter cutter = new SmtpCutter(list.mail().smtpPort());
+             FixtureFunction viaCutter = new FixtureFunction(list.property("listwire.smtp.port", cutter.port()).context())) {
+            cutter.cutAfter(3);
+            SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
+
+            assertEquals(1, viaCutter.handleRequest(event, null).getBatchItemFailures().size(), "SQS must retry");
+            assertEquals(3, inbox.all().size());
+            assertTrue(((String) logs.lines("event-finished").get(0).get("error")).contains("failed"));
+
+            cutter.heal();
+            assertTrue(viaCutter.handleRequest(event, null).getBatchItemFailures().isEmpty());
+        }
+        assertOneEmailEach(10);
     }
 
     @Test
