@@ -101,6 +101,21 @@ class DeliveryFailuresTest extends FixtureListTest {
     }
 
     @Test
+    void logsInToTheSmtpServerAndRetriesTheMessageWhenTheLoginIsRefused() throws Exception {
+        list.members().add("ada@example.com");
+        SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
+        try (FixtureFunction wrongPassword = new FixtureFunction(list.property("listwire.smtp.password", "wrong").context())) {
+            assertEquals(1, wrongPassword.handleRequest(event, null).getBatchItemFailures().size());
+        }
+        assertTrue(inbox.all().isEmpty());
+        String error = (String) logs.lines("event-finished").get(0).get("error");
+        assertTrue(error.contains("535"), "the server's answer is in the log: " + error);
+
+        assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty(), "the right password sends");
+        assertOneEmailEach(1);
+    }
+
+    @Test
     void skipsARecipientTheServerRejectsForGoodAndSendsTheRest() throws Exception {
         list.members().add("ada@example.com").add("bounce@example.com").add("grace@example.com");
         list.mail().rejectRecipient("bounce@example.com");
