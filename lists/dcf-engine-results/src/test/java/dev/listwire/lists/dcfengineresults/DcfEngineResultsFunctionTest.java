@@ -58,10 +58,11 @@ class DcfEngineResultsFunctionTest {
     }
 
     @Test
-    void rendersAResultWithOnlyTheRequiredFields() throws Exception {
+    void rendersAResultWithOnlyTheRequiredFieldsAndIgnoresFieldsItDoesNotKnow() throws Exception {
         list.members().add("ada@example.com");
 
-        function.handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"MSFT\",\"fairValue\":400,\"price\":420.5}"), null);
+        function.handleRequest(SqsEvents.ofBody("m-1",
+                "{\"ticker\":\"MSFT\",\"fairValue\":400,\"price\":420.5,\"engineVersion\":\"7.2\"}"), null);
 
         MimeMessage email = inbox.to("ada@example.com").get(0);
         assertEquals("MSFT: fair value 400 vs price 420.5", email.getSubject());
