@@ -38,6 +38,7 @@ final class MemberEmails {
         this.messages = messages;
         this.links = links;
         this.session = sessions.session();
+        renderer.requireTemplates(list.name());
     }
 
     Session session() {

@@ -6,6 +6,7 @@ import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import io.micronaut.core.io.Writable;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.views.ViewsConfiguration;
+import io.micronaut.views.exceptions.ViewRenderingException;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import io.micronaut.views.handlebars.HandlebarsViewsRendererConfiguration;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +28,8 @@ import java.util.Map;
 @Singleton
 public final class EmailRenderer {
 
+    static final List<String> LIST_TEMPLATES = List.of("subject", "html", "text");
+
     private final HandlebarsViewsRenderer<Map<String, Object>, Object> html;
     private final HandlebarsViewsRenderer<Map<String, Object>, Object> plain;
 
@@ -35,6 +39,25 @@ public final class EmailRenderer {
         this.html = html;
         this.plain = new HandlebarsViewsRenderer<>(views, resources, configuration,
                 new Handlebars().with(EscapingStrategy.NOOP).with(new ConcurrentMapTemplateCache()));
+    }
+
+    /**
+     * Fails with the missing file named when a list lacks one of its templates, so that a mistake stops
+     * the function at cold start instead of failing every email. Compiling them here also means the first
+     * event does not pay for it.
+     */
+    public void requireTemplates(String list) {
+        for (String name : LIST_TEMPLATES) {
+            String view = list + "/" + name;
+            try {
+                html.render(view, Map.of(), null);
+                plain.render(view, Map.of(), null);
+            } catch (ViewRenderingException e) {
+                throw new IllegalStateException("The list " + list + " cannot use its template views/" + view
+                        + ".hbs (a list needs subject.hbs, html.hbs and text.hbs under src/main/resources/views/"
+                        + list + "): " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

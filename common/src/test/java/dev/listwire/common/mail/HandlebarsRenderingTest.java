@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -44,5 +46,17 @@ class HandlebarsRenderingTest {
         assertTrue(email.html().startsWith("<!DOCTYPE html>"), "inside the shared layout");
         assertTrue(email.text().startsWith("Hello Ada,\n\nAT&T trades at 17.40."), email.text());
         assertTrue(email.text().contains("Unsubscribe from this list: https://p.example/unsubscribe/t?a=1&b=2"), email.text());
+    }
+
+    @Test
+    void aListWithoutItsTemplatesFailsAtStartWithTheMissingFileNamed() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> renderer.requireTemplates("no-such-list"));
+
+        assertTrue(e.getMessage().contains("views/no-such-list/subject.hbs"), e.getMessage());
+    }
+
+    @Test
+    void aListWithAllItsTemplatesPasses() {
+        assertDoesNotThrow(() -> renderer.requireTemplates("fixture-list"));
     }
 }
