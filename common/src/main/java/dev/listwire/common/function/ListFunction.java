@@ -26,7 +26,7 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
 
     private final BatchHandler<T> batches;
 
-    /** For Lambda: starts the application context from {@code application.yml} and the environment. */
+    /** For Lambda: starts the application context from {@code application.properties} and the environment. */
     protected ListFunction(Class<T> payloadType) {
         super();
         this.batches = batches(payloadType);
