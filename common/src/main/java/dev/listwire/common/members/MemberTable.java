@@ -8,17 +8,20 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A list's members, read with DynamoDB {@code Scan} one page (at most 1 MB) at a time: the paginator
- * asks for the next page only when the stream reaches it, so memory holds one page whatever the size
- * of the list. {@code Scan} is the right call because a member table is keyed by {@code email} alone.
+ * A list's members, read with DynamoDB {@code Scan} one page ({@code listwire.members.page-size} items,
+ * 500 by default) at a time: the paginator asks for the next page only when the stream reaches it, so
+ * memory holds one page whatever the size of the list. {@code Scan} is the right call because a member
+ * table is keyed by {@code email} alone.
  */
 @Singleton
 public final class MemberTable {
 
     private final DynamoDbClient dynamoDb;
+    private final int pageSize;
 
-    public MemberTable(DynamoDbClient dynamoDb) {
+    public MemberTable(DynamoDbClient dynamoDb, MembersConfiguration configuration) {
         this.dynamoDb = dynamoDb;
+        this.pageSize = configuration.pageSize();
     }
 
     /**
@@ -26,7 +29,7 @@ public final class MemberTable {
      * consistent, so that a member who left a moment ago is not sent to.
      */
     public Stream<Member> members(String table) {
-        ScanRequest request = ScanRequest.builder().tableName(table).consistentRead(true).build();
+        ScanRequest request = ScanRequest.builder().tableName(table).consistentRead(true).limit(pageSize).build();
         return StreamSupport.stream(dynamoDb.scanPaginator(request).items().spliterator(), false)
                 .map(AttributeValues::toMember);
     }
