@@ -25,7 +25,8 @@ public final class LinkSigner {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final String activeKeyId;
-    private final Map<String, byte[]> keys = new HashMap<>();
+    /** One initialised Mac per key id, built once; each use works on a clone, so signing is thread-safe. */
+    private final Map<String, Mac> keys = new HashMap<>();
 
     public LinkSigner(LinkConfiguration configuration) {
         this.activeKeyId = configuration.keyId();
@@ -82,16 +83,20 @@ public final class LinkSigner {
             throw new IllegalStateException("listwire.links key '" + id + "' must be at least " + MIN_KEY_LENGTH
                     + " characters (set LISTWIRE_LINKS_KEY from SSM Parameter Store or the environment)");
         }
-        keys.put(id, key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] mac(byte[] key, String keyId, String claims) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal((keyId + "." + claims).getBytes(StandardCharsets.UTF_8));
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            keys.put(id, mac);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static byte[] mac(Mac prototype, String keyId, String claims) {
+        try {
+            return ((Mac) prototype.clone()).doFinal((keyId + "." + claims).getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
         }
     }
 }
