@@ -42,9 +42,11 @@ public final class LocalResources {
         String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + list.tuning().maxReceives() + "\"}";
         // As Terraform does: the visibility timeout is 6x the function timeout (AWS's advice for Lambda).
         String visibility = Integer.toString(Math.min(43_200, 6 * list.tuning().timeoutSeconds()));
-        String queueUrl = sqs.createQueue(b -> b.queueName(list.name()).attributes(Map.of(
+        // Created bare, then configured: a queue kept from an earlier start takes a changed manifest.
+        String queueUrl = sqs.createQueue(b -> b.queueName(list.name())).queueUrl();
+        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(
                 QueueAttributeName.REDRIVE_POLICY, redrive,
-                QueueAttributeName.VISIBILITY_TIMEOUT, visibility))).queueUrl();
+                QueueAttributeName.VISIBILITY_TIMEOUT, visibility)));
         return new ListQueues(queueUrl, dlqUrl);
     }
 

@@ -1,5 +1,7 @@
 package dev.listwire.common.testing;
 
+import dev.listwire.common.local.Dynalite;
+
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,5 +1,7 @@
 package dev.listwire.common.testing;
 
+import dev.listwire.common.local.Dynalite;
+
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.mail.MailAddress;

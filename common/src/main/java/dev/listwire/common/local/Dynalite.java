@@ -1,4 +1,4 @@
-package dev.listwire.common.testing;
+package dev.listwire.common.local;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * dynalite (npm, a DynamoDB API server on Node.js) as a child process on a free port. It is the real
- * DynamoDB wire protocol; DynamoDB Local is ruled out by its licence.
+ * dynalite (npm, a DynamoDB API server on Node.js) as a child process: on a free port and in memory for
+ * the tests, on a fixed port with its tables on disk for the devstack. It is the real DynamoDB wire
+ * protocol; DynamoDB Local is ruled out by its licence.
  */
 public final class Dynalite implements AutoCloseable {
 
@@ -23,19 +27,24 @@ public final class Dynalite implements AutoCloseable {
         this.port = port;
     }
 
+    /** In memory, on a free port: for tests. */
     public static Dynalite start() {
+        return start(freePort(), Optional.empty(), ProcessBuilder.Redirect.DISCARD);
+    }
+
+    /** On {@code port}, keeping its tables under {@code dataDir} when given, its output sent to {@code log}. */
+    public static Dynalite start(int port, Optional<Path> dataDir, ProcessBuilder.Redirect log) {
         Path cli = findCli();
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port",
+                Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        dataDir.ifPresent(dir -> command.addAll(List.of("--path", dir.toString())));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot run Node.js ('node'), which the tests need for dynalite: "
-                    + "install Node.js 18 or later", e);
+            throw new IllegalStateException("Cannot run Node.js ('node'), which dynalite (the local DynamoDB) "
+                    + "needs: install Node.js 18 or later", e);
         }
         Dynalite dynalite = new Dynalite(process, port);
         dynalite.awaitListening(Duration.ofSeconds(30));
@@ -49,6 +58,11 @@ public final class Dynalite implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitListening(Duration timeout) {
@@ -69,7 +83,7 @@ public final class Dynalite implements AutoCloseable {
     }
 
     /** node_modules/dynalite/cli.js in the repository root (run {@code npm ci} there). */
-    static Path findCli() {
+    public static Path findCli() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path cli = dir.resolve("node_modules/dynalite/cli.js");
             if (Files.isRegularFile(cli)) {
@@ -80,7 +94,7 @@ public final class Dynalite implements AutoCloseable {
                 + "(the README's test command does it for you)");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
