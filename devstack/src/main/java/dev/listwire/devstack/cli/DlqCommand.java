@@ -1,0 +1,61 @@
+package dev.listwire.devstack.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Command(name = "dlq", mixinStandardHelpOptions = true,
+        description = "Shows the messages in a list's dead-letter queue with the reason each failed; --redrive moves them back.")
+public final class DlqCommand implements Runnable {
+
+    @Parameters(index = "0", paramLabel = "LIST", description = "The list.")
+    String list;
+
+    @Option(names = "--redrive", description = "Send every dead-lettered message back to the list's queue (and delete it from the DLQ).")
+    boolean redrive;
+
+    @Mixin
+    Target target;
+
+    @Override
+    public void run() {
+        try (SqsClient sqs = target.sqs()) {
+            DeadLetters letters = new DeadLetters(sqs, sqs.getQueueUrl(b -> b.queueName(list + "-dlq")).queueUrl());
+            List<Message> messages = letters.peekAll();
+            for (Message m : messages) {
+                System.out.println("── " + m.messageId() + " (received " + m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "?") + "×)");
+                System.out.println("reason: " + attribute(m, "listwire-error").orElse("(none recorded: moved by the redrive policy after "
+                        + "too many failed receives; see the function's event-finished log lines)"));
+                attribute(m, "eventId").ifPresent(id -> System.out.println("eventId: " + id));
+                System.out.println("body:   " + m.body());
+            }
+            if (!redrive) {
+                letters.release(messages);
+                System.out.println(messages.size() + " message(s) in " + list + "-dlq on " + target.where()
+                        + (messages.isEmpty() ? "" : "; --redrive sends them back to " + list));
+                return;
+            }
+            String queueUrl = sqs.getQueueUrl(b -> b.queueName(list)).queueUrl();
+            for (Message m : messages) {
+                Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>(m.messageAttributes());
+                attributes.keySet().removeIf(name -> name.startsWith("listwire-"));
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(m.body()).messageAttributes(attributes));
+                letters.delete(m);
+            }
+            System.out.println("Moved " + messages.size() + " message(s) from " + list + "-dlq back to " + list + " on " + target.where());
+        }
+    }
+
+    private static Optional<String> attribute(Message m, String name) {
+        return Optional.ofNullable(m.messageAttributes().get(name)).map(MessageAttributeValue::stringValue);
+    }
+}

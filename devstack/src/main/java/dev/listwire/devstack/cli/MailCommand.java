@@ -1,0 +1,61 @@
+package dev.listwire.devstack.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.listwire.devstack.stack.LocalEndpoints;
+import dev.listwire.devstack.stack.Ports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+@Command(name = "mail", mixinStandardHelpOptions = true,
+        description = "Prints the emails the devstack's SMTP server received, newest first (the same as http://localhost:8080/mail).")
+public final class MailCommand implements Runnable {
+
+    @Option(names = "--last", paramLabel = "N", defaultValue = "5", description = "How many (default: ${DEFAULT-VALUE}).")
+    int last;
+
+    @Option(names = "--headers", description = "Print every header, not only From, To, Subject and List-Id.")
+    boolean headers;
+
+    @Override
+    public void run() {
+        String url = new LocalEndpoints(Ports.configured()).web() + "/mail/messages.json?last=" + last;
+        JsonNode messages;
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            messages = new ObjectMapper().readTree(response.body());
+        } catch (ConnectException e) {
+            throw new IllegalStateException("the devstack is not running (start it with ./listwire devstack)");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (messages.isEmpty()) {
+            System.out.println("No mail yet.");
+        }
+        for (JsonNode m : messages) {
+            System.out.println("── #" + m.path("number").asInt() + " ─────────────────────────────────────────");
+            if (headers) {
+                m.path("headers").forEach(h -> System.out.println(h.path("name").asText() + ": " + h.path("value").asText()));
+            } else {
+                System.out.println("From:    " + m.path("from").asText());
+                System.out.println("To:      " + m.path("to").asText());
+                System.out.println("Subject: " + m.path("subject").asText());
+                System.out.println("List-Id: " + m.path("listId").asText());
+            }
+            System.out.println();
+            System.out.println(m.path("text").asText().strip());
+            System.out.println();
+        }
+    }
+}

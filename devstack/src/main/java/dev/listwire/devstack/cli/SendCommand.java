@@ -1,0 +1,83 @@
+package dev.listwire.devstack.cli;
+
+import dev.listwire.devstack.lists.ListModule;
+import dev.listwire.devstack.payload.PayloadCheck;
+import dev.listwire.devstack.payload.PayloadSchemas;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Sends an event to a list's queue, after checking it against the list's payload schema.")
+public final class SendCommand implements Runnable {
+
+    @Parameters(index = "0", paramLabel = "LIST", description = "The list, for example stock-movement-alerts.")
+    String list;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Event event;
+
+    static final class Event {
+        @Parameters(index = "1", paramLabel = "JSON", description = "The event, a JSON object.")
+        String json;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "Read the event from a file.")
+        Path file;
+
+        @Option(names = "--example", description = "Send the list's example event (lists/<list>/demo/event.json).")
+        boolean example;
+    }
+
+    @Option(names = "--event-id", paramLabel = "ID", description = "The eventId message attribute: messages with one id are one event.")
+    String eventId;
+
+    @Option(names = "--queue-url", paramLabel = "URL", description = "The queue (default: the queue named like the list).")
+    String queueUrl;
+
+    @Mixin
+    Target target;
+
+    @Override
+    public void run() {
+        ListModule module = Workspace.lists().named(list);
+        String json = read(module);
+        List<String> problems = new PayloadCheck(PayloadSchemas.of(module)).problems(json);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the event does not fit " + list + "'s payload; nothing was sent:\n  "
+                    + String.join("\n  ", problems));
+        }
+        try (SqsClient sqs = target.sqs()) {
+            String url = queueUrl != null ? queueUrl : sqs.getQueueUrl(b -> b.queueName(list)).queueUrl();
+            SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(url).messageBody(json);
+            if (eventId != null) {
+                request.messageAttributes(Map.of("eventId",
+                        MessageAttributeValue.builder().dataType("String").stringValue(eventId).build()));
+            }
+            String id = sqs.sendMessage(request.build()).messageId();
+            System.out.println("Sent to " + list + " on " + target.where() + " (message " + id + ")");
+        }
+    }
+
+    private String read(ListModule module) {
+        try {
+            if (event.example) {
+                return Files.readString(module.demoEvent().orElseThrow(() ->
+                        new IllegalArgumentException(list + " has no example event (lists/" + list + "/demo/event.json)")));
+            }
+            return event.file != null ? Files.readString(event.file) : event.json;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the event: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.listwire.devstack.stack;
+
+import dev.listwire.common.local.Dynalite;
+import dev.listwire.common.local.LocalResources;
+import dev.listwire.common.local.LocalResources.ListQueues;
+import dev.listwire.devstack.lambda.EventSourceMapping;
+import dev.listwire.devstack.lambda.IsolatedFunction;
+import dev.listwire.devstack.lists.ListDirectory;
+import dev.listwire.devstack.lists.ListModule;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole system on one machine: dynalite, ElasticMQ and GreenMail on the usual ports, every list under
+ * {@code lists/} created from its manifest and run from its own {@code function.jar}, fed by an event source
+ * mapping, and the web server (mail viewer) on :8080. Closing it stops polling first, so that no message
+ * is lost: batches being handled finish, and messages not yet handled go back to their queue.
+ */
+public final class Devstack implements AutoCloseable {
+
+    public static final String LEDGER_TABLE = "listwire-deliveries";
+    private static final long DRAIN_MILLIS = 30_000;
+
+    private final LocalEndpoints endpoints;
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final List<EventSourceMapping> mappings = new ArrayList<>();
+    private final List<RunningList> lists = new ArrayList<>();
+    private final Map<String, IsolatedFunction> functions = new java.util.concurrent.ConcurrentHashMap<>();
+    private MailServer mail;
+    private String linksKey;
+
+    private Devstack(LocalEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    public static Devstack start(DevstackSettings settings) {
+        settings.ports().requireFree();
+        List<ListModule> modules = new ListDirectory(settings.lists()).all();
+        Devstack stack = new Devstack(new LocalEndpoints(settings.ports()));
+        try {
+            stack.startParts(settings);
+            stack.startLists(settings, modules);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Forgets every table, queued message and the local link key. */
+    public static void reset(java.nio.file.Path state) {
+        StateDirectory.delete(state);
+    }
+
+    public LocalEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public List<RunningList> lists() {
+        return List.copyOf(lists);
+    }
+
+    public MailServer mail() {
+        return mail;
+    }
+
+    private void startParts(DevstackSettings settings) {
+        StateDirectory state = new StateDirectory(settings.state());
+        Ports ports = settings.ports();
+        toClose.push(Dynalite.start(ports.dynamoDb(), Optional.of(state.dynamoDb()),
+                java.lang.ProcessBuilder.Redirect.appendTo(state.log("dynalite").toFile())));
+        toClose.push(SqsServer.start(ports.sqs(), settings.state()));
+        mail = MailServer.start(ports.smtp(), ports.imap());
+        toClose.push(mail);
+        Map<String, Object> web = new LinkedHashMap<>(endpoints.functionProperties());
+        web.put("micronaut.server.port", ports.http());
+        web.put("micronaut.server.host", "127.0.0.1");
+        web.put("listwire.links.key", state.linksKey());
+        web.put("listwire.devstack.lists-dir", settings.lists().toString());
+        ApplicationContext server = Micronaut.build(new String[0]).properties(web).singletons(mail).deduceEnvironment(false)
+                .banner(false).start();
+        toClose.push(server);
+        linksKey = state.linksKey();
+    }
+
+    private void startLists(DevstackSettings settings, List<ListModule> modules) {
+        DynamoDbClient dynamoDb = endpoints.dynamoDbClient();
+        SqsClient sqs = endpoints.sqsClient();
+        toClose.push(dynamoDb);
+        toClose.push(sqs);
+        LocalResources resources = new LocalResources(dynamoDb, sqs);
+        resources.createLedger(LEDGER_TABLE);
+        // Lists start side by side: most of a list's start is its own Micronaut context coming up.
+        List<CompletableFuture<RunningList>> starting = modules.stream()
+                .map(module -> CompletableFuture.supplyAsync(() -> startList(settings, resources, dynamoDb, module)))
+                .toList();
+        for (CompletableFuture<RunningList> list : starting) {
+            try {
+                lists.add(list.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        for (RunningList list : lists) {
+            String arn = sqs.getQueueAttributes(b -> b.queueUrl(list.queues().queueUrl())
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            mappings.add(new EventSourceMapping(sqs, functions.get(list.module().name()), list.module().manifest(),
+                    list.queues().queueUrl(), arn));
+        }
+        mappings.forEach(EventSourceMapping::start);
+    }
+
+    private RunningList startList(DevstackSettings settings, LocalResources resources, DynamoDbClient dynamoDb,
+                                  ListModule module) {
+        ListQueues queues = resources.createList(module.manifest());
+        int seeded = settings.demo() ? DemoMembers.seed(dynamoDb, module) : 0;
+        IsolatedFunction function = IsolatedFunction.start(module.name(), module.functionJar(), properties(module, queues));
+        synchronized (this) {
+            toClose.push(function);
+            functions.put(module.name(), function);
+        }
+        return new RunningList(module, queues, seeded);
+    }
+
+    private Map<String, Object> properties(ListModule module, ListQueues queues) {
+        Map<String, Object> p = new LinkedHashMap<>(endpoints.functionProperties());
+        p.put("listwire.function.dlq-url", queues.dlqUrl());
+        p.put("listwire.function.members-table", module.name());
+        p.put("listwire.ledger.table", LEDGER_TABLE);
+        p.put("listwire.links.key", linksKey);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        for (EventSourceMapping mapping : mappings) {
+            try {
+                mapping.stop(DRAIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception e) {
+                System.err.println("devstack: stopping a part failed: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.listwire.devstack.stack;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the devstack.
+ *
+ * @param lists    the folder holding one folder per list ({@code lists/})
+ * @param state    where tables and queued messages are kept between starts ({@code .devstack/})
+ * @param ports    where each part listens
+ * @param demo     whether to seed each new list table from the list's {@code demo/members.csv}
+ */
+public record DevstackSettings(Path lists, Path state, Ports ports, boolean demo) {
+}

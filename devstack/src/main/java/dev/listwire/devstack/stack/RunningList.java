@@ -1,0 +1,8 @@
+package dev.listwire.devstack.stack;
+
+import dev.listwire.common.local.LocalResources.ListQueues;
+import dev.listwire.devstack.lists.ListModule;
+
+/** A list the devstack runs: its module, its local queues, and how many demo members it was given. */
+public record RunningList(ListModule module, ListQueues queues, int demoMembersSeeded) {
+}
