@@ -15,7 +15,7 @@ import java.util.Optional;
 
 @Command(name = "dlq", mixinStandardHelpOptions = true,
         description = "Shows the messages in a list's dead-letter queue with the reason each failed; --redrive moves them back.")
-public final class DlqCommand implements Runnable {
+public final class DlqCommand extends Printing {
 
     @Parameters(index = "0", paramLabel = "LIST", description = "The list.")
     String list;
@@ -32,15 +32,15 @@ public final class DlqCommand implements Runnable {
             DeadLetters letters = new DeadLetters(sqs, sqs.getQueueUrl(b -> b.queueName(list + "-dlq")).queueUrl());
             List<Message> messages = letters.peekAll();
             for (Message m : messages) {
-                System.out.println("── " + m.messageId() + " (received " + m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "?") + "×)");
-                System.out.println("reason: " + attribute(m, "listwire-error").orElse("(none recorded: moved by the redrive policy after "
+                out().println("── " + m.messageId() + " (received " + m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "?") + "×)");
+                out().println("reason: " + attribute(m, "listwire-error").orElse("(none recorded: moved by the redrive policy after "
                         + "too many failed receives; see the function's event-finished log lines)"));
-                attribute(m, "eventId").ifPresent(id -> System.out.println("eventId: " + id));
-                System.out.println("body:   " + m.body());
+                attribute(m, "eventId").ifPresent(id -> out().println("eventId: " + id));
+                out().println("body:   " + m.body());
             }
             if (!redrive) {
                 letters.release(messages);
-                System.out.println(messages.size() + " message(s) in " + list + "-dlq on " + target.where()
+                out().println(messages.size() + " message(s) in " + list + "-dlq on " + target.where()
                         + (messages.isEmpty() ? "" : "; --redrive sends them back to " + list));
                 return;
             }
@@ -51,7 +51,7 @@ public final class DlqCommand implements Runnable {
                 sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(m.body()).messageAttributes(attributes));
                 letters.delete(m);
             }
-            System.out.println("Moved " + messages.size() + " message(s) from " + list + "-dlq back to " + list + " on " + target.where());
+            out().println("Moved " + messages.size() + " message(s) from " + list + "-dlq back to " + list + " on " + target.where());
         }
     }
 

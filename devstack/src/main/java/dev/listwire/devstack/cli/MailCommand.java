@@ -16,7 +16,7 @@ import java.net.http.HttpResponse;
 
 @Command(name = "mail", mixinStandardHelpOptions = true,
         description = "Prints the emails the devstack's SMTP server received, newest first (the same as http://localhost:8080/mail).")
-public final class MailCommand implements Runnable {
+public final class MailCommand extends Printing {
 
     @Option(names = "--last", paramLabel = "N", defaultValue = "5", description = "How many (default: ${DEFAULT-VALUE}).")
     int last;
@@ -41,21 +41,21 @@ public final class MailCommand implements Runnable {
             return;
         }
         if (messages.isEmpty()) {
-            System.out.println("No mail yet.");
+            out().println("No mail yet.");
         }
         for (JsonNode m : messages) {
-            System.out.println("── #" + m.path("number").asInt() + " ─────────────────────────────────────────");
+            out().println("── #" + m.path("number").asInt() + " ─────────────────────────────────────────");
             if (headers) {
-                m.path("headers").forEach(h -> System.out.println(h.path("name").asText() + ": " + h.path("value").asText()));
+                m.path("headers").forEach(h -> out().println(h.path("name").asText() + ": " + h.path("value").asText()));
             } else {
-                System.out.println("From:    " + m.path("from").asText());
-                System.out.println("To:      " + m.path("to").asText());
-                System.out.println("Subject: " + m.path("subject").asText());
-                System.out.println("List-Id: " + m.path("listId").asText());
+                out().println("From:    " + m.path("from").asText());
+                out().println("To:      " + m.path("to").asText());
+                out().println("Subject: " + m.path("subject").asText());
+                out().println("List-Id: " + m.path("listId").asText());
             }
-            System.out.println();
-            System.out.println(m.path("text").asText().strip());
-            System.out.println();
+            out().println();
+            out().println(m.path("text").asText().strip());
+            out().println();
         }
     }
 }

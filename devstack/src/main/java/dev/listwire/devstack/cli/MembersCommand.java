@@ -46,14 +46,14 @@ public final class MembersCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Prints every member with its attributes.")
-    static final class ListMembers implements Runnable {
+    static final class ListMembers extends Printing {
         @Mixin
         Table table;
 
         @Override
         public void run() {
-            long count = table.with(store -> store.all().peek(item -> System.out.println(describe(item))).count());
-            System.out.println(count + " member(s) in " + table.list + " on " + table.target.where());
+            long count = table.with(store -> store.all().peek(item -> out().println(describe(item))).count());
+            out().println(count + " member(s) in " + table.list + " on " + table.target.where());
         }
 
         private static String describe(Map<String, AttributeValue> item) {
@@ -70,7 +70,7 @@ public final class MembersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Adds a member, or subscribes one again (the item is replaced).")
-    static final class Add implements Runnable {
+    static final class Add extends Printing {
         @Mixin
         Table table;
 
@@ -95,13 +95,13 @@ public final class MembersCommand {
                 store.put(item);
                 return null;
             });
-            System.out.println("Added " + address + " to " + table.list + " on " + table.target.where());
+            out().println("Added " + address + " to " + table.list + " on " + table.target.where());
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Deletes a member's item (to forget them; a member who leaves is marked unsubscribed instead).")
-    static final class Remove implements Runnable {
+    static final class Remove extends Printing {
         @Mixin
         Table table;
 
@@ -112,7 +112,7 @@ public final class MembersCommand {
         public void run() {
             String address = email.trim().toLowerCase(Locale.ROOT);
             boolean removed = table.with(store -> store.remove(address));
-            System.out.println((removed ? "Removed " : "No member ") + address + (removed ? " from " : " in ")
+            out().println((removed ? "Removed " : "No member ") + address + (removed ? " from " : " in ")
                     + table.list + " on " + table.target.where());
         }
     }
@@ -120,7 +120,7 @@ public final class MembersCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Imports members from CSV: a header with 'email' and attribute columns; a column 'name[]' is a "
                     + "string set with values separated by ';'. Rows that break a rule are reported and skipped."})
-    static final class Import implements Runnable {
+    static final class Import extends Printing {
         @Mixin
         Table table;
 
@@ -138,12 +138,12 @@ public final class MembersCommand {
             List<MemberCsv.Row> rejected = rows.stream().filter(MemberCsv.Row::rejected).toList();
             List<Map<String, AttributeValue>> items = rows.stream().filter(r -> !r.rejected()).map(MemberCsv.Row::item).toList();
             table.with(store -> {
-                store.putAll(items, done -> System.err.printf("\rimported %d/%d", done, items.size()));
+                store.putAll(items, done -> err().printf("\rimported %d/%d", done, items.size()).flush());
                 return null;
             });
-            System.err.println();
-            rejected.forEach(r -> System.out.println("rejected line " + r.line() + ": " + r.rejection()));
-            System.out.println("Imported " + items.size() + " member(s) into " + table.list + " on " + table.target.where()
+            err().println();
+            rejected.forEach(r -> out().println("rejected line " + r.line() + ": " + r.rejection()));
+            out().println("Imported " + items.size() + " member(s) into " + table.list + " on " + table.target.where()
                     + "; rejected " + rejected.size() + " row(s)");
         }
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = "Prints the JSON Schema of a list's payload, generated from its payload record "
                 + "(producers/schemas/ holds the example lists' schemas).")
-public final class SchemaCommand implements Runnable {
+public final class SchemaCommand extends Printing {
 
     @Parameters(index = "0", paramLabel = "LIST", description = "The list.")
     String list;
@@ -16,7 +16,7 @@ public final class SchemaCommand implements Runnable {
     @Override
     public void run() {
         try {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
+            out().println(new ObjectMapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(PayloadSchemas.of(Workspace.lists().named(list))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,21 @@
+package dev.listwire.devstack.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+
+/** A command that prints through picocli's writers, so tests and callers can capture what it says. */
+abstract class Printing implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

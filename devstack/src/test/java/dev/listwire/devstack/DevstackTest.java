@@ -1,0 +1,151 @@
+package dev.listwire.devstack;
+
+import dev.listwire.devstack.TestDevstack.Run;
+import dev.listwire.devstack.stack.RunningList;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The devstack as a person uses it: start, send, read the mail, read the dead letters. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DevstackTest {
+
+    private TestDevstack devstack;
+    private SqsClient sqs;
+
+    @BeforeAll
+    void start() {
+        devstack = TestDevstack.start();
+        sqs = devstack.stack().endpoints().sqsClient();
+    }
+
+    @AfterAll
+    void stop() {
+        sqs.close();
+        devstack.close();
+    }
+
+    @Test
+    void runsEveryListUnderListsWithItsDemoMembers() {
+        List<String> names = devstack.stack().lists().stream().map(l -> l.module().name()).toList();
+        assertTrue(names.containsAll(List.of("dcf-engine-results", "stock-movement-alerts")), names.toString());
+        devstack.stack().lists().stream().filter(l -> l.module().demoMembers().isPresent())
+                .forEach(l -> assertTrue(l.demoMembersSeeded() > 0, l.module().name() + " got no demo members"));
+    }
+
+    @Test
+    void deliversEachListsExampleEventToItsDemoMembers() throws Exception {
+        Map<String, List<String>> expected = Map.of(
+                "dcf-engine-results", List.of("ada@example.com", "grace@example.com", "alan@example.com"),
+                // linus follows only TSLA, margaret left the list
+                "stock-movement-alerts", List.of("ada@example.com", "grace@example.com"));
+        for (Map.Entry<String, List<String>> list : expected.entrySet()) {
+            RunningList running = list(list.getKey());
+            String event = Files.readString(running.module().demoEvent().orElseThrow());
+            String eventId = "example-" + list.getKey();
+            sqs.sendMessage(b -> b.queueUrl(running.queues().queueUrl()).messageBody(event).messageAttributes(Map.of(
+                    "eventId", MessageAttributeValue.builder().dataType("String").stringValue(eventId).build())));
+            // Both example events name a ticker no other test here sends (NVDA, AAPL).
+            String ticker = event.replaceAll("(?s).*\"ticker\":\"([A-Z]+)\".*", "$1");
+            List<MimeMessage> mail = devstack.awaitMail(m -> isFrom(m, list.getKey()) && TestDevstack.subject(m).contains(ticker),
+                    list.getValue(), Duration.ofSeconds(30));
+            assertEquals(list.getValue().size(), mail.size(), "one email per wanting member: " + mail.stream().map(TestDevstack::recipient).toList());
+        }
+    }
+
+    @Test
+    void aPoisonMessageLandsInTheDlqWithItsReasonAndDlqShowsIt() {
+        RunningList alerts = list("stock-movement-alerts");
+        sqs.sendMessage(b -> b.queueUrl(alerts.queues().queueUrl()).messageBody("{\"ticker\":\"\",\"price\":1,\"changePct\":2}"));
+        awaitDlqDepth(alerts, 1);
+
+        Run shown = devstack.listwire("dlq", "--local", "stock-movement-alerts");
+        assertEquals(0, shown.exitCode(), shown.err());
+        assertTrue(shown.out().contains("reason: ticker: must not be blank"), shown.out());
+        assertTrue(shown.out().contains("1 message(s) in stock-movement-alerts-dlq"), shown.out());
+
+        Run redriven = devstack.listwire("dlq", "--local", "stock-movement-alerts", "--redrive");
+        assertTrue(redriven.out().contains("Moved 1 message(s)"), redriven.out());
+        // Back on the list's queue, the function refuses it again: it returns to the DLQ with its reason.
+        awaitDlqDepth(alerts, 1);
+        Message again = sqs.receiveMessage(b -> b.queueUrl(alerts.queues().dlqUrl()).messageAttributeNames("All")
+                .visibilityTimeout(0)).messages().get(0);
+        assertEquals("ticker: must not be blank", again.messageAttributes().get("listwire-error").stringValue());
+        devstack.listwire("dlq", "--local", "stock-movement-alerts", "--redrive");
+    }
+
+    @Test
+    void sendRefusesAnEventThatDoesNotFitAndSendsNothing() {
+        RunningList dcf = list("dcf-engine-results");
+        Run run = devstack.listwire("send", "--local", "dcf-engine-results", "{\"ticker\":\"AAPL\",\"reportUrl\":\"http://insecure\"}");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("nothing was sent"), run.err());
+        assertTrue(run.err().contains("fairValue"), run.err());
+        assertTrue(run.err().contains("price"), run.err());
+        assertTrue(run.err().contains("reportUrl"), run.err());
+        assertEquals("0", sqs.getQueueAttributes(b -> b.queueUrl(dcf.queues().queueUrl())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+
+    @Test
+    void sendDeliversAFittingEvent() {
+        Run run = devstack.listwire("send", "--local", "stock-movement-alerts",
+                "{\"ticker\":\"TSLA\",\"price\":250.5,\"changePct\":9.1,\"window\":\"1d\"}", "--event-id", "tsla-send-test");
+        assertEquals(0, run.exitCode(), run.err());
+        // TSLA: linus follows it, grace follows everything; ada does not follow it.
+        List<MimeMessage> mail = devstack.awaitMail(m -> TestDevstack.subject(m).startsWith("TSLA"),
+                List.of("linus@example.com", "grace@example.com"), Duration.ofSeconds(30));
+        assertEquals(2, mail.size());
+    }
+
+    @Test
+    void mailPrintsTheLastMessages() {
+        devstack.listwire("send", "--local", "dcf-engine-results", "{\"ticker\":\"MSFT\",\"fairValue\":500,\"price\":420}");
+        devstack.awaitMail(m -> TestDevstack.subject(m).contains("MSFT"), List.of("alan@example.com"), Duration.ofSeconds(30));
+        Run run = devstack.listwire("mail", "--last", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Subject: "), run.out());
+        assertTrue(run.out().contains("List-Id: "), run.out());
+    }
+
+    private RunningList list(String name) {
+        return devstack.stack().lists().stream().filter(l -> l.module().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void awaitDlqDepth(RunningList list, int depth) {
+        for (int i = 0; i < 300; i++) {
+            String visible = sqs.getQueueAttributes(b -> b.queueUrl(list.queues().dlqUrl())
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+            if (Integer.parseInt(visible) >= depth) {
+                return;
+            }
+            TestDevstack.sleep(100);
+        }
+        throw new AssertionError(list.module().name() + "-dlq did not reach " + depth + " message(s)");
+    }
+
+    private static boolean isFrom(MimeMessage message, String list) {
+        try {
+            String[] id = message.getHeader("List-Id");
+            return id != null && id[0].contains("<" + list + ".");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
