@@ -13,6 +13,7 @@ import java.util.List;
 public final class MailServer implements AutoCloseable {
 
     private final GreenMail greenMail;
+    private volatile List<MimeMessage> atStop;
 
     private MailServer(GreenMail greenMail) {
         this.greenMail = greenMail;
@@ -27,13 +28,14 @@ public final class MailServer implements AutoCloseable {
         return new MailServer(greenMail);
     }
 
-    /** Every message received since the devstack started, oldest first. */
+    /** Every message received since the devstack started, oldest first (after a stop: until the stop). */
     public List<MimeMessage> received() {
-        return List.of(greenMail.getReceivedMessages());
+        return atStop != null ? atStop : List.of(greenMail.getReceivedMessages());
     }
 
     @Override
     public void close() {
+        atStop = List.of(greenMail.getReceivedMessages());
         greenMail.stop();
     }
 }
