@@ -12,6 +12,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -121,6 +126,25 @@ class DevstackTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Subject: "), run.out());
         assertTrue(run.out().contains("List-Id: "), run.out());
+    }
+
+    @Test
+    void theMailViewerListsMessagesAndServesTheirHtmlSandboxed() throws Exception {
+        devstack.listwire("send", "--local", "stock-movement-alerts", "{\"ticker\":\"AMD\",\"price\":99.5,\"changePct\":12}");
+        devstack.awaitMail(m -> TestDevstack.subject(m).startsWith("AMD"), List.of("grace@example.com"), Duration.ofSeconds(30));
+        HttpClient http = HttpClient.newHttpClient();
+        String web = devstack.stack().endpoints().web();
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create(web + "/mail")).build(), BodyHandlers.ofString());
+        assertEquals(200, index.statusCode());
+        assertTrue(index.body().contains("AMD up 12%: now 99.5"), index.body());
+        int number = devstack.stack().mail().received().size();
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(web + "/mail/" + number + "/html")).build(),
+                BodyHandlers.ofString());
+        assertEquals(200, html.statusCode());
+        assertTrue(html.headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox"), html.headers().toString());
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(web + "/mail/" + (number + 100))).build(),
+                BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
     }
 
     private RunningList list(String name) {

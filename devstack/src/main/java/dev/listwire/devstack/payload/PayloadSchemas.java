@@ -2,6 +2,7 @@ package dev.listwire.devstack.payload;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.FieldScope;
+import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
@@ -41,7 +42,9 @@ public final class PayloadSchemas {
 
     private static SchemaGenerator generator() {
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-                .with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED));
+                .with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED))
+                // An optional field may be sent as null, as the function accepts it.
+                .with(Option.NULLABLE_FIELDS_BY_DEFAULT);
         // Jakarta's @Pattern must match the whole value; a JSON Schema pattern may match anywhere: anchor it.
         config.forFields().withStringPatternResolver(PayloadSchemas::pattern);
         return new SchemaGenerator(config.build());
