@@ -52,7 +52,7 @@ class ModuleStructureTest {
     @MethodSource("modules")
     void everyFileIsAsTerraformFmtWritesIt(Module module) {
         for (Hcl.File file : module.files()) {
-            assertEquals(file.formatted(), file.text(), module.dir() + "/" + file.path()
+            assertEquals(file.formatted(), file.text(), "terraform/" + file.path()
                     + " is not formatted: terraform fmt would change it (CI runs terraform fmt -check)");
         }
     }
