@@ -1,24 +1,6 @@
 # The list function's role may consume only its own queue, send only to its own DLQ, read only its own
-# members table, write only its own ledger entries and read only the SSM parameters its environment names.
-
-data "aws_iam_policy_document" "assume" {
-  statement {
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["lambda.amazonaws.com"]
-    }
-  }
-}
-
-resource "aws_iam_role" "this" {
-  # IAM role names stop at 64 characters; a list name may have 63.
-  name               = substr("listwire-${var.name}", 0, 64)
-  description        = "The function of list ${var.name}"
-  assume_role_policy = data.aws_iam_policy_document.assume.json
-  tags               = var.tags
-}
+# members table and write only its own ledger entries; ../function adds, for every function, reading
+# only the SSM parameters it names and writing only its own log group.
 
 data "aws_iam_policy_document" "function" {
   statement {
@@ -65,26 +47,6 @@ data "aws_iam_policy_document" "function" {
       values   = ["false"]
     }
   }
-
-  statement {
-    sid = "ReadOwnSecrets"
-    # Only the parameters named in the function's environment. SecureStrings under the AWS managed key
-    # aws/ssm need no kms:Decrypt here: that key's policy allows it through SSM for the account.
-    actions   = ["ssm:GetParameters"]
-    resources = [for name in values(var.ssm_parameters) : "${var.ssm_parameter_arn_prefix}${name}"]
-  }
-
-  statement {
-    sid       = "WriteOwnLogs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
-  }
-}
-
-resource "aws_iam_role_policy" "this" {
-  name   = "listwire-list"
-  role   = aws_iam_role.this.id
-  policy = data.aws_iam_policy_document.function.json
 }
 
 # What a producer service attaches to be allowed to send to this list, and nothing else. SendMessage

@@ -1,5 +1,6 @@
-# One list: its queue and DLQ, its members table, its function behind a SnapStart alias, the event
-# source mapping between them, its log group and (optionally) an alarm on its DLQ. Its IAM is in iam.tf.
+# One list: its queue and DLQ, its members table, its function (../function: SnapStart behind an alias,
+# its log group and role), the event source mapping between them and, optionally, an alarm on its DLQ.
+# What the function may do is in iam.tf.
 
 locals {
   artifact = "${var.source_dir}/target/function.jar"
@@ -9,8 +10,8 @@ locals {
   # https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
   visibility_timeout_seconds = 6 * var.timeout_seconds
 
-  # The function's whole configuration; secrets are not here, only the names of the SSM parameters
-  # that hold them (see common/.../secrets/SsmSecrets.java).
+  # The function's configuration. No secrets: ../function adds the names of the SSM parameters that
+  # hold them.
   environment = merge(var.environment, {
     LISTWIRE_FUNCTION_DLQ_URL       = aws_sqs_queue.dlq.url
     LISTWIRE_FUNCTION_MEMBERS_TABLE = aws_dynamodb_table.members.name
@@ -20,9 +21,6 @@ locals {
     LISTWIRE_SMTP_HOST              = var.smtp.host
     LISTWIRE_SMTP_PORT              = tostring(var.smtp.port)
     LISTWIRE_SMTP_STARTTLS          = tostring(var.smtp.starttls)
-    LISTWIRE_SSM_SMTP_USERNAME      = var.ssm_parameters.smtp_username
-    LISTWIRE_SSM_SMTP_PASSWORD      = var.ssm_parameters.smtp_password
-    LISTWIRE_SSM_LINKS_KEY          = var.ssm_parameters.links_key
   })
 }
 
@@ -84,55 +82,30 @@ resource "aws_dynamodb_table" "members" {
   }
 }
 
-resource "aws_cloudwatch_log_group" "this" {
-  name              = "/aws/lambda/${var.name}"
-  retention_in_days = var.log_retention_days
-  tags              = var.tags
-}
+module "function" {
+  source = "../function"
 
-resource "aws_lambda_function" "this" {
-  function_name    = var.name
-  description      = "listwire list ${var.name}"
-  role             = aws_iam_role.this.arn
-  runtime          = "java21"
-  handler          = var.handler
-  filename         = local.artifact
-  source_code_hash = filebase64sha256(local.artifact)
-  architectures    = [var.architecture]
-  memory_size      = var.memory_size
-  timeout          = var.timeout_seconds
-  # SnapStart snapshots published versions only; the alias below always points at the newest.
-  publish = true
-  tags    = var.tags
-
-  snap_start {
-    apply_on = "PublishedVersions"
-  }
-
-  logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.this.name
-  }
-
-  environment {
-    variables = local.environment
-  }
-
-  # The role must be able to write logs and read its secrets before the first (snapshot) start.
-  depends_on = [aws_iam_role_policy.this]
-}
-
-resource "aws_lambda_alias" "live" {
-  name             = "live"
-  description      = "The newest published (SnapStart) version; the event source mapping invokes it."
-  function_name    = aws_lambda_function.this.function_name
-  function_version = aws_lambda_function.this.version
+  name                     = var.name
+  description              = "listwire list ${var.name}"
+  role_name                = substr("listwire-${var.name}", 0, 64) # a list name may have 63 characters
+  handler                  = var.handler
+  artifact_path            = local.artifact
+  timeout_seconds          = var.timeout_seconds
+  memory_size              = var.memory_size
+  architecture             = var.architecture
+  environment              = local.environment
+  ssm_parameters           = var.ssm_parameters
+  ssm_parameter_arn_prefix = var.ssm_parameter_arn_prefix
+  policy_json              = data.aws_iam_policy_document.function.json
+  log_retention_days       = var.log_retention_days
+  tags                     = var.tags
 }
 
 resource "aws_lambda_event_source_mapping" "this" {
   event_source_arn = aws_sqs_queue.this.arn
-  function_name    = aws_lambda_alias.live.arn
-  batch_size       = var.batch_size
+  # The alias: SnapStart applies to published versions, never to $LATEST.
+  function_name = module.function.alias_arn
+  batch_size    = var.batch_size
   # SQS requires a batching window of at least 1 s for batches larger than 10.
   maximum_batching_window_in_seconds = var.batch_size > 10 ? 1 : 0
   # The handler names only the failed messages (SQSBatchResponse); the others are deleted.
@@ -141,8 +114,6 @@ resource "aws_lambda_event_source_mapping" "this" {
   scaling_config {
     maximum_concurrency = var.max_concurrency
   }
-
-  depends_on = [aws_iam_role_policy.this]
 }
 
 resource "aws_cloudwatch_metric_alarm" "dlq_not_empty" {

@@ -30,22 +30,22 @@ output "table_arn" {
 
 output "function_name" {
   description = "The list's Lambda function."
-  value       = aws_lambda_function.this.function_name
+  value       = module.function.function_name
 }
 
 output "alias_arn" {
   description = "The alias the event source mapping invokes (the newest SnapStart version)."
-  value       = aws_lambda_alias.live.arn
+  value       = module.function.alias_arn
 }
 
 output "role_arn" {
   description = "The function's execution role."
-  value       = aws_iam_role.this.arn
+  value       = module.function.role_arn
 }
 
 output "log_group_name" {
   description = "Where the function's JSON log lines go."
-  value       = aws_cloudwatch_log_group.this.name
+  value       = module.function.log_group_name
 }
 
 output "producer_policy_json" {

@@ -1,23 +1,5 @@
-# The subscriptions function may read and change members of the list tables, read the SSM parameters
-# its environment names, and write its own logs; nothing else.
-
-data "aws_iam_policy_document" "assume" {
-  statement {
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["lambda.amazonaws.com"]
-    }
-  }
-}
-
-resource "aws_iam_role" "this" {
-  name               = var.name
-  description        = "The listwire subscriptions function"
-  assume_role_policy = data.aws_iam_policy_document.assume.json
-  tags               = var.tags
-}
+# The subscriptions function may read and change members of the list tables and nothing else besides
+# what ../function adds for every function: reading the SSM parameters it names, writing its own logs.
 
 data "aws_iam_policy_document" "function" {
   statement {
@@ -26,22 +8,4 @@ data "aws_iam_policy_document" "function" {
     actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
     resources = values(var.list_tables)
   }
-
-  statement {
-    sid       = "ReadOwnSecrets"
-    actions   = ["ssm:GetParameters"]
-    resources = [for name in values(var.ssm_parameters) : "${var.ssm_parameter_arn_prefix}${name}"]
-  }
-
-  statement {
-    sid       = "WriteOwnLogs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
-  }
-}
-
-resource "aws_iam_role_policy" "this" {
-  name   = "listwire-subscriptions"
-  role   = aws_iam_role.this.id
-  policy = data.aws_iam_policy_document.function.json
 }

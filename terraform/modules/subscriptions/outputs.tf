@@ -5,10 +5,10 @@ output "function_url" {
 
 output "function_name" {
   description = "The subscriptions function."
-  value       = aws_lambda_function.this.function_name
+  value       = module.function.function_name
 }
 
 output "role_arn" {
   description = "The function's execution role."
-  value       = aws_iam_role.this.arn
+  value       = module.function.role_arn
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.listwire.terraform.Module.expr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,7 +59,7 @@ class IamPolicyTest {
     }
 
     @Test
-    void aListFunctionTouchesOnlyItsOwnQueueDlqTableLedgerEntriesSecretsAndLogs() {
+    void aListFunctionTouchesOnlyItsOwnQueueDlqTableLedgerEntriesAndSecrets() {
         Map<String, JsonNode> statements = statements(Module.list(), "function");
 
         assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statements.get("ConsumeOwnQueue")));
@@ -68,10 +69,25 @@ class IamPolicyTest {
         assertTrue(actions(statements.get("ReadOwnMembers")).stream().allMatch(a -> List.of(
                 "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:Query").contains(a)), "members are only read");
         assertEquals(List.of("var.ledger_table_arn"), resources(statements.get("WriteOwnLedgerEntries")));
-        assertEquals(List.of("${aws_cloudwatch_log_group.this.arn}:*"), resources(statements.get("WriteOwnLogs")));
+        assertEquals(Set.of("ConsumeOwnQueue", "DeadLetterToOwnDlq", "ReadOwnMembers", "WriteOwnLedgerEntries"),
+                statements.keySet());
+    }
+
+    @Test
+    void everyFunctionReadsOnlyItsNamedSecretsAndWritesOnlyItsLogsBesideWhatItsCallerAllows() {
+        JsonNode document = Module.function().data("aws_iam_policy_document", "this");
+
+        assertEquals("[\"${var.policy_json}\"]", document.path("source_policy_documents").toString());
+        JsonNode logs = statements(Module.function(), "this").get("WriteOwnLogs");
+        assertEquals(List.of("${aws_cloudwatch_log_group.this.arn}:*"), resources(logs));
+        assertEquals(List.of("logs:CreateLogStream", "logs:PutLogEvents"), actions(logs));
+        JsonNode secrets = statements(Module.function(), "this").get("ReadOwnSecrets");
         assertEquals("[for name in values(var.ssm_parameters) : \"${var.ssm_parameter_arn_prefix}${name}\"]",
-                expr(statements.get("ReadOwnSecrets").path("resources")));
-        assertEquals(List.of("ssm:GetParameters"), actions(statements.get("ReadOwnSecrets")));
+                expr(secrets.path("resources")));
+        assertEquals(List.of("ssm:GetParameters"), actions(secrets));
+        for (Module caller : List.of(Module.list(), Module.subscriptions())) {
+            assertEquals("data.aws_iam_policy_document.function.json", expr(caller.moduleCall("function").path("policy_json")), caller.toString());
+        }
     }
 
     @Test

@@ -19,20 +19,30 @@ class ListModuleTest {
     @Test
     void createsEveryResourceAListNeedsUnconditionally() {
         Set<String> always = Set.of("aws_sqs_queue.this", "aws_sqs_queue.dlq", "aws_sqs_queue_redrive_allow_policy.dlq",
-                "aws_dynamodb_table.members", "aws_cloudwatch_log_group.this", "aws_lambda_function.this",
-                "aws_lambda_alias.live", "aws_lambda_event_source_mapping.this", "aws_iam_role.this",
-                "aws_iam_role_policy.this");
-        Set<String> declared = new TreeSet<>();
-        list.blocks().path("resource").fields().forEachRemaining(type -> type.getValue().fieldNames()
-                .forEachRemaining(name -> declared.add(type.getKey() + "." + name)));
+                "aws_dynamodb_table.members", "aws_lambda_event_source_mapping.this");
+        Set<String> declared = resources(list);
 
         assertTrue(declared.containsAll(always), "missing: " + difference(always, declared));
         for (String resource : always) {
-            JsonNode body = list.resource(resource.split("\\.")[0], resource.split("\\.")[1]);
-            assertFalse(body.has("count") || body.has("for_each"), resource + " must exist for every list");
+            assertUnconditional(list, resource);
         }
         assertEquals(Set.of("aws_cloudwatch_metric_alarm.dlq_not_empty"), difference(declared, always),
                 "the only optional resource is the DLQ alarm");
+        JsonNode function = list.moduleCall("function");
+        assertEquals("../function", function.path("source").asText());
+        assertFalse(function.has("count") || function.has("for_each"), "every list has its function");
+    }
+
+    @Test
+    void itsFunctionComesWithAnAliasALogGroupAndARoleEveryTime() {
+        Module function = Module.function();
+        Set<String> always = Set.of("aws_cloudwatch_log_group.this", "aws_lambda_function.this", "aws_lambda_alias.live",
+                "aws_iam_role.this", "aws_iam_role_policy.this");
+
+        assertEquals(always, resources(function));
+        for (String resource : always) {
+            assertUnconditional(function, resource);
+        }
     }
 
     @Test
@@ -40,7 +50,7 @@ class ListModuleTest {
         JsonNode mapping = list.resource("aws_lambda_event_source_mapping", "this");
 
         assertEquals("[\"ReportBatchItemFailures\"]", mapping.path("function_response_types").toString());
-        assertEquals("aws_lambda_alias.live.arn", expr(mapping.path("function_name")));
+        assertEquals("module.function.alias_arn", expr(mapping.path("function_name")));
         assertEquals("aws_sqs_queue.this.arn", expr(mapping.path("event_source_arn")));
         assertEquals("var.batch_size", expr(mapping.path("batch_size")));
         assertEquals("var.max_concurrency", expr(mapping.path("scaling_config").get(0).path("maximum_concurrency")));
@@ -49,17 +59,29 @@ class ListModuleTest {
 
     @Test
     void theFunctionIsJava21WithSnapStartOnPublishedVersions() {
-        JsonNode function = list.resource("aws_lambda_function", "this");
+        Module module = Module.function();
+        JsonNode function = module.resource("aws_lambda_function", "this");
 
         assertEquals("java21", function.path("runtime").asText());
         assertEquals("var.handler", expr(function.path("handler")));
         assertEquals("var.timeout_seconds", expr(function.path("timeout")));
         assertTrue(function.path("publish").asBoolean(), "SnapStart needs published versions");
         assertEquals("PublishedVersions", function.path("snap_start").get(0).path("apply_on").asText());
-        assertEquals("local.artifact", expr(function.path("filename")));
-        assertEquals("filebase64sha256(local.artifact)", expr(function.path("source_code_hash")));
+        assertEquals("var.artifact_path", expr(function.path("filename")));
+        assertEquals("filebase64sha256(var.artifact_path)", expr(function.path("source_code_hash")));
+        assertEquals("aws_lambda_function.this.version", expr(module.resource("aws_lambda_alias", "live").path("function_version")));
+    }
+
+    @Test
+    void aListsFunctionRunsItsHandlerOnItsJarWithItsTimeout() {
+        JsonNode function = list.moduleCall("function");
+
+        assertEquals("var.handler", expr(function.path("handler")));
+        assertEquals("local.artifact", expr(function.path("artifact_path")));
         assertEquals("${var.source_dir}/target/function.jar", expr(list.local("artifact")));
-        assertEquals("aws_lambda_function.this.version", expr(list.resource("aws_lambda_alias", "live").path("function_version")));
+        assertEquals("var.timeout_seconds", expr(function.path("timeout_seconds")));
+        assertEquals("local.environment", expr(function.path("environment")));
+        assertEquals("data.aws_iam_policy_document.function.json", expr(function.path("policy_json")));
     }
 
     @Test
@@ -94,12 +116,27 @@ class ListModuleTest {
 
     @Test
     void logsAreKeptForALimitedTime() {
-        JsonNode group = list.resource("aws_cloudwatch_log_group", "this");
+        Module function = Module.function();
+        JsonNode group = function.resource("aws_cloudwatch_log_group", "this");
 
         assertEquals("var.log_retention_days", expr(group.path("retention_in_days")));
+        assertTrue(function.variable("log_retention_days").path("default").asInt() > 0);
         assertTrue(list.variable("log_retention_days").path("default").asInt() > 0);
+        assertEquals("var.log_retention_days", expr(list.moduleCall("function").path("log_retention_days")));
         assertEquals("aws_cloudwatch_log_group.this.name",
-                expr(list.resource("aws_lambda_function", "this").path("logging_config").get(0).path("log_group")));
+                expr(function.resource("aws_lambda_function", "this").path("logging_config").get(0).path("log_group")));
+    }
+
+    private static Set<String> resources(Module module) {
+        Set<String> declared = new TreeSet<>();
+        module.blocks().path("resource").fields().forEachRemaining(type -> type.getValue().fieldNames()
+                .forEachRemaining(name -> declared.add(type.getKey() + "." + name)));
+        return declared;
+    }
+
+    private static void assertUnconditional(Module module, String resource) {
+        JsonNode body = module.resource(resource.split("\\.")[0], resource.split("\\.")[1]);
+        assertFalse(body.has("count") || body.has("for_each"), module + ": " + resource + " must exist for every list");
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {

@@ -30,8 +30,12 @@ record Module(String dir, List<Hcl.File> files, ObjectNode blocks) {
         return at(Repository.terraform(), "modules/subscriptions");
     }
 
+    static Module function() {
+        return at(Repository.terraform(), "modules/function");
+    }
+
     static List<Module> all() {
-        return List.of(root(), list(), subscriptions());
+        return List.of(root(), list(), subscriptions(), function());
     }
 
     /** The module in directory {@code dir} (relative to {@code terraform}; "" for the root module). */

@@ -35,14 +35,23 @@ class SecretsTest {
 
     @ParameterizedTest
     @MethodSource("modules")
-    void theFunctionsGetTheNamesOfTheirSecretsNotTheSecrets(Module module) {
-        String environment = String.join("\n", module.files().stream().map(Hcl.File::text).toList());
-        assertFalse(environment.contains("LISTWIRE_SMTP_PASSWORD"), module + " sets the SMTP password itself");
-        assertFalse(environment.matches("(?s).*LISTWIRE_LINKS_KEY\\s*=.*"), module + " sets the link-signing key itself");
-        if (!module.named("resource", "aws_lambda_function").isEmpty()) {
-            for (String name : List.of("LISTWIRE_SSM_SMTP_USERNAME", "LISTWIRE_SSM_SMTP_PASSWORD", "LISTWIRE_SSM_LINKS_KEY")) {
-                assertTrue(environment.contains(name + " "), module + " does not name " + name);
-            }
+    void noModuleSetsASecretInAnEnvironment(Module module) {
+        String text = String.join("\n", module.files().stream().map(Hcl.File::text).toList());
+        assertFalse(text.contains("LISTWIRE_SMTP_PASSWORD"), module + " sets the SMTP password itself");
+        assertFalse(text.matches("(?s).*LISTWIRE_LINKS_KEY\\s*=.*"), module + " sets the link-signing key itself");
+    }
+
+    @Test
+    void everyFunctionIsToldWhereItsSecretsAreInstead() {
+        String environment = expr(Module.function().local("environment"));
+        for (String name : List.of("LISTWIRE_SSM_SMTP_USERNAME = var.ssm_parameters.smtp_username",
+                "LISTWIRE_SSM_SMTP_PASSWORD = var.ssm_parameters.smtp_password", "LISTWIRE_SSM_LINKS_KEY = var.ssm_parameters.links_key")) {
+            assertTrue(environment.contains(name), "modules/function does not set " + name);
+        }
+        assertTrue(expr(Module.function().resource("aws_lambda_function", "this").path("environment").get(0)
+                .path("variables")).equals("local.environment"));
+        for (Module caller : List.of(Module.list(), Module.subscriptions())) {
+            assertTrue(expr(caller.moduleCall("function").path("ssm_parameters")).equals("var.ssm_parameters"), caller.toString());
         }
     }
 
