@@ -1,5 +1,6 @@
 package dev.listwire.common.manifest;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -26,9 +27,13 @@ public record ListManifest(
      * @param batchSize         SQS messages per invocation (event source mapping batch size)
      * @param timeoutSeconds    the function timeout; a delivery claim older than this is abandoned
      * @param maxReceives       receives before SQS moves a message to the list's DLQ
-     * @param sendRatePerSecond the most emails a second this list's function sends
+     * @param sendRatePerSecond the most emails a second one invocation of this list's function sends
+     * @param maxConcurrency    the most invocations at once (the event source mapping's maximum
+     *                          concurrency, 2 when absent); the list's top send rate is this times
+     *                          {@code sendRatePerSecond}
      */
     @Serdeable
-    public record Tuning(int batchSize, int timeoutSeconds, int maxReceives, double sendRatePerSecond) {
+    public record Tuning(int batchSize, int timeoutSeconds, int maxReceives, double sendRatePerSecond,
+                         @Nullable Integer maxConcurrency) {
     }
 }

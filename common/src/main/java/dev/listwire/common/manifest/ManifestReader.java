@@ -71,6 +71,9 @@ public final class ManifestReader {
         if (!(t.sendRatePerSecond() > 0)) {
             problems.add("tuning.sendRatePerSecond must be above 0");
         }
+        if (t.maxConcurrency() != null && (t.maxConcurrency() < 2 || t.maxConcurrency() > 1000)) {
+            problems.add("tuning.maxConcurrency must be 2..1000 (the SQS event source mapping's range)");
+        }
         return problems;
     }
 

@@ -24,6 +24,27 @@ class ManifestReaderTest {
         assertEquals("price-targets", m.name());
         assertEquals(ListKind.TRANSACTIONAL, m.kind());
         assertEquals(300, m.tuning().timeoutSeconds());
+        assertEquals(null, m.tuning().maxConcurrency());
+    }
+
+    @Test
+    void readsAnOptionalMaximumConcurrency() {
+        ListManifest m = read("""
+                {"name":"price-targets","title":"Price targets","description":"","from":{"address":"a@example.com"},
+                 "kind":"subscription","tuning":{"batchSize":5,"timeoutSeconds":300,"maxReceives":5,
+                 "sendRatePerSecond":10,"maxConcurrency":4}}""");
+
+        assertEquals(4, m.tuning().maxConcurrency());
+    }
+
+    @Test
+    void refusesAMaximumConcurrencyBelowWhatSqsAccepts() {
+        InvalidManifestException e = assertThrows(InvalidManifestException.class, () -> read("""
+                {"name":"price-targets","title":"Price targets","description":"","from":{"address":"a@example.com"},
+                 "kind":"subscription","tuning":{"batchSize":5,"timeoutSeconds":300,"maxReceives":5,
+                 "sendRatePerSecond":10,"maxConcurrency":1}}"""));
+
+        assertTrue(e.getMessage().contains("tuning.maxConcurrency must be 2..1000"), e.getMessage());
     }
 
     @Test

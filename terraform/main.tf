@@ -1,0 +1,110 @@
+# listwire on AWS: one queue, table and function per list (modules/list), read from the list manifests,
+# plus what the lists share: the delivery ledger, the names of the secrets in SSM Parameter Store and,
+# once it lands, the subscriptions function (modules/subscriptions).
+
+locals {
+  lists_dir = "${path.module}/../lists"
+
+  # Every lists/<list>/list.json is a list: adding one (the archetype does) needs no edit here.
+  manifests = {
+    for file in fileset(local.lists_dir, "*/list.json") :
+    dirname(file) => jsondecode(file("${local.lists_dir}/${file}"))
+  }
+
+  # Keyed by the manifest's name (two manifests with one name fail here, as a duplicate key).
+  lists = {
+    for dir, manifest in local.manifests : manifest.name => {
+      source_dir = "${local.lists_dir}/${dir}"
+      # The archetype's convention: list "stock-movement-alerts" has the handler
+      # dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction.
+      handler         = "dev.listwire.lists.${replace(manifest.name, "-", "")}.${join("", [for word in split("-", manifest.name) : title(word)])}Function"
+      batch_size      = manifest.tuning.batchSize
+      timeout_seconds = manifest.tuning.timeoutSeconds
+      max_receives    = try(manifest.tuning.maxReceives, 5)
+      max_concurrency = try(manifest.tuning.maxConcurrency, 2)
+    }
+  }
+
+  # Built from the names, not read from module.list: the lists' functions depend on the subscriptions
+  # function's URL, so the subscriptions function must not depend on module.list (a cycle).
+  list_table_arns = {
+    for name in keys(local.lists) :
+    name => "arn:${data.aws_partition.current.partition}:dynamodb:${var.region}:${data.aws_caller_identity.current.account_id}:table/${name}"
+  }
+
+  ssm_parameter_arn_prefix = "arn:${data.aws_partition.current.partition}:ssm:${var.region}:${data.aws_caller_identity.current.account_id}:parameter"
+
+  # The preference center's address: set explicitly, or the subscriptions function's URL once enabled.
+  links_base_url = var.links_base_url != null ? trimsuffix(var.links_base_url, "/") : (
+    var.enable_subscriptions ? trimsuffix(module.subscriptions[0].function_url, "/") : null
+  )
+}
+
+module "list" {
+  source   = "./modules/list"
+  for_each = local.lists
+
+  name                     = each.key
+  source_dir               = each.value.source_dir
+  handler                  = each.value.handler
+  batch_size               = each.value.batch_size
+  timeout_seconds          = each.value.timeout_seconds
+  max_receives             = each.value.max_receives
+  minimum_max_receives     = var.minimum_max_receives
+  max_concurrency          = each.value.max_concurrency
+  memory_size              = var.list_memory_size
+  architecture             = var.architecture
+  ledger_table_name        = aws_dynamodb_table.ledger.name
+  ledger_table_arn         = aws_dynamodb_table.ledger.arn
+  links_base_url           = local.links_base_url
+  links_key_id             = var.links_key_id
+  smtp                     = var.smtp
+  ssm_parameters           = var.ssm_parameters
+  ssm_parameter_arn_prefix = local.ssm_parameter_arn_prefix
+  point_in_time_recovery   = var.point_in_time_recovery
+  deletion_protection      = var.deletion_protection
+  log_retention_days       = var.log_retention_days
+  dlq_alarm                = var.dlq_alarms
+  alarm_actions            = var.alarm_actions
+}
+
+# The per-recipient delivery ledger that every list shares: key "event" = "<list>#<eventId>", sort key
+# "email"; DynamoDB's TTL deletes an entry after expiresAt (14 days, free of charge).
+resource "aws_dynamodb_table" "ledger" {
+  name                        = var.ledger_table_name
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "event"
+  range_key                   = "email"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "event"
+    type = "S"
+  }
+
+  attribute {
+    name = "email"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+}
+
+# The preference center and one-click unsubscribe. Off until subscriptions/ lands (see README).
+module "subscriptions" {
+  source = "./modules/subscriptions"
+  count  = var.enable_subscriptions ? 1 : 0
+
+  artifact_path            = "${path.module}/../subscriptions/target/function.jar"
+  list_tables              = local.list_table_arns
+  links_base_url           = var.links_base_url
+  links_key_id             = var.links_key_id
+  smtp                     = var.smtp
+  ssm_parameters           = var.ssm_parameters
+  ssm_parameter_arn_prefix = local.ssm_parameter_arn_prefix
+  architecture             = var.architecture
+  log_retention_days       = var.log_retention_days
+}

@@ -1,0 +1,60 @@
+# The list function's role may consume only its own queue, send only to its own DLQ, read only its own
+# members table and write only its own ledger entries; ../function adds, for every function, reading
+# only the SSM parameters it names and writing only its own log group.
+
+data "aws_iam_policy_document" "function" {
+  statement {
+    sid = "ConsumeOwnQueue"
+    # What the event source mapping needs: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.this.arn]
+  }
+
+  statement {
+    sid       = "DeadLetterToOwnDlq"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dlq.arn]
+  }
+
+  statement {
+    sid = "ReadOwnMembers"
+    # MemberTable pages the members with Scan; the function never writes its table.
+    actions   = ["dynamodb:Scan"]
+    resources = [aws_dynamodb_table.members.arn]
+  }
+
+  statement {
+    sid = "WriteOwnLedgerEntries"
+    # The operations DeliveryLedger/EventLedger make: conditional PutItem (claim), GetItem (who holds
+    # it), DeleteItem (release), BatchWriteItem (sent marks).
+    actions   = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+    resources = [var.ledger_table_arn]
+
+    # Ledger keys are "<list>#<eventId>": every key in the request must start with this list's name.
+    # dynamodb:LeadingKeys is multivalued, so StringLike is qualified with ForAllValues
+    # (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html,
+    # https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html).
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["${var.name}#*"]
+    }
+
+    # ForAllValues is also true when a request carries no key at all; require that it carries one.
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+}
+
+# What a producer service attaches to be allowed to send to this list, and nothing else. SendMessage
+# covers SendMessageBatch too; the queue's SSE is SQS-managed, so no KMS permission is needed.
+data "aws_iam_policy_document" "producer" {
+  statement {
+    sid       = "SendToList"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.this.arn]
+  }
+}

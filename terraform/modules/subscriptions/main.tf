@@ -1,0 +1,64 @@
+# The subscriptions function (preference center, one-click unsubscribe, "send me a link"): a Micronaut
+# HTTP app behind a public function URL. The URL needs no authentication: every link it acts on is
+# HMAC-signed (common/.../links/LinkSigner), and a forged link gets 403 and changes nothing.
+
+locals {
+  environment = merge(
+    {
+      LISTWIRE_SUBSCRIPTIONS_TABLES = join(",", sort(keys(var.list_tables)))
+      LISTWIRE_LINKS_KEY_ID         = var.links_key_id
+      LISTWIRE_SMTP_HOST            = var.smtp.host
+      LISTWIRE_SMTP_PORT            = tostring(var.smtp.port)
+      LISTWIRE_SMTP_STARTTLS        = tostring(var.smtp.starttls)
+    },
+    var.links_base_url == null ? {} : { LISTWIRE_LINKS_BASE_URL = trimsuffix(var.links_base_url, "/") },
+  )
+}
+
+module "function" {
+  source = "../function"
+
+  name                     = var.name
+  description              = "listwire preference center and one-click unsubscribe"
+  role_name                = var.name
+  handler                  = var.handler
+  artifact_path            = var.artifact_path
+  timeout_seconds          = var.timeout_seconds
+  memory_size              = var.memory_size
+  architecture             = var.architecture
+  environment              = local.environment
+  ssm_parameters           = var.ssm_parameters
+  ssm_parameter_arn_prefix = var.ssm_parameter_arn_prefix
+  policy_json              = data.aws_iam_policy_document.function.json
+  log_retention_days       = var.log_retention_days
+  tags                     = var.tags
+}
+
+resource "aws_lambda_function_url" "this" {
+  function_name      = module.function.function_name
+  qualifier          = module.function.alias_name
+  authorization_type = "NONE"
+}
+
+# A public function URL needs both statements since October 2025
+# (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html); the second is limited to calls that
+# come through the URL.
+resource "aws_lambda_permission" "url" {
+  statement_id  = "listwire-public-function-url"
+  action        = "lambda:InvokeFunctionUrl"
+  function_name = module.function.function_name
+  qualifier     = module.function.alias_name
+  # AWS requires principal "*" for a function URL of auth type NONE; the links it serves are signed.
+  principal              = "*"
+  function_url_auth_type = "NONE"
+}
+
+resource "aws_lambda_permission" "url_invoke" {
+  statement_id  = "listwire-public-function-url-invoke"
+  action        = "lambda:InvokeFunction"
+  function_name = module.function.function_name
+  qualifier     = module.function.alias_name
+  # AWS requires principal "*" here too, limited by invoked_via_function_url to calls through the URL.
+  principal                = "*"
+  invoked_via_function_url = true
+}

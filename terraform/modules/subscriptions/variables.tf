@@ -1,0 +1,86 @@
+variable "name" {
+  description = "The function's (and its role's) name."
+  type        = string
+  default     = "listwire-subscriptions"
+}
+
+variable "artifact_path" {
+  description = "The subscriptions function's jar (subscriptions/target/function.jar)."
+  type        = string
+}
+
+variable "handler" {
+  description = "Micronaut's handler for an HTTP app behind a function URL (payload format 2.0)."
+  type        = string
+  default     = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction"
+}
+
+variable "list_tables" {
+  description = "Every list's members table ARN, by list name (the table has the list's name). The function may read and write these tables and no others."
+  type        = map(string)
+}
+
+variable "links_base_url" {
+  description = "The preference center's public https address, if it has one besides its function URL. A function cannot be told its own function URL by Terraform (a cycle): when null, the app must take it from the request."
+  type        = string
+  default     = null
+}
+
+variable "links_key_id" {
+  description = "The id of the link-signing key."
+  type        = string
+  default     = "k1"
+}
+
+variable "smtp" {
+  description = "The SMTP server for the \"send me a link\" emails (not secret)."
+  type = object({
+    host     = string
+    port     = number
+    starttls = bool
+  })
+}
+
+variable "ssm_parameters" {
+  description = "Names of the SSM parameters (SecureString) the function reads at start."
+  type = object({
+    smtp_username = string
+    smtp_password = string
+    links_key     = string
+  })
+}
+
+variable "ssm_parameter_arn_prefix" {
+  description = "arn:<partition>:ssm:<region>:<account>:parameter, to which a parameter name (starting with /) is appended."
+  type        = string
+}
+
+variable "memory_size" {
+  description = "The function's memory in MB."
+  type        = number
+  default     = 512
+}
+
+variable "timeout_seconds" {
+  description = "The function timeout; a page request should answer well within it."
+  type        = number
+  default     = 30
+}
+
+variable "architecture" {
+  description = "arm64 or x86_64."
+  type        = string
+  default     = "arm64"
+}
+
+variable "log_retention_days" {
+  description = "How long the function's logs are kept."
+  type        = number
+  default     = 30
+}
+
+variable "tags" {
+  description = "Tags for every resource."
+  type        = map(string)
+  default     = {}
+}

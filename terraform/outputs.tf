@@ -1,0 +1,55 @@
+output "queues" {
+  description = "For producers: each list's queue URL and ARN, by list name."
+  value = {
+    for name, list in module.list : name => {
+      url = list.queue_url
+      arn = list.queue_arn
+    }
+  }
+}
+
+output "producer_policies" {
+  description = "For producers: by list name, an IAM policy document (JSON) that allows sending to that list's queue and nothing else."
+  value       = { for name, list in module.list : name => list.producer_policy_json }
+}
+
+output "dead_letter_queues" {
+  description = "Each list's DLQ URL, by list name."
+  value       = { for name, list in module.list : name => list.dlq_url }
+}
+
+output "member_tables" {
+  description = "Each list's members table, by list name."
+  value       = { for name, list in module.list : name => list.table_name }
+}
+
+output "functions" {
+  description = "Each list's Lambda function and the alias that the event source mapping invokes, by list name."
+  value = {
+    for name, list in module.list : name => {
+      name      = list.function_name
+      alias_arn = list.alias_arn
+      log_group = list.log_group_name
+    }
+  }
+}
+
+output "ledger_table" {
+  description = "The shared delivery ledger table."
+  value       = aws_dynamodb_table.ledger.name
+}
+
+output "ssm_parameters" {
+  description = "The SSM parameters to create out of band (SecureString), by purpose."
+  value       = var.ssm_parameters
+}
+
+output "subscriptions_url" {
+  description = "The subscriptions function's URL, or null while enable_subscriptions is false."
+  value       = var.enable_subscriptions ? module.subscriptions[0].function_url : null
+}
+
+output "links_base_url" {
+  description = "Where the lists' unsubscribe and preference links point."
+  value       = local.links_base_url
+}

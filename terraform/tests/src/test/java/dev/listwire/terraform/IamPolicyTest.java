@@ -1,0 +1,150 @@
+package dev.listwire.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.listwire.terraform.Module.expr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Least privilege: no "*" unless AWS requires it (and a comment says so), each role scoped to its own things. */
+class IamPolicyTest {
+
+    static List<Module> modules() {
+        return Module.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void noStatementAllowsEveryActionOrEveryResource(Module module) {
+        module.named("data", "aws_iam_policy_document").forEach((document, body) -> {
+            for (JsonNode statement : body.path("statement")) {
+                for (JsonNode action : statement.path("actions")) {
+                    assertTrue(!action.asText().contains("*") || Comments.justify(module, action.asText()),
+                            module + " " + document + ": action " + action + " needs a comment saying why AWS requires it");
+                }
+                for (JsonNode resource : statement.path("resources")) {
+                    assertTrue(!resource.asText().equals("*") || Comments.justify(module, "\"*\""),
+                            module + " " + document + ": resource \"*\" needs a comment saying why AWS requires it");
+                }
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void everyPolicyIsAPolicyDocumentNotHandWrittenJson(Module module) {
+        module.named("resource", "aws_iam_role_policy").forEach((name, policy) ->
+                assertTrue(expr(policy.path("policy")).matches("data\\.aws_iam_policy_document\\.\\w+\\.json"),
+                        module + " aws_iam_role_policy." + name));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void aPublicPrincipalIsExplainedWhereItIsGranted(Module module) {
+        module.named("resource", "aws_lambda_permission").forEach((name, permission) -> {
+            if (permission.path("principal").asText().equals("*")) {
+                assertTrue(Comments.justify(module, "principal"), module + " aws_lambda_permission." + name
+                        + " grants principal \"*\" without a comment saying why AWS requires it");
+            }
+        });
+    }
+
+    @Test
+    void aListFunctionTouchesOnlyItsOwnQueueDlqTableLedgerEntriesAndSecrets() {
+        Map<String, JsonNode> statements = statements(Module.list(), "function");
+
+        assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statements.get("ConsumeOwnQueue")));
+        assertEquals(List.of("aws_sqs_queue.dlq.arn"), resources(statements.get("DeadLetterToOwnDlq")));
+        assertEquals(List.of("sqs:SendMessage"), actions(statements.get("DeadLetterToOwnDlq")));
+        assertEquals(List.of("aws_dynamodb_table.members.arn"), resources(statements.get("ReadOwnMembers")));
+        assertTrue(actions(statements.get("ReadOwnMembers")).stream().allMatch(a -> List.of(
+                "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:Query").contains(a)), "members are only read");
+        assertEquals(List.of("var.ledger_table_arn"), resources(statements.get("WriteOwnLedgerEntries")));
+        assertEquals(Set.of("ConsumeOwnQueue", "DeadLetterToOwnDlq", "ReadOwnMembers", "WriteOwnLedgerEntries"),
+                statements.keySet());
+    }
+
+    @Test
+    void everyFunctionReadsOnlyItsNamedSecretsAndWritesOnlyItsLogsBesideWhatItsCallerAllows() {
+        JsonNode document = Module.function().data("aws_iam_policy_document", "this");
+
+        assertEquals("[\"${var.policy_json}\"]", document.path("source_policy_documents").toString());
+        JsonNode logs = statements(Module.function(), "this").get("WriteOwnLogs");
+        assertEquals(List.of("${aws_cloudwatch_log_group.this.arn}:*"), resources(logs));
+        assertEquals(List.of("logs:CreateLogStream", "logs:PutLogEvents"), actions(logs));
+        JsonNode secrets = statements(Module.function(), "this").get("ReadOwnSecrets");
+        assertEquals("[for name in values(var.ssm_parameters) : \"${var.ssm_parameter_arn_prefix}${name}\"]",
+                expr(secrets.path("resources")));
+        assertEquals(List.of("ssm:GetParameters"), actions(secrets));
+        for (Module caller : List.of(Module.list(), Module.subscriptions())) {
+            assertEquals("data.aws_iam_policy_document.function.json", expr(caller.moduleCall("function").path("policy_json")), caller.toString());
+        }
+    }
+
+    @Test
+    void aListWritesOnlyLedgerEntriesWhoseKeyStartsWithItsName() {
+        JsonNode ledger = statements(Module.list(), "function").get("WriteOwnLedgerEntries");
+        Map<String, JsonNode> conditions = new LinkedHashMap<>();
+        ledger.path("condition").forEach(c -> conditions.put(c.path("test").asText(), c));
+
+        JsonNode leading = conditions.get("ForAllValues:StringLike");
+        assertEquals("dynamodb:LeadingKeys", leading.path("variable").asText());
+        assertEquals("[\"${var.name}#*\"]", leading.path("values").toString());
+        JsonNode present = conditions.get("Null");
+        assertEquals("dynamodb:LeadingKeys", present.path("variable").asText());
+        assertEquals("[\"false\"]", present.path("values").toString());
+    }
+
+    @Test
+    void aProducerMaySendToItsListAndDoNothingElse() {
+        JsonNode producer = Module.list().data("aws_iam_policy_document", "producer");
+
+        assertEquals(1, producer.path("statement").size());
+        JsonNode statement = producer.path("statement").get(0);
+        assertEquals(List.of("sqs:SendMessage"), actions(statement));
+        assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statement));
+        assertEquals("data.aws_iam_policy_document.producer.json",
+                expr(Module.list().blocks().path("output").path("producer_policy_json").get(0).path("value")));
+        assertEquals("{ for name, list in module.list : name => list.producer_policy_json }",
+                expr(Module.root().blocks().path("output").path("producer_policies").get(0).path("value")));
+    }
+
+    @Test
+    void theSubscriptionsFunctionReachesOnlyTheListTables() {
+        JsonNode members = statements(Module.subscriptions(), "function").get("ManageMembersOfListTables");
+
+        assertEquals("values(var.list_tables)", expr(members.path("resources")));
+        assertTrue(actions(members).stream().allMatch(a -> a.startsWith("dynamodb:")));
+        assertTrue(!actions(members).contains("dynamodb:Scan") && !actions(members).contains("dynamodb:DeleteTable"));
+    }
+
+    static Map<String, JsonNode> statements(Module module, String document) {
+        Map<String, JsonNode> bySid = new LinkedHashMap<>();
+        module.data("aws_iam_policy_document", document).path("statement")
+                .forEach(s -> bySid.put(s.path("sid").asText(), s));
+        return bySid;
+    }
+
+    private static List<String> actions(JsonNode statement) {
+        return texts(statement.path("actions"));
+    }
+
+    private static List<String> resources(JsonNode statement) {
+        return texts(statement.path("resources"));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(expr(value)));
+        return texts;
+    }
+}

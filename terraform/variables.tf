@@ -1,0 +1,113 @@
+variable "region" {
+  description = "The AWS region every resource is created in."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "links_base_url" {
+  description = "The https address unsubscribe and preference links point to (the preference center). When null, the subscriptions function's URL is used, which needs enable_subscriptions."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.links_base_url != null ? startswith(var.links_base_url, "https://") : var.enable_subscriptions
+    error_message = "Set links_base_url to the preference center's https:// address, or set enable_subscriptions = true to use the subscriptions function's URL."
+  }
+}
+
+variable "enable_subscriptions" {
+  description = "Deploy the subscriptions function (preference center, one-click unsubscribe). Needs subscriptions/target/function.jar, which is not built yet."
+  type        = bool
+  default     = false
+}
+
+variable "links_key_id" {
+  description = "The id of the link-signing key in the SSM parameter; change it when the key rotates."
+  type        = string
+  default     = "k1"
+}
+
+variable "smtp" {
+  description = "The SMTP server every list sends through (Gmail by default). Its username and password are SSM parameters, see ssm_parameters."
+  type = object({
+    host     = optional(string, "smtp.gmail.com")
+    port     = optional(number, 587)
+    starttls = optional(bool, true)
+  })
+  default = {}
+}
+
+variable "ssm_parameters" {
+  description = "Names of the SSM Parameter Store SecureStrings that hold the secrets. Terraform never reads or writes their values: create them with `aws ssm put-parameter` (README)."
+  type = object({
+    smtp_username = optional(string, "/listwire/smtp/username")
+    smtp_password = optional(string, "/listwire/smtp/password")
+    links_key     = optional(string, "/listwire/links/key")
+  })
+  default = {}
+
+  validation {
+    condition     = alltrue([for name in values(var.ssm_parameters) : startswith(name, "/")])
+    error_message = "SSM parameter names start with / (they are appended to the parameter ARN)."
+  }
+}
+
+variable "ledger_table_name" {
+  description = "The shared delivery ledger table (the functions' LISTWIRE_LEDGER_TABLE)."
+  type        = string
+  default     = "listwire-deliveries"
+}
+
+variable "minimum_max_receives" {
+  description = "The fewest receives before the DLQ that a list manifest may ask for (Lambda's guidance: at least 5)."
+  type        = number
+  default     = 5
+}
+
+variable "list_memory_size" {
+  description = "Memory (MB) of every list function."
+  type        = number
+  default     = 512
+}
+
+variable "architecture" {
+  description = "arm64 (cheaper) or x86_64, for every function."
+  type        = string
+  default     = "arm64"
+}
+
+variable "point_in_time_recovery" {
+  description = "Point-in-time recovery on the members tables. Off by default: it bills per GB-month while idle."
+  type        = bool
+  default     = false
+}
+
+variable "deletion_protection" {
+  description = "Deletion protection on the members tables and the ledger (free)."
+  type        = bool
+  default     = true
+}
+
+variable "log_retention_days" {
+  description = "How long the functions' logs are kept."
+  type        = number
+  default     = 30
+}
+
+variable "dlq_alarms" {
+  description = "One CloudWatch alarm per list when its DLQ holds a message. Off by default: an alarm bills about 0.10 USD a month."
+  type        = bool
+  default     = false
+}
+
+variable "alarm_actions" {
+  description = "ARNs (for example an SNS topic) that the DLQ alarms notify."
+  type        = list(string)
+  default     = []
+}
+
+variable "tags" {
+  description = "Tags added to every resource, besides project = listwire."
+  type        = map(string)
+  default     = {}
+}
