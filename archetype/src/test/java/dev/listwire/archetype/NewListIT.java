@@ -54,6 +54,7 @@ class NewListIT {
                 "src/main/resources/views/price-targets/subject.hbs",
                 "src/main/resources/views/price-targets/text.hbs",
                 "src/test/java/dev/listwire/lists/pricetargets/PriceTargetsFunctionTest.java",
+                "src/test/java/dev/listwire/lists/pricetargets/PriceTargetsLambdaIT.java",
                 "src/test/resources/events/example.json"), List.copyOf(RepositoryCopy.contents(list).keySet()));
         String pom = Files.readString(list.resolve("pom.xml"));
         assertTrue(pom.contains("<artifactId>listwire-lists</artifactId>\n    <version>" + VERSION + "</version>"), pom);
@@ -69,7 +70,9 @@ class NewListIT {
         String report = Files.readString(list.resolve(
                 "target/surefire-reports/TEST-dev.listwire.lists.pricetargets.PriceTargetsFunctionTest.xml"));
         assertTrue(report.contains("tests=\"2\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\""), report);
-        assertTrue(Files.isRegularFile(list.resolve("target/function.jar")));
+        String deployed = Files.readString(list.resolve(
+                "target/failsafe-reports/TEST-dev.listwire.lists.pricetargets.PriceTargetsLambdaIT.xml"));
+        assertTrue(deployed.contains("tests=\"1\"") && deployed.contains("failures=\"0\"") && deployed.contains("errors=\"0\""), deployed);
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class ListUnderTest<F extends ListFunction<?>> implements BeforeEac
 
     /** Every address that received an email, sorted. */
     public List<String> recipients() {
-        return inbox().byRecipient().keySet().stream().sorted().toList();
+        return inbox().recipients();
     }
 
     /** Why each message in the list's DLQ was dead-lettered (its {@code listwire-error}), sorted. */
