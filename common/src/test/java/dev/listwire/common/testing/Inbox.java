@@ -30,6 +30,11 @@ public final class Inbox {
         return all().stream().collect(Collectors.groupingBy(Inbox::to));
     }
 
+    /** Every address that received an email, sorted. */
+    public List<String> recipients() {
+        return byRecipient().keySet().stream().sorted().toList();
+    }
+
     public List<MimeMessage> to(String address) {
         return byRecipient().getOrDefault(address, List.of());
     }

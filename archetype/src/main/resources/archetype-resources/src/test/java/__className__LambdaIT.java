@@ -1,0 +1,27 @@
+package ${package};
+
+import dev.listwire.common.testing.FunctionJar;
+import dev.listwire.common.testing.Inbox;
+import dev.listwire.common.testing.ListFixture;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** target/function.jar, configured by environment variables as Terraform will, under AWS's Lambda runtime client. */
+class ${className}LambdaIT {
+
+    @Test
+    void theDeployableJarSendsTheExampleEventUnderTheLambdaRuntime() throws Exception {
+        ListFixture list = ListFixture.forList();
+        list.members().add("ada@example.com");
+
+        FunctionJar.Result result = FunctionJar.handle(list, ${className}Function.class,
+                Path.of("src/test/resources/events/example.json"));
+
+        assertEquals(List.of(), result.batchItemFailures(), result.output());
+        assertEquals(List.of("ada@example.com"), new Inbox(list.mail()).recipients());
+    }
+}
