@@ -47,7 +47,7 @@ class NewListIT {
         assertEquals(withModule(listsPom, "price-targets"), Files.readString(copy.resolve("lists/pom.xml")),
                 "lists/pom.xml gains one <module> line and is otherwise untouched");
         Path list = copy.resolve("lists/price-targets");
-        assertEquals(List.of("README.md", "list.json", "pom.xml",
+        assertEquals(List.of("README.md", "demo/event.json", "demo/members.csv", "list.json", "pom.xml",
                 "src/main/java/dev/listwire/lists/pricetargets/PriceTarget.java",
                 "src/main/java/dev/listwire/lists/pricetargets/PriceTargetsFunction.java",
                 "src/main/resources/views/price-targets/html.hbs",
