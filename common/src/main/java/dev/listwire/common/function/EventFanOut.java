@@ -3,6 +3,7 @@ package dev.listwire.common.function;
 import dev.listwire.common.delivery.DeliveryLedger;
 import dev.listwire.common.delivery.EventLedger;
 import dev.listwire.common.logging.JsonLines;
+import dev.listwire.common.mail.Addresses;
 import dev.listwire.common.mail.SendResult;
 import dev.listwire.common.mail.SmtpConnection;
 import dev.listwire.common.mail.TransientSendFailure;
@@ -103,7 +104,7 @@ final class EventFanOut {
                 report.skipped(EventReport.FILTERED);
                 return true;
             }
-            Optional<InternetAddress> address = MemberEmails.address(member.email());
+            Optional<InternetAddress> address = Addresses.deliverable(member.email());
             if (address.isEmpty()) {
                 report.skipped(EventReport.INVALID_ADDRESS);
                 log.warn("recipient-skipped", recipient(member, Map.of("reason", EventReport.INVALID_ADDRESS)));

@@ -2,7 +2,6 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.links.Links;
 import dev.listwire.common.mail.EmailRenderer;
-import dev.listwire.common.mail.HeaderValues;
 import dev.listwire.common.mail.ListMessages;
 import dev.listwire.common.manifest.ListKind;
 import dev.listwire.common.manifest.ListManifest;
@@ -11,7 +10,6 @@ import io.micronaut.email.javamail.sender.SessionProvider;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -55,20 +53,5 @@ final class MemberEmails {
         Map<String, Object> model = Map.of("event", event, "subscriber", member.attributes(), "list", list,
                 "links", linkModel);
         return messages.compose(session, list, id.eventId(), to, renderer.render(list.name(), model), unsubscribe);
-    }
-
-    /** A member's address, when it is one a server could deliver to and holds no line break. */
-    static Optional<InternetAddress> address(String email) {
-        if (email == null || HeaderValues.hasLineBreak(email) || email.indexOf('@') < 1) {
-            return Optional.empty();
-        }
-        try {
-            InternetAddress address = new InternetAddress(email, true);
-            address.validate();
-            return address.getPersonal() == null && address.getAddress().equals(email)
-                    ? Optional.of(address) : Optional.empty();
-        } catch (AddressException e) {
-            return Optional.empty();
-        }
     }
 }
