@@ -1,0 +1,23 @@
+package dev.listwire.subscriptions;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+
+/**
+ * Lambda handler behind the function URL: {@code dev.listwire.subscriptions.SubscriptionsFunction}.
+ * Function URLs send payload format 2.0, which micronaut-function-aws-api-proxy routes to this module's
+ * controllers as it would an HTTP request; the application context is built once, at cold start.
+ * Only Lambda loads this class: a server that uses the module as a library serves the same controllers.
+ */
+public final class SubscriptionsFunction extends APIGatewayV2HTTPEventFunction {
+
+    /** For Lambda: the context from {@code application.properties} and the environment. */
+    public SubscriptionsFunction() {
+        super();
+    }
+
+    /** For tests: runs on a context the caller built. */
+    public SubscriptionsFunction(ApplicationContext context) {
+        super(context);
+    }
+}
