@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** Reads what a browser would from a page: the action of a form. */
 final class Html {
 
+    private static final Pattern STATE = Pattern.compile("<p class=\"state [^\"]+\">([^<]+)</p>");
     private static final Pattern ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
     private Html() {
@@ -20,5 +21,18 @@ final class Html {
             }
         }
         throw new AssertionError("no form posting to …" + suffix + " in:\n" + html);
+    }
+
+    /** The state shown on a list's card of the preference page ("Subscribed", "Not subscribed", ...). */
+    static String state(String html, String list) {
+        int card = html.indexOf("id=\"list-" + list + "\"");
+        if (card < 0) {
+            throw new AssertionError("no card for " + list + " in:\n" + html);
+        }
+        Matcher m = STATE.matcher(html);
+        if (!m.find(card)) {
+            throw new AssertionError("no state on the card of " + list);
+        }
+        return m.group(1);
     }
 }
