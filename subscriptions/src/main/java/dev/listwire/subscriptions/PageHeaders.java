@@ -11,7 +11,9 @@ import io.micronaut.http.annotation.ServerFilter;
  * What every answer of the preference center carries, and nothing else on a shared server (the devstack
  * serves other pages beside these):
  * <ul>
- *   <li>no caching and no Referer: the signed token in the URL must not reach a cache or another site;</li>
+ *   <li>no caching, and a Referer only to this site: the signed token in the URL must not reach a cache or
+ *       another site. ({@code no-referrer} would make the browser send {@code Origin: null} with the forms'
+ *       POSTs, which Micronaut refuses on localhost as a drive-by attack.)</li>
  *   <li>a Content-Security-Policy that allows the one style sheet and forms to this site only, and no framing
  *       (no script runs on these pages at all);</li>
  *   <li>an error that a route did not turn into a page itself (404, 405, 415, 500) becomes one.</li>
@@ -40,7 +42,7 @@ final class PageHeaders {
         if (!request.getPath().startsWith("/assets/")) {
             answer.header("Cache-Control", "no-store");
         }
-        answer.header("Referrer-Policy", "no-referrer");
+        answer.header("Referrer-Policy", "same-origin");
         answer.header("X-Content-Type-Options", "nosniff");
         answer.header("X-Frame-Options", "DENY");
         answer.header("Content-Security-Policy", POLICY);

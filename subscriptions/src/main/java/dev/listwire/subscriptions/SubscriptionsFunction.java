@@ -1,5 +1,8 @@
 package dev.listwire.subscriptions;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
@@ -19,5 +22,10 @@ public final class SubscriptionsFunction extends APIGatewayV2HTTPEventFunction {
     /** For tests: runs on a context the caller built. */
     public SubscriptionsFunction(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return super.handleRequest(MultipartForms.asUrlEncoded(event), context);
     }
 }

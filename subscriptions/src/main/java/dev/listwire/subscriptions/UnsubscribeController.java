@@ -3,7 +3,6 @@ package dev.listwire.subscriptions;
 import dev.listwire.common.links.LinkToken;
 import dev.listwire.common.members.Memberships;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -44,10 +43,10 @@ final class UnsubscribeController {
 
     @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN},
             produces = MediaType.TEXT_HTML)
-    HttpResponse<String> unsubscribe(String token, HttpRequest<?> request, @Body @Nullable String body) {
+    HttpResponse<String> unsubscribe(String token, @Body @Nullable Map<String, Object> form) {
         LinkToken grant = grants.unsubscribe(token);
         ListCatalogue.Entry list = grants.leavable(grant.list());
-        if (!OneClickBody.asksToUnsubscribe(request.getContentType().orElse(null), body)) {
+        if (!OneClickBody.asksToUnsubscribe(form)) {
             return pages.error(HttpStatus.BAD_REQUEST, "Nothing was changed",
                     "This request did not ask to unsubscribe. Open the link from your email again and press "
                             + "the Unsubscribe button.", false);
