@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 /**
@@ -22,6 +24,17 @@ public final class SubscriptionsFunction extends APIGatewayV2HTTPEventFunction {
     /** For tests: runs on a context the caller built. */
     public SubscriptionsFunction(ApplicationContext context) {
         super(context);
+    }
+
+    /*
+     * Lambda's own builder creates every singleton and configuration bean at cold start, and common/ also
+     * holds the list functions' beans, which need a list's manifest and DLQ (SubscriptionsLambdaIT caught
+     * it). So the same environments, without that; this function's beans that must fail early (the
+     * catalogue, the link email's templates) are @Context, so they still do.
+     */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return ApplicationContext.builder().environments(Environment.FUNCTION, "lambda");
     }
 
     @Override
