@@ -4,7 +4,7 @@ import dev.listwire.common.manifest.InvalidManifestException;
 import dev.listwire.common.manifest.ListKind;
 import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.manifest.ManifestReader;
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +21,10 @@ import java.util.stream.Stream;
 /**
  * Every list a member can see in the preference center, from the lists' own manifests: those bundled
  * into this jar at build time ({@code listwire-lists/index} names them), or those in
- * {@code listwire.subscriptions.manifests-dir}. Read once, at start-up (a {@code @Context} bean, in Lambda too);
- * a bad manifest stops the start there.
+ * {@code listwire.subscriptions.manifests-dir}. Read once, at start-up
+ * ({@link StartupCheck}); a bad manifest stops the start there.
  */
-@Context
+@Singleton
 public final class ListCatalogue {
 
     static final String BUNDLED = "listwire-lists/";

@@ -9,7 +9,7 @@ import dev.listwire.common.mail.TransientSendFailure;
 import dev.listwire.common.manifest.ListKind;
 import dev.listwire.common.manifest.ListManifest;
 import io.micronaut.email.javamail.sender.SessionProvider;
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -23,7 +23,7 @@ import java.util.UUID;
  * rendered in the same layout, from {@code views/preferences-link/}. It is a one-off email of its own,
  * described to the shared code as a transactional "list", so it carries no unsubscribe header.
  */
-@Context
+@Singleton
 final class PreferenceLinkMail {
 
     static final String NAME = "preferences-link";

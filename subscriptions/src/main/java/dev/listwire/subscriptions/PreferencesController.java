@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The preference center: every list with the member's state and a join or leave button, and "leave all".
@@ -60,20 +61,21 @@ final class PreferencesController {
 
     @Post(uri = "/lists/{list}/leave", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     HttpResponse<String> leave(String token, String list) {
-        LinkToken grant = grants.preferences(token);
-        ListCatalogue.Entry entry = grants.leavable(list);
-        log.changed("leave", entry.name(), grant.email(), MembershipLog.Via.PREFERENCES,
-                memberships.leave(entry.table(), grant.email()));
-        return Pages.seeOther("/preferences/" + token + "?left=" + encode(entry.name()));
+        return change(token, list, "leave", memberships::leave, "left");
     }
 
     @Post(uri = "/lists/{list}/join", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     HttpResponse<String> join(String token, String list) {
+        return change(token, list, "join", memberships::join, "joined");
+    }
+
+    /** One list's change, logged, then back to the page, whose notice says what was done. */
+    private HttpResponse<String> change(String token, String list, String action,
+                                        BiFunction<String, String, Memberships.Change> how, String notice) {
         LinkToken grant = grants.preferences(token);
         ListCatalogue.Entry entry = grants.leavable(list);
-        log.changed("join", entry.name(), grant.email(), MembershipLog.Via.PREFERENCES,
-                memberships.join(entry.table(), grant.email()));
-        return Pages.seeOther("/preferences/" + token + "?joined=" + encode(entry.name()));
+        log.changed(action, entry.name(), grant.email(), MembershipLog.Via.PREFERENCES, how.apply(entry.table(), grant.email()));
+        return Pages.seeOther("/preferences/" + token + "?" + notice + "=" + encode(entry.name()));
     }
 
     /** Leaves every list that can be left; lists the address is not on stay as they are. */

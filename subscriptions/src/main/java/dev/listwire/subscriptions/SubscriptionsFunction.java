@@ -19,18 +19,19 @@ public final class SubscriptionsFunction extends APIGatewayV2HTTPEventFunction {
     /** For Lambda: the context from {@code application.properties} and the environment. */
     public SubscriptionsFunction() {
         super();
+        getApplicationContext().getBean(StartupCheck.class);
     }
 
     /** For tests: runs on a context the caller built. */
     public SubscriptionsFunction(ApplicationContext context) {
         super(context);
+        getApplicationContext().getBean(StartupCheck.class);
     }
 
     /*
      * Lambda's own builder creates every singleton and configuration bean at cold start, and common/ also
      * holds the list functions' beans, which need a list's manifest and DLQ (SubscriptionsLambdaIT caught
-     * it). So the same environments, without that; this function's beans that must fail early (the
-     * catalogue, the link email's templates) are @Context, so they still do.
+     * it). So the same environments, without that; the constructors check this function's own beans.
      */
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {

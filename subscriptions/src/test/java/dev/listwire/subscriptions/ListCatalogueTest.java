@@ -71,6 +71,20 @@ class ListCatalogueTest {
         assertTrue(e.getMessage().contains("No list manifests found"));
     }
 
+    @Test
+    void aServerWithoutListsDoesNotStart() throws IOException {
+        String empty = Files.createTempDirectory("lists-").toString();
+
+        Exception e = assertThrows(Exception.class,
+                () -> new SubscriptionsApp(Map.of("listwire.subscriptions.manifests-dir", empty)).close());
+
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().contains("No list manifests found"), root.toString());
+    }
+
     private static SubscriptionsConfiguration configuration(String folder, Map<String, String> tables) {
         return new SubscriptionsConfiguration(folder, tables, 3, "preferences@listwire.test", "listwire");
     }
