@@ -51,12 +51,13 @@ public final class ListCatalogue {
                     ? "none bundled under " + BUNDLED : "none in " + configuration.manifestsDir()) + ")", null);
         }
         this.lists = manifests.stream()
-                .sorted(Comparator.comparing(ListManifest::title, String.CASE_INSENSITIVE_ORDER))
                 .map(m -> new Entry(m, configuration.table(m.name())))
+                .sorted(Comparator.comparing((Entry e) -> !e.canLeave())
+                        .thenComparing(e -> e.manifest().title(), String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 
-    /** Every list, in the order the preference center shows them (by title). */
+    /** Every list, in the order the preference center shows them: the ones a member chooses first, by title. */
     public List<Entry> all() {
         return lists;
     }

@@ -1,16 +1,21 @@
 package dev.listwire.subscriptions;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -36,6 +41,10 @@ final class Chromium implements AutoCloseable {
         Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
                 "Skipped: Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, "
                         + "/usr/bin/chromedriver). Install them with 'apt-get install chromium chromium-driver'; .ci/run does.");
+        // Viewports are set through chromedriver's own CDP command, which needs no selenium-devtools module
+        // for this Chromium's version; without this line Selenium warns on every start that it has none.
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder")
+                .setLevel(java.util.logging.Level.SEVERE);
         try {
             Path profile = Files.createTempDirectory("listwire-chromium-");
             ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
@@ -48,6 +57,17 @@ final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Presses a button that submits a form and waits for the next page: a click returns before the browser
+     * has navigated, and an element read too soon would belong to the old page.
+     */
+    void press(WebElement button) {
+        button.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** A viewport of this width, as a phone (touch, device pixels) or a desktop would have it. */

@@ -37,11 +37,11 @@ class ListCatalogueTest {
     }
 
     @Test
-    void readsAFolderOfManifestsInTitleOrderWithTablesWhereConfigured() {
+    void readsAFolderOfManifestsListsMembersChooseFirstAndTablesWhereConfigured() {
         ListCatalogue catalogue = new ListCatalogue(reader, configuration(SubscriptionsApp.testLists().toString(),
                 Map.of("weekly-digest", "digest-prod")));
 
-        assertEquals(List.of("Account notices", "Price alerts", "Weekly digest"),
+        assertEquals(List.of("Price alerts", "Weekly digest", "Account notices"),
                 catalogue.all().stream().map(e -> e.manifest().title()).toList());
         assertEquals("digest-prod", catalogue.find("weekly-digest").orElseThrow().table());
         assertFalse(catalogue.find("account-notices").orElseThrow().canLeave(), "transactional");

@@ -74,12 +74,12 @@ class PreferenceCenterBrowserTest {
             System.out.println("screenshot: " + chromium.screenshot("preferences-desktop", 1280, false));
             System.out.println("screenshot: " + chromium.screenshot("preferences-phone", 390, true));
 
-            button(chromium, "stock-movement-alerts", "Leave Stock movement alerts").click();
+            chromium.press(button(chromium, "stock-movement-alerts", "Leave Stock movement alerts"));
             assertEquals("You left Stock movement alerts. You will get no more of its emails.",
                     chromium.driver.findElement(By.cssSelector("[role=status]")).getText());
             assertEquals("Not subscribed", state(chromium, "stock-movement-alerts"));
 
-            button(chromium, "dcf-engine-results", "Join DCF Engine results").click();
+            chromium.press(button(chromium, "dcf-engine-results", "Join DCF Engine results"));
             assertEquals("You joined DCF Engine results.", chromium.driver.findElement(By.cssSelector("[role=status]")).getText());
             assertEquals("Subscribed", state(chromium, "dcf-engine-results"));
             System.out.println("screenshot: " + chromium.screenshot("preferences-after-desktop", 1280, false));
@@ -108,7 +108,7 @@ class PreferenceCenterBrowserTest {
             assertFalse(item(alerts).containsKey("status"), "opening the link changes nothing");
             System.out.println("screenshot: " + chromium.screenshot("unsubscribe-phone", 390, true));
 
-            chromium.driver.findElement(By.cssSelector("main form button")).click();
+            chromium.press(chromium.driver.findElement(By.cssSelector("main form button")));
             assertEquals("You are unsubscribed", chromium.driver.findElement(By.tagName("h1")).getText());
             System.out.println("screenshot: " + chromium.screenshot("unsubscribed-phone", 390, true));
         }
@@ -120,13 +120,28 @@ class PreferenceCenterBrowserTest {
         try (Chromium chromium = Chromium.start()) {
             chromium.driver.get(app.getBean(EmbeddedServer.class).getURL() + "/preferences");
             chromium.driver.findElement(By.id("email")).sendKeys("not an address");
-            chromium.driver.findElement(By.cssSelector("main form button")).click();
+            chromium.press(chromium.driver.findElement(By.cssSelector("main form button")));
 
             WebElement field = chromium.driver.findElement(By.id("email"));
             assertEquals("true", field.getAttribute("aria-invalid"));
             assertEquals(field, chromium.driver.switchTo().activeElement(), "the field with the error has the focus");
             assertTrue(chromium.driver.findElement(By.id("email-error")).getText().contains("name@example.com"));
             System.out.println("screenshot: " + chromium.screenshot("link-form-error-desktop", 1280, false));
+        }
+    }
+
+    @Test
+    void aTransactionalListIsShownAsSuchWithoutAButton() {
+        try (SubscriptionsApp testLists = new SubscriptionsApp(); Chromium chromium = Chromium.start()) {
+            testLists.account.members().add(ADA);
+            testLists.prices.members().add(ADA);
+            chromium.driver.get(testLists.uri("/preferences/" + testLists.preferencesToken(ADA)).toString());
+
+            assertEquals("Always sent", state(chromium, "account-notices"));
+            assertTrue(chromium.driver.findElements(By.cssSelector("#list-account-notices button")).isEmpty());
+            assertEquals("Markets & <b>more</b>, every Friday.",
+                    chromium.driver.findElement(By.cssSelector("#list-weekly-digest .card-description")).getText());
+            System.out.println("screenshot: " + chromium.screenshot("preferences-transactional-desktop", 1280, false));
         }
     }
 
