@@ -66,6 +66,19 @@ class PagesTest {
     }
 
     @Test
+    void aFailureOnOurSideIsAPageThatSaysNothingChanged() {
+        try (SubscriptionsApp broken = new SubscriptionsApp(Map.of("listwire.subscriptions.tables.price-alerts", "no-such-table"))) {
+            HttpResponse<String> page = broken.get("/preferences/" + broken.preferencesToken("ada@example.com"));
+
+            assertEquals(500, page.statusCode());
+            assertTrue(page.body().contains("Something went wrong on our side"));
+            assertTrue(page.body().contains("Nothing was changed."));
+            assertFalse(page.body().contains("Exception"));
+            assertFalse(page.body().contains("no-such-table"), "no internals");
+        }
+    }
+
+    @Test
     void theRootLeadsToTheLinkFormUnlessTheServerHasAPageThere() {
         assertEquals("/preferences", header(app.get("/"), "Location"));
         try (SubscriptionsApp shared = new SubscriptionsApp(Map.of("listwire.subscriptions.root-redirect", false))) {
