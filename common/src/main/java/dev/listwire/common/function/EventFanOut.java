@@ -3,11 +3,11 @@ package dev.listwire.common.function;
 import dev.listwire.common.delivery.DeliveryLedger;
 import dev.listwire.common.delivery.EventLedger;
 import dev.listwire.common.logging.JsonLines;
+import dev.listwire.common.mail.Addresses;
 import dev.listwire.common.mail.SendResult;
 import dev.listwire.common.mail.SmtpConnection;
 import dev.listwire.common.mail.TransientSendFailure;
 import dev.listwire.common.manifest.ListManifest;
-import dev.listwire.common.members.EmailAddresses;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.members.MemberTable;
 import jakarta.inject.Singleton;
@@ -104,7 +104,7 @@ final class EventFanOut {
                 report.skipped(EventReport.FILTERED);
                 return true;
             }
-            Optional<InternetAddress> address = EmailAddresses.deliverable(member.email());
+            Optional<InternetAddress> address = Addresses.deliverable(member.email());
             if (address.isEmpty()) {
                 report.skipped(EventReport.INVALID_ADDRESS);
                 log.warn("recipient-skipped", recipient(member, Map.of("reason", EventReport.INVALID_ADDRESS)));

@@ -13,14 +13,19 @@ import java.util.Set;
  */
 public record Member(String email, Map<String, Object> attributes) {
 
+    /** The attribute that says a member left; sends skip a member whose status is {@link #UNSUBSCRIBED}. */
+    public static final String STATUS = "status";
     public static final String UNSUBSCRIBED = "unsubscribed";
+    /** When the member last left and last joined (ISO-8601, UTC): the audit trail of the member's choices. */
+    public static final String UNSUBSCRIBED_AT = "unsubscribedAt";
+    public static final String SUBSCRIBED_AT = "subscribedAt";
 
     public Member {
         attributes = Map.copyOf(attributes);
     }
 
     public boolean isUnsubscribed() {
-        return UNSUBSCRIBED.equals(attributes.get("status"));
+        return UNSUBSCRIBED.equals(attributes.get(STATUS));
     }
 
     /** A string-set attribute, such as {@code tickers}; empty when the item has none. */

@@ -1,6 +1,6 @@
 package dev.listwire.devstack.cli;
 
-import dev.listwire.common.members.EmailAddresses;
+import dev.listwire.common.mail.Addresses;
 import dev.listwire.devstack.members.MemberCsv;
 import dev.listwire.devstack.members.MemberStore;
 import picocli.CommandLine.Command;
@@ -83,7 +83,7 @@ public final class MembersCommand {
         @Override
         public void run() {
             String address = email.trim().toLowerCase(Locale.ROOT);
-            if (EmailAddresses.deliverable(address).isEmpty()) {
+            if (Addresses.deliverable(address).isEmpty()) {
                 throw new IllegalArgumentException("'" + email + "' is not an email address");
             }
             Map<String, AttributeValue> item = new LinkedHashMap<>();

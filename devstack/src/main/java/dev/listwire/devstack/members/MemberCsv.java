@@ -1,6 +1,6 @@
 package dev.listwire.devstack.members;
 
-import dev.listwire.common.members.EmailAddresses;
+import dev.listwire.common.mail.Addresses;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.BufferedReader;
@@ -59,7 +59,7 @@ public final class MemberCsv {
             String cell = cells.get(i).trim();
             if (column.equalsIgnoreCase("email")) {
                 String email = cell.toLowerCase(Locale.ROOT);
-                if (EmailAddresses.deliverable(email).isEmpty()) {
+                if (Addresses.deliverable(email).isEmpty()) {
                     return new Row(line, null, "'" + cell + "' is not an email address");
                 }
                 Integer first = seen.putIfAbsent(email, line);

@@ -1,20 +1,25 @@
-package dev.listwire.common.members;
+package dev.listwire.common.mail;
 
-import dev.listwire.common.mail.HeaderValues;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import java.util.Optional;
 
-/** The one rule for what counts as a member's address: sends, imports and forms all use it. */
-public final class EmailAddresses {
+/** The one rule for what counts as an email address, for the sends and for the preference center's form. */
+public final class Addresses {
 
-    private EmailAddresses() {
+    /** RFC 5321 allows a path of 256 octets, less the angle brackets. */
+    public static final int MAX_LENGTH = 254;
+
+    private Addresses() {
     }
 
-    /** A bare address a server could deliver to, with no display name and no line break. */
+    /**
+     * The address, when it is a single bare address (no display name, no list) that a server could deliver
+     * to and holds no line break.
+     */
     public static Optional<InternetAddress> deliverable(String email) {
-        if (email == null || HeaderValues.hasLineBreak(email) || email.indexOf('@') < 1) {
+        if (email == null || email.length() > MAX_LENGTH || HeaderValues.hasLineBreak(email) || email.indexOf('@') < 1) {
             return Optional.empty();
         }
         try {

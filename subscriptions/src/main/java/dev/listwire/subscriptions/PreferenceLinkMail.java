@@ -1,0 +1,60 @@
+package dev.listwire.subscriptions;
+
+import dev.listwire.common.links.Links;
+import dev.listwire.common.mail.EmailRenderer;
+import dev.listwire.common.mail.ListMessages;
+import dev.listwire.common.mail.SendResult;
+import dev.listwire.common.mail.SmtpConnection;
+import dev.listwire.common.mail.TransientSendFailure;
+import dev.listwire.common.manifest.ListKind;
+import dev.listwire.common.manifest.ListManifest;
+import io.micronaut.email.javamail.sender.SessionProvider;
+import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The email with a link to an address's preferences, sent over the same SMTP path as the lists and
+ * rendered in the same layout, from {@code views/preferences-link/}. It is a one-off email of its own,
+ * described to the shared code as a transactional "list", so it carries no unsubscribe header.
+ */
+@Singleton
+final class PreferenceLinkMail {
+
+    static final String NAME = "preferences-link";
+
+    private final ListManifest sender;
+    private final EmailRenderer renderer;
+    private final ListMessages messages;
+    private final Links links;
+    private final Session session;
+
+    PreferenceLinkMail(SubscriptionsConfiguration configuration, EmailRenderer renderer, ListMessages messages,
+                       Links links, SessionProvider sessions) {
+        this.sender = new ListManifest(NAME, "Email preferences",
+                "this one email, because a link to this address's preferences was asked for on our website. "
+                        + "If that was not you, ignore it: nothing changes unless the link is used.",
+                new ListManifest.Sender(configuration.fromAddress(), configuration.fromName()), ListKind.TRANSACTIONAL,
+                new ListManifest.Tuning(1, 30, 1, 1));
+        this.renderer = renderer;
+        this.messages = messages;
+        this.links = links;
+        this.session = sessions.session();
+        renderer.requireTemplates(NAME);
+    }
+
+    SendResult send(InternetAddress to) throws TransientSendFailure, MessagingException {
+        Map<String, Object> model = Map.of("list", sender, "email", to.getAddress(),
+                "links", Map.of("preferences", links.preferences(to.getAddress())));
+        var message = messages.compose(session, sender, UUID.randomUUID().toString(), to,
+                renderer.render(NAME, model), Optional.empty());
+        try (SmtpConnection smtp = new SmtpConnection(session)) {
+            return smtp.send(message, to);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.listwire.subscriptions;
+
+import dev.listwire.common.links.LinkPurpose;
+import dev.listwire.common.links.LinkSigner;
+import dev.listwire.common.links.Links;
+import dev.listwire.common.testing.Inbox;
+import dev.listwire.common.testing.ListFixture;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The subscriptions app on Netty on a free port, over the real local parts: three test lists (two that
+ * members may leave, one transactional) with fresh tables in dynalite, a fresh ledger table, GreenMail.
+ */
+final class SubscriptionsApp implements AutoCloseable {
+
+    final ListFixture prices = ListFixture.forManifest("classpath:test-lists/price-alerts/list.json");
+    final ListFixture digest = ListFixture.forManifest("classpath:test-lists/weekly-digest/list.json");
+    final ListFixture account = ListFixture.forManifest("classpath:test-lists/account-notices/list.json");
+    final Inbox inbox = new Inbox(prices.mail());
+    final ApplicationContext context;
+    final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    SubscriptionsApp(Map<String, Object> properties) {
+        prices.property("listwire.subscriptions.manifests-dir", testLists().toString())
+                .property("listwire.subscriptions.tables.price-alerts", prices.members().table())
+                .property("listwire.subscriptions.tables.weekly-digest", digest.members().table())
+                .property("listwire.subscriptions.tables.account-notices", account.members().table())
+                .property("micronaut.server.port", -1);
+        properties.forEach(prices::property);
+        this.context = prices.context().start();
+        this.server = context.getBean(EmbeddedServer.class).start();
+    }
+
+    SubscriptionsApp() {
+        this(Map.of());
+    }
+
+    static Path testLists() {
+        try {
+            return Path.of(SubscriptionsApp.class.getClassLoader().getResource("test-lists").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String unsubscribeToken(ListFixture list, String email) {
+        return context.getBean(LinkSigner.class).sign(LinkPurpose.UNSUBSCRIBE, list.manifest().name(), email);
+    }
+
+    String preferencesToken(String email) {
+        return context.getBean(LinkSigner.class).sign(LinkPurpose.PREFERENCES, Links.ALL_LISTS, email);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** As a browser posts a form. */
+    HttpResponse<String> postForm(String path, String body) {
+        return post(path, "application/x-www-form-urlencoded", body);
+    }
+
+    /** The address's item in a list's table, or an empty map. */
+    Map<String, AttributeValue> item(ListFixture list, String email) {
+        return list.stack().dynamoDb().getItem(b -> b.tableName(list.members().table())
+                .key(Map.of("email", AttributeValue.fromS(email))).consistentRead(true)).item();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
