@@ -147,6 +147,24 @@ class DevstackTest {
         assertEquals(404, missing.statusCode());
     }
 
+    @Test
+    void theOneClickUnsubscribeInAnEmailWorksOnTheDevstack() throws Exception {
+        devstack.listwire("members", "add", "--local", "dcf-engine-results", "leaver@example.com");
+        devstack.listwire("send", "--local", "dcf-engine-results", "{\"ticker\":\"IBM\",\"fairValue\":300,\"price\":250}");
+        MimeMessage email = devstack.awaitMail(m -> TestDevstack.subject(m).contains("IBM")
+                && TestDevstack.recipient(m).equals("leaver@example.com"), List.of("leaver@example.com"), Duration.ofSeconds(30)).get(0);
+        String url = email.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        assertTrue(url.startsWith(devstack.stack().endpoints().web() + "/unsubscribe/"), url);
+
+        HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), BodyHandlers.ofString());
+        assertEquals(200, post.statusCode(), post.body());
+        Run members = devstack.listwire("members", "list", "--local", "dcf-engine-results");
+        assertTrue(members.out().lines().anyMatch(l -> l.startsWith("leaver@example.com") && l.contains("status=unsubscribed")),
+                members.out());
+    }
+
     private RunningList list(String name) {
         return devstack.stack().lists().stream().filter(l -> l.module().name().equals(name)).findFirst().orElseThrow();
     }

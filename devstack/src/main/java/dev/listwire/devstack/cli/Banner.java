@@ -24,7 +24,8 @@ final class Banner {
         b.append("  DynamoDB  ").append(e.dynamoDb()).append("   (dynalite)\n");
         b.append("  SMTP      localhost:").append(e.ports().smtp()).append("  IMAP localhost:").append(e.ports().imap())
                 .append("   (GreenMail; user and password = the address)\n");
-        b.append("  Mail      ").append(e.web()).append("/mail\n\n");
+        b.append("  Mail      ").append(e.web()).append("/mail\n");
+        b.append("  Prefs     ").append(e.web()).append("/preferences   (preference center; the links in every email lead here)\n\n");
         b.append("  list                        queue URL / dead-letter queue URL\n");
         for (RunningList list : stack.lists()) {
             b.append(String.format("  %-27s %s%n  %-27s %s%n", list.module().name(), list.queues().queueUrl(),

@@ -89,7 +89,9 @@ public final class Devstack implements AutoCloseable {
         web.put("micronaut.server.port", ports.http());
         web.put("micronaut.server.host", "127.0.0.1");
         web.put("listwire.links.key", state.linksKey());
-        web.put("listwire.devstack.lists-dir", settings.lists().toString());
+        // The preference center lists every list found under lists/, not only those bundled at build time.
+        web.put("listwire.subscriptions.manifests-dir", settings.lists().toString());
+        web.put("listwire.ledger.table", LEDGER_TABLE);
         ApplicationContext server = Micronaut.build(new String[0]).properties(web).singletons(mail).deduceEnvironment(false)
                 .banner(false).start();
         toClose.push(server);
