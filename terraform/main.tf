@@ -1,6 +1,6 @@
 # listwire on AWS: one queue, table and function per list (modules/list), read from the list manifests,
-# plus what the lists share: the delivery ledger, the names of the secrets in SSM Parameter Store and,
-# once it lands, the subscriptions function (modules/subscriptions).
+# plus what the lists share: the delivery ledger, the names of the secrets in SSM Parameter Store and
+# the subscriptions function (modules/subscriptions), whose URL every list's links point to.
 
 locals {
   lists_dir = "${path.module}/../lists"
@@ -34,8 +34,13 @@ locals {
 
   ssm_parameter_arn_prefix = "arn:${data.aws_partition.current.partition}:ssm:${var.region}:${data.aws_caller_identity.current.account_id}:parameter"
 
-  # The preference center's address: set explicitly, or the subscriptions function's URL once enabled.
-  links_base_url = var.links_base_url != null ? trimsuffix(var.links_base_url, "/") : (
+  # A preference center address of one's own (a custom domain); "" counts as none, which is what the
+  # workflow passes while its repository variable LISTWIRE_LINKS_BASE_URL is unset.
+  custom_links_base_url = var.links_base_url == null ? null : (var.links_base_url == "" ? null : trimsuffix(var.links_base_url, "/"))
+
+  # Where every list's links point: that address, or else the subscriptions function's URL. The function
+  # itself is given only the custom address (never its own URL, a cycle): it reads its URL from requests.
+  links_base_url = local.custom_links_base_url != null ? local.custom_links_base_url : (
     var.enable_subscriptions ? trimsuffix(module.subscriptions[0].function_url, "/") : null
   )
 }
@@ -93,14 +98,19 @@ resource "aws_dynamodb_table" "ledger" {
   }
 }
 
-# The preference center and one-click unsubscribe. Off until subscriptions/ lands (see README).
+# The preference center and one-click unsubscribe. On by default: a function URL and a function bill
+# per request only. It depends on no list (list_tables is built from the names), so the lists can be
+# given its URL.
 module "subscriptions" {
   source = "./modules/subscriptions"
   count  = var.enable_subscriptions ? 1 : 0
 
   artifact_path            = "${path.module}/../subscriptions/target/function.jar"
   list_tables              = local.list_table_arns
-  links_base_url           = var.links_base_url
+  ledger_table_name        = aws_dynamodb_table.ledger.name
+  ledger_table_arn         = aws_dynamodb_table.ledger.arn
+  links_base_url           = local.custom_links_base_url
+  from                     = var.preferences_from
   links_key_id             = var.links_key_id
   smtp                     = var.smtp
   ssm_parameters           = var.ssm_parameters

@@ -44,6 +44,11 @@ output "ssm_parameters" {
   value       = var.ssm_parameters
 }
 
+output "preference_center_url" {
+  description = "The preference center's page where a member asks for a link to their preferences (put it on your website)."
+  value       = local.links_base_url == null ? null : "${local.links_base_url}/preferences"
+}
+
 output "subscriptions_url" {
   description = "The subscriptions function's URL, or null while enable_subscriptions is false."
   value       = var.enable_subscriptions ? module.subscriptions[0].function_url : null

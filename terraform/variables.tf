@@ -5,20 +5,29 @@ variable "region" {
 }
 
 variable "links_base_url" {
-  description = "The https address unsubscribe and preference links point to (the preference center). When null, the subscriptions function's URL is used, which needs enable_subscriptions."
+  description = "The https address unsubscribe and preference links point to, when the preference center has one of its own (a custom domain in front of the subscriptions function). When null or \"\", the subscriptions function's URL is used, which needs enable_subscriptions."
   type        = string
   default     = null
 
   validation {
-    condition     = var.links_base_url != null ? startswith(var.links_base_url, "https://") : var.enable_subscriptions
-    error_message = "Set links_base_url to the preference center's https:// address, or set enable_subscriptions = true to use the subscriptions function's URL."
+    condition     = var.links_base_url == null ? var.enable_subscriptions : (var.links_base_url == "" ? var.enable_subscriptions : startswith(var.links_base_url, "https://"))
+    error_message = "Set links_base_url to the preference center's https:// address, or keep enable_subscriptions = true to use the subscriptions function's URL."
   }
 }
 
 variable "enable_subscriptions" {
-  description = "Deploy the subscriptions function (preference center, one-click unsubscribe). Needs subscriptions/target/function.jar, which is not built yet."
+  description = "Deploy the subscriptions function (preference center, one-click unsubscribe) from subscriptions/target/function.jar. It bills per request only; turn it off only when links_base_url points at a preference center served elsewhere."
   type        = bool
-  default     = false
+  default     = true
+}
+
+variable "preferences_from" {
+  description = "From of the preference center's \"email me a link\" email. With Gmail, the sending account or one of its aliases. When null, the app's default (preferences@listwire.dev)."
+  type = object({
+    address = string
+    name    = optional(string, "listwire")
+  })
+  default = null
 }
 
 variable "links_key_id" {

@@ -1,11 +1,36 @@
-# The subscriptions function may read and change members of the list tables and nothing else besides
-# what ../function adds for every function: reading the SSM parameters it names, writing its own logs.
+# The subscriptions function may read and change members of the list tables and count link requests in
+# the ledger, and nothing else besides what ../function adds for every function: reading the SSM
+# parameters it names, writing its own logs.
 
 data "aws_iam_policy_document" "function" {
   statement {
     sid = "ManageMembersOfListTables"
-    # Show a member's lists (GetItem), join (PutItem), leave or leave all (UpdateItem: status).
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    # The calls common/.../members/Memberships makes: a member's state on every list at once
+    # (BatchGetItem), join, leave and leave all (UpdateItem, which also adds a newcomer's item).
+    actions   = ["dynamodb:BatchGetItem", "dynamodb:UpdateItem"]
     resources = values(var.list_tables)
+  }
+
+  statement {
+    sid = "CountLinkRequests"
+    # "Email me a link" counts requests per address and hour with one UpdateItem in the ledger table
+    # (subscriptions/.../LinkRequestLimit), under keys "rate-limit#preferences-link#<hour>": only those,
+    # never the lists' delivery entries ("<list>#<eventId>").
+    actions   = ["dynamodb:UpdateItem"]
+    resources = [var.ledger_table_arn]
+
+    # dynamodb:LeadingKeys is multivalued, so StringLike is qualified with ForAllValues, and Null = false
+    # requires that the request carries a key at all (as the list roles do, ../list/iam.tf).
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["rate-limit#preferences-link#*"]
+    }
+
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
   }
 }

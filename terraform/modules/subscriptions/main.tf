@@ -3,15 +3,24 @@
 # HMAC-signed (common/.../links/LinkSigner), and a forged link gets 403 and changes nothing.
 
 locals {
+  # What the app reads (subscriptions/README.md, Configuration); no secrets: ../function adds the names of
+  # the SSM parameters that hold them. No table names: the app reads a list's members from the table named
+  # as the list (list_tables), and its list catalogue from the manifests bundled into function.jar.
+  # No LISTWIRE_LINKS_BASE_URL unless links_base_url is given: a function cannot be told its own function
+  # URL (a cycle), so without it the app builds its links from the function URL a request came to.
   environment = merge(
     {
-      LISTWIRE_SUBSCRIPTIONS_TABLES = join(",", sort(keys(var.list_tables)))
-      LISTWIRE_LINKS_KEY_ID         = var.links_key_id
-      LISTWIRE_SMTP_HOST            = var.smtp.host
-      LISTWIRE_SMTP_PORT            = tostring(var.smtp.port)
-      LISTWIRE_SMTP_STARTTLS        = tostring(var.smtp.starttls)
+      LISTWIRE_LEDGER_TABLE  = var.ledger_table_name
+      LISTWIRE_LINKS_KEY_ID  = var.links_key_id
+      LISTWIRE_SMTP_HOST     = var.smtp.host
+      LISTWIRE_SMTP_PORT     = tostring(var.smtp.port)
+      LISTWIRE_SMTP_STARTTLS = tostring(var.smtp.starttls)
     },
     var.links_base_url == null ? {} : { LISTWIRE_LINKS_BASE_URL = trimsuffix(var.links_base_url, "/") },
+    var.from == null ? {} : {
+      LISTWIRE_SUBSCRIPTIONS_FROM_ADDRESS = var.from.address
+      LISTWIRE_SUBSCRIPTIONS_FROM_NAME    = var.from.name
+    },
   )
 }
 

@@ -10,18 +10,37 @@ variable "artifact_path" {
 }
 
 variable "handler" {
-  description = "Micronaut's handler for an HTTP app behind a function URL (payload format 2.0)."
+  description = "The app's handler behind the function URL (payload format 2.0): Micronaut's APIGatewayV2HTTPEventFunction plus multipart one-click forms."
   type        = string
-  default     = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction"
+  default     = "dev.listwire.subscriptions.SubscriptionsFunction"
 }
 
 variable "list_tables" {
-  description = "Every list's members table ARN, by list name (the table has the list's name). The function may read and write these tables and no others."
+  description = "Every list's members table ARN, by list name. The table must have the list's name: the app reads a list's members from the table named as the list. The function may read and write these tables and no others."
   type        = map(string)
 }
 
+variable "ledger_table_name" {
+  description = "The delivery ledger table, where the app counts \"email me a link\" requests per address (keys rate-limit#…)."
+  type        = string
+}
+
+variable "ledger_table_arn" {
+  description = "The ledger table's ARN; the function may only update its rate-limit# items."
+  type        = string
+}
+
+variable "from" {
+  description = "From of the \"email me a link\" email (with Gmail: the sending account or one of its aliases). When null, the app's default (preferences@listwire.dev)."
+  type = object({
+    address = string
+    name    = optional(string, "listwire")
+  })
+  default = null
+}
+
 variable "links_base_url" {
-  description = "The preference center's public https address, if it has one besides its function URL. A function cannot be told its own function URL by Terraform (a cycle): when null, the app must take it from the request."
+  description = "The preference center's public https address, if it has one besides its function URL. A function cannot be told its own function URL by Terraform (a cycle): when null, the app takes it from the function URL a request came to."
   type        = string
   default     = null
 }

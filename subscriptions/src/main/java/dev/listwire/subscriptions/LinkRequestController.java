@@ -1,10 +1,12 @@
 package dev.listwire.subscriptions;
 
+import dev.listwire.common.links.Links;
 import dev.listwire.common.logging.JsonLines;
 import dev.listwire.common.mail.Addresses;
 import dev.listwire.common.mail.SendResult;
 import dev.listwire.common.mail.TransientSendFailure;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -31,12 +33,14 @@ final class LinkRequestController {
 
     private final LinkRequestLimit limit;
     private final PreferenceLinkMail mail;
+    private final LinkBase linkBase;
     private final Pages pages;
     private final JsonLines log;
 
-    LinkRequestController(LinkRequestLimit limit, PreferenceLinkMail mail, Pages pages, JsonLines log) {
+    LinkRequestController(LinkRequestLimit limit, PreferenceLinkMail mail, LinkBase linkBase, Pages pages, JsonLines log) {
         this.limit = limit;
         this.mail = mail;
+        this.linkBase = linkBase;
         this.pages = pages;
         this.log = log;
     }
@@ -47,7 +51,7 @@ final class LinkRequestController {
     }
 
     @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA}, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> request(@Body("email") @Nullable String email) {
+    HttpResponse<String> request(HttpRequest<?> request, @Body("email") @Nullable String email) {
         String entered = email == null ? "" : email.strip();
         Optional<InternetAddress> address = Addresses.deliverable(entered.toLowerCase(Locale.ROOT));
         if (address.isEmpty()) {
@@ -56,13 +60,14 @@ final class LinkRequestController {
             return pages.page(HttpStatus.BAD_REQUEST, "link-form", form(entered, error));
         }
         String to = address.get().getAddress();
+        Links links = linkBase.links(request); // before counting: a request that cannot be answered costs no share
         if (!limit.tryAcquire(to)) {
             return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Please wait before asking again",
                     "We have already sent several links to this address in the last hour. Check your inbox and "
                             + "spam folder; you can ask again in an hour.", false);
         }
         try {
-            if (mail.send(address.get()) instanceof SendResult.Rejected rejected) {
+            if (mail.send(address.get(), links) instanceof SendResult.Rejected rejected) {
                 // Said to nobody but the log: the page must not tell whether an address exists.
                 log.warn("preferences-link-rejected", Map.of("recipient", to, "smtpReply", rejected.reply()));
             }

@@ -31,11 +31,10 @@ final class PreferenceLinkMail {
     private final ListManifest sender;
     private final EmailRenderer renderer;
     private final ListMessages messages;
-    private final Links links;
     private final Session session;
 
     PreferenceLinkMail(SubscriptionsConfiguration configuration, EmailRenderer renderer, ListMessages messages,
-                       Links links, SessionProvider sessions) {
+                       SessionProvider sessions) {
         this.sender = new ListManifest(NAME, "Email preferences",
                 "this one email, because a link to this address's preferences was asked for on our website. "
                         + "If that was not you, ignore it: nothing changes unless the link is used.",
@@ -43,12 +42,11 @@ final class PreferenceLinkMail {
                 new ListManifest.Tuning(1, 30, 1, 1, null));
         this.renderer = renderer;
         this.messages = messages;
-        this.links = links;
         this.session = sessions.session();
         renderer.requireTemplates(NAME);
     }
 
-    SendResult send(InternetAddress to) throws TransientSendFailure, MessagingException {
+    SendResult send(InternetAddress to, Links links) throws TransientSendFailure, MessagingException {
         Map<String, Object> model = Map.of("list", sender, "email", to.getAddress(),
                 "links", Map.of("preferences", links.preferences(to.getAddress())));
         var message = messages.compose(session, sender, UUID.randomUUID().toString(), to,

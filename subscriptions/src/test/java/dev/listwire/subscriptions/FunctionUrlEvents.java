@@ -18,6 +18,9 @@ final class FunctionUrlEvents {
     private static final CustomPojoSerializer SERIALIZER = ServiceLoader.load(CustomPojoSerializer.class).findFirst()
             .orElseThrow(() -> new IllegalStateException("no CustomPojoSerializer: add micronaut-aws-lambda-events-serde"));
 
+    /** The function URL host the fixtures were sent to. */
+    static final String HOST = "f2kq7ze3xmpl6b3mwlfgsxmple0hctrw.lambda-url.us-east-1.on.aws";
+
     private FunctionUrlEvents() {
     }
 
@@ -34,5 +37,11 @@ final class FunctionUrlEvents {
 
     static APIGatewayV2HTTPEvent event(String fixture, String token) {
         return SERIALIZER.fromJson(json(fixture, token), APIGatewayV2HTTPEvent.class);
+    }
+
+    /** The fixture as if its request had named another Host than the fixtures' function URL. */
+    static APIGatewayV2HTTPEvent withHost(String fixture, String host) {
+        return SERIALIZER.fromJson(json(fixture, "").replace("\"host\": \"" + HOST + "\"", "\"host\": \"" + host + "\""),
+                APIGatewayV2HTTPEvent.class);
     }
 }

@@ -6,6 +6,8 @@ import dev.listwire.common.links.LinkSigner;
 import dev.listwire.common.links.Links;
 import dev.listwire.common.local.LocalResources;
 import dev.listwire.common.manifest.ListManifest;
+import dev.listwire.common.testing.FakeParameterStore;
+import dev.listwire.common.testing.Inbox;
 import dev.listwire.common.testing.LambdaRuntime;
 import dev.listwire.common.testing.ListFixture;
 import io.micronaut.core.type.Argument;
@@ -15,7 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +63,45 @@ class SubscriptionsLambdaIT {
         Map<String, AttributeValue> item = fixture.stack().dynamoDb().getItem(b -> b.tableName(alerts.name())
                 .key(Map.of("email", AttributeValue.fromS(ADA))).consistentRead(true)).item();
         assertEquals("unsubscribed", item.get("status").s());
+    }
+
+    /*
+     * As modules/subscriptions configures it: no LISTWIRE_LINKS_BASE_URL (a function cannot be told its own URL),
+     * the link key and SMTP credentials only named (LISTWIRE_SSM_*) and read from Parameter Store at start (a fake
+     * of its API: none runs here), no table names (the tables are named as the lists).
+     */
+    @Test
+    void configuredAsTerraformDoesItReadsItsSecretsFromSsmAndLinksToItsOwnFunctionUrl() throws Exception {
+        ListFixture fixture = ListFixture.forManifest("classpath:listwire-lists/stock-movement-alerts/list.json");
+        Map<String, String> environment = new HashMap<>(fixture.environment());
+        String key = environment.get("LISTWIRE_LINKS_KEY");
+        try (FakeParameterStore ssm = new FakeParameterStore(Map.of("/listwire/links/key", key,
+                "/listwire/smtp/username", environment.get("LISTWIRE_SMTP_USERNAME"),
+                "/listwire/smtp/password", environment.get("LISTWIRE_SMTP_PASSWORD")))) {
+            environment.keySet().removeIf(name -> name.startsWith("LISTWIRE_FUNCTION_") || List.of("LISTWIRE_LINKS_BASE_URL",
+                    "LISTWIRE_LINKS_KEY", "LISTWIRE_SMTP_USERNAME", "LISTWIRE_SMTP_PASSWORD").contains(name));
+            environment.putAll(Map.of("LISTWIRE_SSM_LINKS_KEY", "/listwire/links/key",
+                    "LISTWIRE_SSM_SMTP_USERNAME", "/listwire/smtp/username",
+                    "LISTWIRE_SSM_SMTP_PASSWORD", "/listwire/smtp/password",
+                    "AWS_SERVICES_SSM_ENDPOINT_OVERRIDE", ssm.endpoint()));
+
+            try (LambdaRuntime lambda = LambdaRuntime.start(Path.of("target/function.jar"), Path.of("target/lambda-runtime"),
+                    "dev.listwire.subscriptions.SubscriptionsFunction", environment)) {
+                Map<String, Object> sent = invoke(lambda, FunctionUrlEvents.json("link-request-post.json", ""));
+                assertEquals(200, sent.get("statusCode"), lambda.output());
+                assertEquals(1, ssm.requests().size(), "the secrets are read once, at start");
+
+                List<jakarta.mail.internet.MimeMessage> emails = new Inbox(fixture.mail()).to("ada@example.com");
+                assertEquals(1, emails.size());
+                Matcher link = Pattern.compile("https://" + Pattern.quote(FunctionUrlEvents.HOST) + "(/preferences/\\S+)")
+                        .matcher(Inbox.part(emails.get(0), "text/plain"));
+                assertTrue(link.find(), "the link points at the function URL the request came to");
+                String token = link.group(1).substring("/preferences/".length());
+                LinkSigner signer = new LinkSigner(new LinkConfiguration(null, "k1", key, null));
+                assertEquals("ada@example.com", signer.verify(token, LinkPurpose.PREFERENCES).orElseThrow().email(),
+                        "signed with the key from Parameter Store");
+            }
+        }
     }
 
     private static Map<String, Object> invoke(LambdaRuntime lambda, String event) throws Exception {

@@ -1,5 +1,6 @@
 package dev.listwire.common.links;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -14,8 +15,15 @@ public final class Links {
     private final String baseUrl;
     private final LinkSigner signer;
 
+    /** The list functions' links: under {@code listwire.links.base-url}, which they must have (they serve no request). */
+    @Inject
     public Links(LinkConfiguration configuration, LinkSigner signer) {
-        this.baseUrl = checked(configuration.baseUrl());
+        this(configuration.baseUrl(), signer);
+    }
+
+    /** Links under another base URL, checked the same way: the subscriptions app's, taken from the request it serves. */
+    public Links(String baseUrl, LinkSigner signer) {
+        this.baseUrl = checked(baseUrl);
         this.signer = signer;
     }
 

@@ -73,4 +73,17 @@ class LinkSignerTest {
         assertThrows(IllegalStateException.class,
                 () -> new Links(new LinkConfiguration("http://prefs.example.com", "k1", KEY_1, null), signer));
     }
+
+    @Test
+    void linksUnderAGivenBaseUrlAreCheckedAsTheConfiguredOnes() {
+        Links links = new Links("https://abc123.lambda-url.us-east-1.on.aws/", signer);
+
+        assertTrue(links.preferences("ada@example.com").startsWith("https://abc123.lambda-url.us-east-1.on.aws/preferences/k1."));
+        assertTrue(new Links("http://localhost:8080", signer).preferences("ada@example.com")
+                .startsWith("http://localhost:8080/preferences/k1."), "plain HTTP on this machine, for the devstack");
+        assertThrows(IllegalStateException.class, () -> new Links("http://prefs.example.com", signer));
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> new Links(new LinkConfiguration(null, "k1", KEY_1, null), signer));
+        assertTrue(missing.getMessage().contains("listwire.links.base-url is required"), missing.getMessage());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.listwire.common.secrets;
 
 import dev.listwire.common.links.LinkConfiguration;
+import dev.listwire.common.testing.FakeParameterStore;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

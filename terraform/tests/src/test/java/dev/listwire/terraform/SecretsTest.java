@@ -59,7 +59,7 @@ class SecretsTest {
     @MethodSource("modules")
     void everyVariableAFunctionIsGivenIsDocumented(Module module) throws IOException {
         // The list functions' settings are in the root README's Configuration; the subscriptions
-        // function's (not landed yet) in its module's README.
+        // function's in its module's README.
         String docs = Files.readString(Repository.root().resolve("README.md"))
                 + Files.readString(Repository.root().resolve(module.dir()).resolve("README.md"));
         for (Hcl.File file : module.files()) {

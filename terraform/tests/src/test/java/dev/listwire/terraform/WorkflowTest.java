@@ -20,7 +20,8 @@ class WorkflowTest {
     @Test
     void buildsWithMavenBeforeTerraformSeesTheJars() {
         assertTrue(workflow.contains("run: mvn -B verify"));
-        assertTrue(workflow.contains("path: lists/*/target/function.jar"));
+        assertTrue(workflow.contains("lists/*/target/function.jar"));
+        assertTrue(workflow.contains("subscriptions/target/function.jar"), "the subscriptions function is deployed by default");
         assertTrue(workflow.contains("needs: [build, check]"));
     }
 

@@ -1,4 +1,4 @@
-package dev.listwire.common.secrets;
+package dev.listwire.common.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,26 +16,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A fake of SSM Parameter Store's GetParameters, speaking its wire protocol (JSON 1.1 over HTTP) to the
  * real AWS SDK client. A fake because no Parameter Store runs here: no LocalStack, no moto, no Docker.
  */
-final class FakeParameterStore implements AutoCloseable {
+public final class FakeParameterStore implements AutoCloseable {
 
     private final Map<String, String> parameters;
     private final HttpServer server;
     private final JsonMapper json = JsonMapper.createDefault();
     private final List<Map<String, Object>> requests = new CopyOnWriteArrayList<>();
 
-    FakeParameterStore(Map<String, String> parameters) throws IOException {
+    public FakeParameterStore(Map<String, String> parameters) throws IOException {
         this.parameters = parameters;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::answer);
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The GetParameters requests received, as JSON objects. */
-    List<Map<String, Object>> requests() {
+    public List<Map<String, Object>> requests() {
         return requests;
     }
 
