@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -162,5 +163,6 @@ public final class Devstack implements AutoCloseable {
                 System.err.println("devstack: stopping a part failed: " + e);
             }
         }
+        endpoints.ports().awaitFree(Duration.ofSeconds(15));
     }
 }

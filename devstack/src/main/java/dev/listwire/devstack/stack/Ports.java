@@ -3,6 +3,8 @@ package dev.listwire.devstack.stack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ public record Ports(int sqs, int dynamoDb, int smtp, int imap, int http) {
         if (value == null) {
             return DEFAULT;
         }
-        int[] p = java.util.Arrays.stream(value.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        int[] p = Arrays.stream(value.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         if (p.length != 5) {
             throw new IllegalArgumentException("listwire.ports needs five ports: sqs,dynamodb,smtp,imap,http");
         }
@@ -40,13 +42,38 @@ public record Ports(int sqs, int dynamoDb, int smtp, int imap, int http) {
         wanted.put("IMAP (GreenMail)", imap);
         wanted.put("web (mail viewer, preference center)", http);
         wanted.forEach((part, port) -> {
-            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                probe.setReuseAddress(true);
-            } catch (IOException taken) {
+            if (!free(port)) {
                 throw new DevstackException("Port " + port + " for " + part + " is already in use. Is a devstack "
                         + "already running? Stop it (Ctrl-C), or find what holds the port with 'ss -ltnp | grep :"
                         + port + "'.");
             }
         });
+    }
+
+    /**
+     * Waits until every port can be bound again: Netty and Pekko let go of theirs a moment after they
+     * report stopped, and a devstack started again at once (or a test's second start) needs them.
+     */
+    public void awaitFree(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int port : new int[]{sqs, dynamoDb, smtp, imap, http}) {
+            while (!free(port) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 }
