@@ -11,6 +11,13 @@ data "aws_iam_policy_document" "function" {
   }
 
   statement {
+    sid = "ContinueOnOwnQueue"
+    # A list too long for one invocation goes on in a continuation message on its own queue.
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.this.arn]
+  }
+
+  statement {
     sid       = "DeadLetterToOwnDlq"
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.dlq.arn]

@@ -14,6 +14,7 @@ locals {
   # hold them.
   environment = merge(var.environment, {
     LISTWIRE_FUNCTION_DLQ_URL       = aws_sqs_queue.dlq.url
+    LISTWIRE_FUNCTION_QUEUE_URL     = aws_sqs_queue.this.url
     LISTWIRE_FUNCTION_MEMBERS_TABLE = aws_dynamodb_table.members.name
     LISTWIRE_LEDGER_TABLE           = var.ledger_table_name
     LISTWIRE_LINKS_BASE_URL         = var.links_base_url

@@ -58,14 +58,34 @@ final class EventFanOut {
         return list;
     }
 
-    <T> void send(EventIdentity id, T event, BiPredicate<Member, T> wants, SmtpConnection smtp, SendPacer pacer,
-                  EventReport report) {
+    /**
+     * Sends the event from {@code from} on, until the end of the list, a passing failure (the report says
+     * so) or the invocation's time running low.
+     *
+     * @return where to go on, when sending stopped on purpose before the end of the list
+     */
+    <T> Optional<Pause> send(EventIdentity id, T event, Continuation from, TimeBudget budget, BiPredicate<Member, T> wants,
+                             SmtpConnection smtp, SendPacer pacer, EventReport report) {
         EventLedger deliveries = ledger.open(list.name(), id.eventId(), Duration.ofSeconds(list.tuning().timeoutSeconds()));
         Run<T> run = new Run<>(id, event, wants, smtp, pacer, deliveries, report);
-        try (Stream<Member> all = members.members(table)) {
+        Optional<String> last = from.after();
+        boolean started = false;
+        try (Stream<Member> all = members.members(table, from.segment(), from.segments(), from.after())) {
             Iterator<Member> it = all.iterator();
-            while (it.hasNext() && run.sendTo(it.next())) {
-                // sendTo returns false when this message must stop and be retried
+            while (true) {
+                // At least one member per part, so that every invocation moves the event forward.
+                if (started && budget.low()) {
+                    return Optional.of(new Pause(new Continuation(from.segment(), from.segments(), last), 0, Pause.OUT_OF_TIME));
+                }
+                if (!it.hasNext()) {
+                    return Optional.empty();
+                }
+                Member member = it.next();
+                started = true;
+                if (!run.sendTo(member)) {
+                    return Optional.empty();
+                }
+                last = Optional.of(member.email());
             }
         } finally {
             deliveries.flush();

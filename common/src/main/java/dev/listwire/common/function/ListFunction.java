@@ -1,5 +1,6 @@
 package dev.listwire.common.function;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
@@ -40,7 +41,8 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
 
     @Override
     public final SQSBatchResponse execute(SQSEvent event) {
-        return batches.handle(event);
+        // MicronautRequestHandler registers each invocation's Lambda context as a bean before it calls this.
+        return batches.handle(event, getApplicationContext().findBean(Context.class).orElse(null));
     }
 
     /** Whether a member wants this event; every subscribed member does unless a list says otherwise. */
@@ -52,7 +54,7 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
         ApplicationContext context = getApplicationContext();
         PayloadReader<T> reader = new PayloadReader<>(payloadType, context.getBean(JsonMapper.class),
                 context.getBean(Validator.class));
-        return new BatchHandler<>(context.getBean(EventFanOut.class), context.getBean(DeadLetterQueue.class),
-                reader, this::wants, context.getBean(JsonLines.class));
+        return new BatchHandler<>(context.getBean(EventFanOut.class), context.getBean(Continuations.class),
+                context.getBean(FunctionConfiguration.class), context.getBean(DeadLetterQueue.class), reader, this::wants, context.getBean(JsonLines.class));
     }
 }

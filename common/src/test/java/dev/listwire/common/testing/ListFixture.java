@@ -59,6 +59,7 @@ public final class ListFixture {
                 "listwire.links.base-url", "https://prefs.listwire.test",
                 "listwire.links.key", "test-signing-key-0123456789abcdef0123456789"));
         properties.putAll(Map.of(
+                "listwire.function.queue-url", queues.queueUrl(),
                 "listwire.smtp.host", "127.0.0.1",
                 "listwire.smtp.port", stack.mail().smtpPort(),
                 "listwire.smtp.starttls", false,

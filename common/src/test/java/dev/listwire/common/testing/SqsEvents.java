@@ -54,6 +54,14 @@ public final class SqsEvents {
         return fromJson(json(List.of(record(messageId, "rh-" + messageId, body, Map.of(), 1))));
     }
 
+    /** One message with this body and these String message attributes. */
+    public static SQSEvent withAttributes(String messageId, String body, Map<String, String> attributes) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> wire.put(name, Map.of("stringValue", value, "stringListValues", List.of(),
+                "binaryListValues", List.of(), "dataType", "String")));
+        return fromJson(json(List.of(record(messageId, "rh-" + messageId, body, wire, 1))));
+    }
+
     /** Several messages in one batch: message id, body, message id, body, ... */
     public static SQSEvent batch(String... idAndBody) {
         List<Map<String, Object>> records = new ArrayList<>();

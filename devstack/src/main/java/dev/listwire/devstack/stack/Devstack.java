@@ -138,6 +138,7 @@ public final class Devstack implements AutoCloseable {
     private Map<String, Object> properties(ListModule module, ListQueues queues) {
         Map<String, Object> p = new LinkedHashMap<>(endpoints.functionProperties());
         p.put("listwire.function.dlq-url", queues.dlqUrl());
+        p.put("listwire.function.queue-url", queues.queueUrl());
         p.put("listwire.function.members-table", module.name());
         p.put("listwire.ledger.table", LEDGER_TABLE);
         p.put("listwire.links.key", linksKey);

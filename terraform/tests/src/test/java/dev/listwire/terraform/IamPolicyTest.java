@@ -59,17 +59,19 @@ class IamPolicyTest {
     }
 
     @Test
-    void aListFunctionTouchesOnlyItsOwnQueueDlqTableLedgerEntriesAndSecrets() {
+    void aListFunctionTouchesOnlyItsOwnQueuesTableLedgerEntriesAndSecrets() {
         Map<String, JsonNode> statements = statements(Module.list(), "function");
 
         assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statements.get("ConsumeOwnQueue")));
+        assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statements.get("ContinueOnOwnQueue")));
+        assertEquals(List.of("sqs:SendMessage"), actions(statements.get("ContinueOnOwnQueue")));
         assertEquals(List.of("aws_sqs_queue.dlq.arn"), resources(statements.get("DeadLetterToOwnDlq")));
         assertEquals(List.of("sqs:SendMessage"), actions(statements.get("DeadLetterToOwnDlq")));
         assertEquals(List.of("aws_dynamodb_table.members.arn"), resources(statements.get("ReadOwnMembers")));
         assertTrue(actions(statements.get("ReadOwnMembers")).stream().allMatch(a -> List.of(
                 "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:Query").contains(a)), "members are only read");
         assertEquals(List.of("var.ledger_table_arn"), resources(statements.get("WriteOwnLedgerEntries")));
-        assertEquals(Set.of("ConsumeOwnQueue", "DeadLetterToOwnDlq", "ReadOwnMembers", "WriteOwnLedgerEntries"),
+        assertEquals(Set.of("ConsumeOwnQueue", "ContinueOnOwnQueue", "DeadLetterToOwnDlq", "ReadOwnMembers", "WriteOwnLedgerEntries"),
                 statements.keySet());
     }
 
