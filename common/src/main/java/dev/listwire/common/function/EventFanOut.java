@@ -10,6 +10,8 @@ import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.members.EmailAddresses;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.members.MemberTable;
+import dev.listwire.common.sending.Allowance;
+import dev.listwire.common.sending.SendingAccount;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -38,15 +40,17 @@ final class EventFanOut {
     private final MemberTable members;
     private final DeliveryLedger ledger;
     private final MemberEmails emails;
+    private final SendingAccount account;
     private final JsonLines log;
 
     EventFanOut(ListManifest list, FunctionConfiguration configuration, MemberTable members, DeliveryLedger ledger,
-                MemberEmails emails, JsonLines log) {
+                MemberEmails emails, SendingAccount account, JsonLines log) {
         this.list = list;
         this.table = configuration.membersTable(list.name());
         this.members = members;
         this.ledger = ledger;
         this.emails = emails;
+        this.account = account;
         this.log = log;
     }
 
@@ -60,14 +64,14 @@ final class EventFanOut {
 
     /**
      * Sends the event from {@code from} on, until the end of the list, a passing failure (the report says
-     * so) or the invocation's time running low.
+     * so), the invocation's time running low or the account's quota running out.
      *
      * @return where to go on, when sending stopped on purpose before the end of the list
      */
     <T> Optional<Pause> send(EventIdentity id, T event, Continuation from, TimeBudget budget, BiPredicate<Member, T> wants,
                              SmtpConnection smtp, SendPacer pacer, EventReport report) {
         EventLedger deliveries = ledger.open(list.name(), id.eventId(), Duration.ofSeconds(list.tuning().timeoutSeconds()));
-        Run<T> run = new Run<>(id, event, wants, smtp, pacer, deliveries, report);
+        Run<T> run = new Run<>(id, event, wants, smtp, pacer, deliveries, report, budget, new SendSlots(account));
         Optional<String> last = from.after();
         boolean started = false;
         try (Stream<Member> all = members.members(table, from.segment(), from.segments(), from.after())) {
@@ -82,15 +86,37 @@ final class EventFanOut {
                 }
                 Member member = it.next();
                 started = true;
-                if (!run.sendTo(member)) {
+                Step step = run.sendTo(member);
+                if (step == Step.RETRY) {
                     return Optional.empty();
+                }
+                if (step == Step.PAUSE) {
+                    // This member was not sent: the continuation starts at it.
+                    return Optional.of(new Pause(new Continuation(from.segment(), from.segments(), last),
+                            run.pauseSeconds, run.pauseReason));
                 }
                 last = Optional.of(member.email());
             }
         } finally {
-            deliveries.flush();
+            try {
+                deliveries.flush();
+            } finally {
+                run.slots.giveBack();
+            }
         }
     }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the account's rate", e);
+        }
+    }
+
+    /** What comes after one member: the next one, a retry of the whole message, or a continuation. */
+    private enum Step { NEXT, RETRY, PAUSE }
 
     /** One event's pass over the list, in one invocation. */
     private final class Run<T> {
@@ -101,9 +127,13 @@ final class EventFanOut {
         private final SendPacer pacer;
         private final EventLedger deliveries;
         private final EventReport report;
+        private final TimeBudget budget;
+        private final SendSlots slots;
+        private int pauseSeconds;
+        private String pauseReason;
 
         Run(EventIdentity id, T event, BiPredicate<Member, T> wants, SmtpConnection smtp, SendPacer pacer,
-            EventLedger deliveries, EventReport report) {
+            EventLedger deliveries, EventReport report, TimeBudget budget, SendSlots slots) {
             this.id = id;
             this.event = event;
             this.wants = wants;
@@ -111,39 +141,69 @@ final class EventFanOut {
             this.pacer = pacer;
             this.deliveries = deliveries;
             this.report = report;
+            this.budget = budget;
+            this.slots = slots;
         }
 
-        /** @return false when sending must stop for this message (a passing failure) */
-        boolean sendTo(Member member) {
+        Step sendTo(Member member) {
             report.seen();
             if (member.isUnsubscribed()) {
                 report.skipped(EventReport.UNSUBSCRIBED);
-                return true;
+                return Step.NEXT;
             }
             if (!wants.test(member, event)) {
                 report.skipped(EventReport.FILTERED);
-                return true;
+                return Step.NEXT;
             }
             Optional<InternetAddress> address = EmailAddresses.deliverable(member.email());
             if (address.isEmpty()) {
                 report.skipped(EventReport.INVALID_ADDRESS);
                 log.warn("recipient-skipped", recipient(member, Map.of("reason", EventReport.INVALID_ADDRESS)));
-                return true;
+                return Step.NEXT;
             }
             return switch (deliveries.claim(member.email())) {
                 case ALREADY_DONE -> {
                     report.skipped(EventReport.ALREADY_SENT);
-                    yield true;
+                    yield Step.NEXT;
                 }
                 case HELD_ELSEWHERE -> {
                     report.heldElsewhere();
-                    yield true;
+                    yield Step.NEXT;
                 }
-                case CLAIMED -> deliver(member, address.get());
+                case CLAIMED -> allowed(member) ? deliver(member, address.get()) : Step.PAUSE;
             };
         }
 
-        private boolean deliver(Member member, InternetAddress to) {
+        /** Whether the account may send now; when not, the claim is given back and the pause set. */
+        private boolean allowed(Member member) {
+            while (true) {
+                Allowance allowance = slots.take();
+                if (allowance instanceof Allowance.Granted) {
+                    return true;
+                }
+                if (allowance instanceof Allowance.RateLimited limited) {
+                    long waitMillis = slots.secondsUntil(limited.resumesAt()) * 1000;
+                    if (budget.allows(waitMillis)) {
+                        sleep(waitMillis);
+                        continue;
+                    }
+                    pause(member, limited.resumesAt(), "rate-limited");
+                } else if (allowance instanceof Allowance.QuotaSpent spent) {
+                    pause(member, spent.resumesAt(), Pause.QUOTA_SPENT);
+                    log.warn("sending-deferred", recipient(member, Map.of("reason", Pause.QUOTA_SPENT,
+                            "resumesAt", spent.resumesAt().toString())));
+                }
+                return false;
+            }
+        }
+
+        private void pause(Member member, java.time.Instant resumesAt, String reason) {
+            deliveries.release(member.email());
+            pauseSeconds = (int) Math.min(900, slots.secondsUntil(resumesAt));
+            pauseReason = reason;
+        }
+
+        private Step deliver(Member member, InternetAddress to) {
             SendResult result;
             try {
                 MimeMessage message = emails.compose(id, event, member, to);
@@ -153,12 +213,12 @@ final class EventFanOut {
                 deliveries.release(member.email());
                 report.failed("send to " + member.email() + " failed: " + e.getMessage());
                 log.warn("send-failed", recipient(member, Map.of("smtpReply", e.getMessage())));
-                return false;
+                return Step.RETRY;
             } catch (MessagingException | RuntimeException e) {
                 deliveries.release(member.email());
                 report.failed("cannot build the email for " + member.email() + ": " + e.getMessage());
                 log.error("compose-failed", recipient(member, Map.of("error", String.valueOf(e))));
-                return false;
+                return Step.RETRY;
             }
             if (result instanceof SendResult.Rejected rejected) {
                 deliveries.rejected(member.email(), rejected.reply());
@@ -170,7 +230,7 @@ final class EventFanOut {
                 report.sent();
                 log.debug("recipient-sent", recipient(member, Map.of()));
             }
-            return true;
+            return Step.NEXT;
         }
 
         private Map<String, Object> recipient(Member member, Map<String, Object> extra) {

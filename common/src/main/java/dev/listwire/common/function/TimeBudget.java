@@ -26,6 +26,11 @@ final class TimeBudget {
         return context != null && context.getRemainingTimeInMillis() < marginMillis;
     }
 
+    /** Whether waiting {@code millis} still leaves the margin. */
+    boolean allows(long millis) {
+        return context == null || context.getRemainingTimeInMillis() - millis >= marginMillis;
+    }
+
     long remainingMillis() {
         return context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis();
     }

@@ -27,6 +27,7 @@ public final class ListFixture {
     private final ListManifest manifest;
     private final String table;
     private final String ledgerTable;
+    private final String sendingTable;
     private final LocalResources.ListQueues queues;
     private final Map<String, Object> properties = new HashMap<>();
 
@@ -41,6 +42,8 @@ public final class ListFixture {
         LocalResources resources = new LocalResources(stack.dynamoDb(), stack.sqs());
         this.queues = resources.createList(renamed);
         resources.createLedger(ledgerTable);
+        this.sendingTable = "listwire-sending-t" + n;
+        resources.createSendingTable(sendingTable);
         stack.mail().heal();
         try {
             stack.mail().purgeEmailFromAllMailboxes();
@@ -66,6 +69,11 @@ public final class ListFixture {
                 "listwire.smtp.username", TestMailServer.USER,
                 "listwire.smtp.password", TestMailServer.PASSWORD,
                 "listwire.manifest", manifestLocation));
+        // The account's limits are Gmail's by default; tests that are not about them must not wait on them.
+        properties.putAll(Map.of(
+                "listwire.sending.table", sendingTable,
+                "listwire.sending.rate-per-second", 1_000_000,
+                "listwire.sending.daily-quota", 100_000_000));
     }
 
     /** A fixture for the list whose manifest is {@code list.json} on the class path (a list module's own). */
@@ -126,6 +134,10 @@ public final class ListFixture {
 
     public String ledgerTable() {
         return ledgerTable;
+    }
+
+    public String sendingTable() {
+        return sendingTable;
     }
 
     public Members members() {

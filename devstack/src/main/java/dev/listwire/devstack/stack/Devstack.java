@@ -32,6 +32,7 @@ import java.util.concurrent.CompletionException;
 public final class Devstack implements AutoCloseable {
 
     public static final String LEDGER_TABLE = "listwire-deliveries";
+    public static final String SENDING_TABLE = "listwire-sending";
     private static final long DRAIN_MILLIS = 30_000;
 
     private final LocalEndpoints endpoints;
@@ -103,6 +104,7 @@ public final class Devstack implements AutoCloseable {
         toClose.push(sqs);
         LocalResources resources = new LocalResources(dynamoDb, sqs);
         resources.createLedger(LEDGER_TABLE);
+        resources.createSendingTable(SENDING_TABLE);
         // Lists start side by side: most of a list's start is its own Micronaut context coming up.
         List<CompletableFuture<RunningList>> starting = modules.stream()
                 .map(module -> CompletableFuture.supplyAsync(() -> startList(settings, resources, dynamoDb, module)))
@@ -141,6 +143,10 @@ public final class Devstack implements AutoCloseable {
         p.put("listwire.function.queue-url", queues.queueUrl());
         p.put("listwire.function.members-table", module.name());
         p.put("listwire.ledger.table", LEDGER_TABLE);
+        p.put("listwire.sending.table", SENDING_TABLE);
+        // The local SMTP server has no provider limits; Gmail's would make a demo of a long list take days.
+        p.put("listwire.sending.rate-per-second", 200);
+        p.put("listwire.sending.daily-quota", 10_000_000);
         p.put("listwire.links.key", linksKey);
         return p;
     }
