@@ -4,7 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
-import dev.listwire.common.mail.SmtpConnection;
+import dev.listwire.common.mail.SmtpConfiguration;
+import dev.listwire.common.mail.SmtpPool;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.payload.PayloadReader;
 import dev.listwire.common.payload.RejectedPayload;
@@ -24,16 +25,18 @@ final class BatchHandler<T> {
     private final EventFanOut fanOut;
     private final Continuations continuations;
     private final FunctionConfiguration configuration;
+    private final SmtpConfiguration smtpConfiguration;
     private final DeadLetterQueue deadLetters;
     private final PayloadReader<T> reader;
     private final BiPredicate<Member, T> wants;
     private final JsonLines log;
 
     BatchHandler(EventFanOut fanOut, Continuations continuations, FunctionConfiguration configuration,
-                 DeadLetterQueue deadLetters, PayloadReader<T> reader, BiPredicate<Member, T> wants, JsonLines log) {
+                 SmtpConfiguration smtpConfiguration, DeadLetterQueue deadLetters, PayloadReader<T> reader, BiPredicate<Member, T> wants, JsonLines log) {
         this.fanOut = fanOut;
         this.continuations = continuations;
         this.configuration = configuration;
+        this.smtpConfiguration = smtpConfiguration;
         this.deadLetters = deadLetters;
         this.reader = reader;
         this.wants = wants;
@@ -47,7 +50,7 @@ final class BatchHandler<T> {
         SendPacer pacer = new SendPacer(fanOut.list().tuning().sendRatePerSecond());
         TimeBudget budget = lambda == null ? TimeBudget.UNLIMITED
                 : new TimeBudget(lambda, configuration.continueMargin(fanOut.list().tuning().timeoutSeconds()));
-        try (SmtpConnection smtp = new SmtpConnection(fanOut.session())) {
+        try (SmtpPool smtp = new SmtpPool(fanOut.session(), smtpConfiguration.poolSize())) {
             for (SQSEvent.SQSMessage message : records) {
                 if (!handle(message, smtp, pacer, budget)) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
@@ -58,7 +61,7 @@ final class BatchHandler<T> {
     }
 
     /** @return true when SQS may delete the message */
-    private boolean handle(SQSEvent.SQSMessage message, SmtpConnection smtp, SendPacer pacer, TimeBudget budget) {
+    private boolean handle(SQSEvent.SQSMessage message, SmtpPool smtp, SendPacer pacer, TimeBudget budget) {
         EventIdentity id = EventIdentity.of(message);
         EventReport report = new EventReport(fanOut.list().name(), id);
         int connectionsBefore = smtp.connectionsOpened();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
+import dev.listwire.common.mail.SmtpConfiguration;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.payload.PayloadReader;
 import io.micronaut.context.ApplicationContext;
@@ -55,6 +56,7 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
         PayloadReader<T> reader = new PayloadReader<>(payloadType, context.getBean(JsonMapper.class),
                 context.getBean(Validator.class));
         return new BatchHandler<>(context.getBean(EventFanOut.class), context.getBean(Continuations.class),
-                context.getBean(FunctionConfiguration.class), context.getBean(DeadLetterQueue.class), reader, this::wants, context.getBean(JsonLines.class));
+                context.getBean(FunctionConfiguration.class), context.getBean(SmtpConfiguration.class),
+                context.getBean(DeadLetterQueue.class), reader, this::wants, context.getBean(JsonLines.class));
     }
 }
