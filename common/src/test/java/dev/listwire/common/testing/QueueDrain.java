@@ -30,7 +30,7 @@ public final class QueueDrain {
         long deadline = start + giveUpAfter.toNanos();
         int invocations = 0;
         while (System.nanoTime() < deadline) {
-            SQSEvent batch = SqsEvents.receive(sqs, queueUrl, batchSize);
+            SQSEvent batch = SqsEvents.receiveOnce(sqs, queueUrl, batchSize);
             if (batch.getRecords().isEmpty()) {
                 if (queueEmpty(sqs, queueUrl)) {
                     return new Result(invocations, Duration.ofNanos(System.nanoTime() - start));

@@ -80,6 +80,17 @@ public final class SqsEvents {
     }
 
     /**
+     * One receive of up to {@code max} messages (10 at most), as one event: what the event source mapping
+     * delivers when fewer messages wait than its batch size. Empty when none came within a second.
+     */
+    public static SQSEvent receiveOnce(SqsClient sqs, String queueUrl, int max) {
+        ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(Math.min(10, max))
+                .waitTimeSeconds(1).messageAttributeNames("All")
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL));
+        return fromJson(json(response.messages().stream().map(SqsEvents::record).toList()));
+    }
+
+    /**
      * Up to {@code max} messages from a queue, with their attributes. One receive may return fewer messages
      * than are waiting, so this asks again until it has {@code max} or a receive comes back empty.
      */
