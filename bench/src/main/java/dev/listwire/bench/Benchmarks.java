@@ -35,21 +35,29 @@ public final class Benchmarks {
         try {
             if (all || which.contains("fanout")) {
                 fanOut(out, sink);
+                report(out);
             }
             if (all || which.contains("startup")) {
                 startup(out);
+                report(out);
             }
             if (all || which.contains("memory")) {
                 memory(out, sink);
+                report(out);
             }
         } finally {
             sink.ifPresent(SmtpSink::close);
         }
+        System.exit(0);
+    }
+
+    /** Writes what is measured so far, so that a long run's first figures are not lost with its last. */
+    private static void report(List<String> out) throws java.io.IOException {
         String report = String.join("\n", out) + "\n";
+        System.out.println("=== benchmarks so far ===");
         System.out.print(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "benchmarks.md"), report, StandardCharsets.UTF_8);
-        System.exit(0);
     }
 
     private static void fanOut(List<String> out, Optional<SmtpSink> sink) throws Exception {

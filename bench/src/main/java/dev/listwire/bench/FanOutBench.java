@@ -30,7 +30,7 @@ final class FanOutBench {
 
     static Result run(String sinkName, int sinkPort, boolean greenMail, int members, int iterations, int pool)
             throws Exception {
-        ListFixture list = ListFixture.forList();
+        ListFixture list = BenchList.fixture();
         list.members().many("member", members);
         list.property("listwire.smtp.port", sinkPort).property("listwire.smtp.auth", greenMail);
         String user = greenMail ? TestMailServer.USER : null;
@@ -69,7 +69,7 @@ final class FanOutBench {
 
     /** One email as listwire renders it, taken from GreenMail, for the bare loop to send. */
     private static MimeMessage template(ListFixture list) throws Exception {
-        ListFixture viaGreenMail = ListFixture.forList();
+        ListFixture viaGreenMail = BenchList.fixture();
         viaGreenMail.members().add("template@members.listwire.test");
         try (StockMovementAlertsFunction f = new StockMovementAlertsFunction(viaGreenMail.context())) {
             f.handleRequest(SqsEvents.ofBody("template", EVENT), null);

@@ -26,7 +26,7 @@ final class LargeListBench {
     }
 
     static Result run(int members, Duration budget, int sinkPort, boolean greenMail) throws Exception {
-        ListFixture list = ListFixture.forList();
+        ListFixture list = BenchList.fixture();
         list.members().many("member", members);
         list.property("listwire.smtp.port", sinkPort).property("listwire.smtp.auth", greenMail)
                 .property("listwire.function.continue-margin", "2s");

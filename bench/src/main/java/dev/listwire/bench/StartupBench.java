@@ -31,10 +31,11 @@ final class StartupBench {
 
     /** Milliseconds per variant, and each listwire variant's ratio to the plain handler of the same round. */
     static Map<String, List<Double>> run(int members, int rounds) throws Exception {
-        ListFixture list = ListFixture.forList();
+        ListFixture list = BenchList.fixture();
         list.members().many("member", members);
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
         env.putAll(list.environment());
+        env.put("LISTWIRE_MANIFEST", BenchList.MANIFEST);
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         for (int round = -1; round < rounds; round++) {
             for (Variant v : VARIANTS) {
