@@ -18,10 +18,11 @@ import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
- * Sends one event to every member who should get it: pages through the list's table, and for each
- * member claims the delivery in the ledger, renders, sends over the batch's SMTP connection and marks
- * it sent. Stops at the first passing failure, so that the message is retried and the ledger makes the
- * retry send only to those not yet sent.
+ * Sends one event to every member who should get it: pages through the list's table (or one scan
+ * segment, from a continuation's position) and hands each member to an {@link EventPass}. Stops at the
+ * first passing failure, so that the message is retried and the ledger makes the retry send only to those
+ * not yet sent; stops on purpose when the invocation's time or the account's quota runs low, saying where
+ * a continuation must go on.
  */
 @Singleton
 final class EventFanOut {

@@ -2,14 +2,11 @@ package dev.listwire.common.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.testing.CountdownContext;
-import dev.listwire.common.testing.Inbox;
 import dev.listwire.common.testing.ListFixture;
 import dev.listwire.common.testing.QueueDrain;
 import dev.listwire.common.testing.SqsEvents;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -102,11 +99,5 @@ class ContinuationTest extends FixtureListTest {
 
         assertEquals(1, inbox.all().size(), "only the first part's one email");
         assertEquals("dead-lettered", logs.lines("event-finished").get(1).get("outcome"));
-    }
-
-    private void assertOneEmailEach(int members) {
-        Map<String, List<MimeMessage>> received = inbox.byRecipient();
-        assertEquals(members, received.size());
-        received.forEach((to, emails) -> assertEquals(1, emails.size(), to + " got " + emails.size()));
     }
 }
