@@ -61,6 +61,8 @@ module "list" {
   architecture             = var.architecture
   ledger_table_name        = aws_dynamodb_table.ledger.name
   ledger_table_arn         = aws_dynamodb_table.ledger.arn
+  sending_table_arn        = aws_dynamodb_table.sending.arn
+  sending                  = var.sending
   links_base_url           = local.links_base_url
   links_key_id             = var.links_key_id
   smtp                     = var.smtp
@@ -89,6 +91,31 @@ resource "aws_dynamodb_table" "ledger" {
 
   attribute {
     name = "email"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+}
+
+# The sending account's shared counters (rate and rolling-day quota, see SendingAccount): key "account",
+# sort key "bucket" = "h#<epoch hour>"; TTL deletes an hour's item a day after it leaves the quota window.
+resource "aws_dynamodb_table" "sending" {
+  name                        = var.sending.table_name
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "account"
+  range_key                   = "bucket"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "account"
+    type = "S"
+  }
+
+  attribute {
+    name = "bucket"
     type = "S"
   }
 

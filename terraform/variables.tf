@@ -67,6 +67,17 @@ variable "ledger_table_name" {
   default     = "listwire-deliveries"
 }
 
+variable "sending" {
+  description = "The SMTP account's limits, shared by every list through one DynamoDB table: the most emails a second and in any 24 hours (Google Workspace: about 2,000 a day). account names the counters: one per SMTP login."
+  type = object({
+    table_name      = optional(string, "listwire-sending")
+    account         = optional(string, "default")
+    rate_per_second = optional(number, 5)
+    daily_quota     = optional(number, 2000)
+  })
+  default = {}
+}
+
 variable "minimum_max_receives" {
   description = "The fewest receives before the DLQ that a list manifest may ask for (Lambda's guidance: at least 5)."
   type        = number

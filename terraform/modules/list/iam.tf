@@ -1,12 +1,20 @@
-# The list function's role may consume only its own queue, send only to its own DLQ, read only its own
-# members table and write only its own ledger entries; ../function adds, for every function, reading
-# only the SSM parameters it names and writing only its own log group.
+# The list function's role may consume and continue only its own queue, send only to its own DLQ, read
+# only its own members table, write only its own ledger entries and count only its account's sends;
+# ../function adds, for every function, reading only the SSM parameters it names and writing only its
+# own log group.
 
 data "aws_iam_policy_document" "function" {
   statement {
     sid = "ConsumeOwnQueue"
     # What the event source mapping needs: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
     actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.this.arn]
+  }
+
+  statement {
+    sid = "ContinueOnOwnQueue"
+    # A list too long for one invocation goes on in a continuation message on its own queue.
+    actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.this.arn]
   }
 
@@ -41,6 +49,25 @@ data "aws_iam_policy_document" "function" {
     }
 
     # ForAllValues is also true when a request carries no key at all; require that it carries one.
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid = "CountOwnAccountSends"
+    # SendingAccount: UpdateItem reserves sends, GetItem reads a full hour, BatchGetItem the day before it.
+    actions   = ["dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:BatchGetItem"]
+    resources = [var.sending_table_arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:LeadingKeys"
+      values   = [var.sending.account]
+    }
+
     condition {
       test     = "Null"
       variable = "dynamodb:LeadingKeys"

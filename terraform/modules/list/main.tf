@@ -13,14 +13,19 @@ locals {
   # The function's configuration. No secrets: ../function adds the names of the SSM parameters that
   # hold them.
   environment = merge(var.environment, {
-    LISTWIRE_FUNCTION_DLQ_URL       = aws_sqs_queue.dlq.url
-    LISTWIRE_FUNCTION_MEMBERS_TABLE = aws_dynamodb_table.members.name
-    LISTWIRE_LEDGER_TABLE           = var.ledger_table_name
-    LISTWIRE_LINKS_BASE_URL         = var.links_base_url
-    LISTWIRE_LINKS_KEY_ID           = var.links_key_id
-    LISTWIRE_SMTP_HOST              = var.smtp.host
-    LISTWIRE_SMTP_PORT              = tostring(var.smtp.port)
-    LISTWIRE_SMTP_STARTTLS          = tostring(var.smtp.starttls)
+    LISTWIRE_FUNCTION_DLQ_URL        = aws_sqs_queue.dlq.url
+    LISTWIRE_FUNCTION_QUEUE_URL      = aws_sqs_queue.this.url
+    LISTWIRE_FUNCTION_MEMBERS_TABLE  = aws_dynamodb_table.members.name
+    LISTWIRE_LEDGER_TABLE            = var.ledger_table_name
+    LISTWIRE_SENDING_TABLE           = var.sending.table_name
+    LISTWIRE_SENDING_ACCOUNT         = var.sending.account
+    LISTWIRE_SENDING_RATE_PER_SECOND = tostring(var.sending.rate_per_second)
+    LISTWIRE_SENDING_DAILY_QUOTA     = tostring(var.sending.daily_quota)
+    LISTWIRE_LINKS_BASE_URL          = var.links_base_url
+    LISTWIRE_LINKS_KEY_ID            = var.links_key_id
+    LISTWIRE_SMTP_HOST               = var.smtp.host
+    LISTWIRE_SMTP_PORT               = tostring(var.smtp.port)
+    LISTWIRE_SMTP_STARTTLS           = tostring(var.smtp.starttls)
   })
 }
 

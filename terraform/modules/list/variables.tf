@@ -87,6 +87,21 @@ variable "ledger_table_arn" {
   type        = string
 }
 
+variable "sending_table_arn" {
+  description = "The shared sending-counter table's ARN; the role may update only its account's items."
+  type        = string
+}
+
+variable "sending" {
+  description = "The SMTP account's counter table, name and limits (see the root module's sending variable)."
+  type = object({
+    table_name      = string
+    account         = string
+    rate_per_second = number
+    daily_quota     = number
+  })
+}
+
 variable "links_base_url" {
   description = "Where unsubscribe and preference links point (https)."
   type        = string

@@ -39,7 +39,7 @@ final class PreferenceLinkMail {
                 "this one email, because a link to this address's preferences was asked for on our website. "
                         + "If that was not you, ignore it: nothing changes unless the link is used.",
                 new ListManifest.Sender(configuration.fromAddress(), configuration.fromName()), ListKind.TRANSACTIONAL,
-                new ListManifest.Tuning(1, 30, 1, 1, null));
+                new ListManifest.Tuning(1, 30, 1, 1, null, null));
         this.renderer = renderer;
         this.messages = messages;
         this.session = sessions.session();

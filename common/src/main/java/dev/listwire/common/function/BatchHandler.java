@@ -1,9 +1,11 @@
 package dev.listwire.common.function;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
-import dev.listwire.common.mail.SmtpConnection;
+import dev.listwire.common.mail.SmtpConfiguration;
+import dev.listwire.common.mail.SmtpPool;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.payload.PayloadReader;
 import dev.listwire.common.payload.RejectedPayload;
@@ -11,6 +13,7 @@ import dev.listwire.common.payload.RejectedPayload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
@@ -20,27 +23,36 @@ import java.util.function.BiPredicate;
 final class BatchHandler<T> {
 
     private final EventFanOut fanOut;
+    private final Continuations continuations;
+    private final FunctionConfiguration configuration;
+    private final SmtpConfiguration smtpConfiguration;
     private final DeadLetterQueue deadLetters;
     private final PayloadReader<T> reader;
     private final BiPredicate<Member, T> wants;
     private final JsonLines log;
 
-    BatchHandler(EventFanOut fanOut, DeadLetterQueue deadLetters, PayloadReader<T> reader, BiPredicate<Member, T> wants,
-                 JsonLines log) {
+    BatchHandler(EventFanOut fanOut, Continuations continuations, FunctionConfiguration configuration,
+                 SmtpConfiguration smtpConfiguration, DeadLetterQueue deadLetters, PayloadReader<T> reader, BiPredicate<Member, T> wants, JsonLines log) {
         this.fanOut = fanOut;
+        this.continuations = continuations;
+        this.configuration = configuration;
+        this.smtpConfiguration = smtpConfiguration;
         this.deadLetters = deadLetters;
         this.reader = reader;
         this.wants = wants;
         this.log = log;
     }
 
-    SQSBatchResponse handle(SQSEvent batch) {
+    /** @param lambda the invocation's context, for its time left; null when called outside Lambda */
+    SQSBatchResponse handle(SQSEvent batch, Context lambda) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
         SendPacer pacer = new SendPacer(fanOut.list().tuning().sendRatePerSecond());
-        try (SmtpConnection smtp = new SmtpConnection(fanOut.session())) {
+        TimeBudget budget = lambda == null ? TimeBudget.UNLIMITED
+                : new TimeBudget(lambda, configuration.continueMargin(fanOut.list().tuning().timeoutSeconds()));
+        try (SmtpPool smtp = new SmtpPool(fanOut.session(), smtpConfiguration.poolSize())) {
             for (SQSEvent.SQSMessage message : records) {
-                if (!handle(message, smtp, pacer)) {
+                if (!handle(message, smtp, pacer, budget)) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             }
@@ -49,29 +61,50 @@ final class BatchHandler<T> {
     }
 
     /** @return true when SQS may delete the message */
-    private boolean handle(SQSEvent.SQSMessage message, SmtpConnection smtp, SendPacer pacer) {
+    private boolean handle(SQSEvent.SQSMessage message, SmtpPool smtp, SendPacer pacer, TimeBudget budget) {
         EventIdentity id = EventIdentity.of(message);
         EventReport report = new EventReport(fanOut.list().name(), id);
         int connectionsBefore = smtp.connectionsOpened();
         T event;
+        Optional<Continuation> resumed;
         try {
+            resumed = continuations.read(message, id);
             event = reader.read(message.getBody());
         } catch (RejectedPayload rejected) {
             return deadLetter(message, id, report, rejected.getMessage());
         }
+        int segments = fanOut.list().tuning().segments();
         try {
-            fanOut.send(id, event, wants, smtp, pacer, report);
+            if (resumed.isEmpty() && segments > 1) {
+                split(message, id, segments, report);
+            } else {
+                Continuation from = resumed.orElse(Continuation.WHOLE_LIST);
+                report.from(from);
+                Optional<Pause> pause = fanOut.send(id, event, from, budget, wants, smtp, pacer, report);
+                if (pause.isPresent() && report.outcome() == EventReport.Outcome.COMPLETED) {
+                    continuations.send(message, id, pause.get().next(), pause.get().delaySeconds());
+                    report.paused(pause.get());
+                }
+            }
         } catch (RuntimeException e) {
             report.error(String.valueOf(e));
         }
         EventReport.Outcome outcome = report.outcome();
         Map<String, Object> fields = report.fields(outcome, smtp.connectionsOpened() - connectionsBefore);
-        if (outcome == EventReport.Outcome.COMPLETED) {
-            log.info("event-finished", fields);
-        } else {
+        if (outcome == EventReport.Outcome.RETRY) {
             log.warn("event-finished", fields);
+        } else {
+            log.info("event-finished", fields);
         }
-        return outcome == EventReport.Outcome.COMPLETED;
+        return outcome != EventReport.Outcome.RETRY;
+    }
+
+    /** One message per parallel-scan segment, so that several invocations send the event at once. */
+    private void split(SQSEvent.SQSMessage message, EventIdentity id, int segments, EventReport report) {
+        for (int segment = 0; segment < segments; segment++) {
+            continuations.send(message, id, Continuation.segment(segment, segments), 0);
+        }
+        report.split(segments);
     }
 
     private boolean deadLetter(SQSEvent.SQSMessage message, EventIdentity id, EventReport report, String reason) {

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  */
 final class EventReport {
 
-    enum Outcome { COMPLETED, RETRY, DEAD_LETTERED }
+    /** COMPLETED, CONTINUED and SPLIT let SQS delete the message; RETRY does not. */
+    enum Outcome { COMPLETED, CONTINUED, SPLIT, RETRY, DEAD_LETTERED }
 
     static final String UNSUBSCRIBED = "unsubscribed";
     static final String FILTERED = "filtered";
@@ -27,6 +28,9 @@ final class EventReport {
     private int failed;
     private int heldElsewhere;
     private String error;
+    private Continuation from = Continuation.WHOLE_LIST;
+    private Pause pause;
+    private int splitInto;
 
     EventReport(String list, EventIdentity id) {
         this.list = list;
@@ -58,12 +62,27 @@ final class EventReport {
         this.error = error;
     }
 
+    void from(Continuation from) {
+        this.from = from;
+    }
+
+    void paused(Pause pause) {
+        this.pause = pause;
+    }
+
+    void split(int segments) {
+        this.splitInto = segments;
+    }
+
     int sentCount() {
         return sent;
     }
 
     Outcome outcome() {
-        return failed > 0 || heldElsewhere > 0 || error != null ? Outcome.RETRY : Outcome.COMPLETED;
+        if (failed > 0 || heldElsewhere > 0 || error != null) {
+            return Outcome.RETRY;
+        }
+        return splitInto > 0 ? Outcome.SPLIT : pause != null ? Outcome.CONTINUED : Outcome.COMPLETED;
     }
 
     Map<String, Object> fields(Outcome outcome, int smtpConnections) {
@@ -80,6 +99,17 @@ final class EventReport {
         f.put("heldByOtherInvocation", heldElsewhere);
         f.put("smtpConnectionsOpened", smtpConnections);
         f.put("durationMs", (System.nanoTime() - startNanos) / 1_000_000);
+        if (from.segments() > 1) {
+            f.put("segment", from.segment() + "/" + from.segments());
+        }
+        f.put("resumed", from.after().isPresent());
+        if (pause != null) {
+            f.put("continuedBecause", pause.reason());
+            f.put("continuationDelaySeconds", pause.delaySeconds());
+        }
+        if (splitInto > 0) {
+            f.put("splitInto", splitInto);
+        }
         if (error != null) {
             f.put("error", error);
         }

@@ -1,8 +1,10 @@
 package dev.listwire.common.function;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
+import dev.listwire.common.mail.SmtpConfiguration;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.payload.PayloadReader;
 import io.micronaut.context.ApplicationContext;
@@ -40,7 +42,8 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
 
     @Override
     public final SQSBatchResponse execute(SQSEvent event) {
-        return batches.handle(event);
+        // MicronautRequestHandler registers each invocation's Lambda context as a bean before it calls this.
+        return batches.handle(event, getApplicationContext().findBean(Context.class).orElse(null));
     }
 
     /** Whether a member wants this event; every subscribed member does unless a list says otherwise. */
@@ -52,7 +55,8 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
         ApplicationContext context = getApplicationContext();
         PayloadReader<T> reader = new PayloadReader<>(payloadType, context.getBean(JsonMapper.class),
                 context.getBean(Validator.class));
-        return new BatchHandler<>(context.getBean(EventFanOut.class), context.getBean(DeadLetterQueue.class),
-                reader, this::wants, context.getBean(JsonLines.class));
+        return new BatchHandler<>(context.getBean(EventFanOut.class), context.getBean(Continuations.class),
+                context.getBean(FunctionConfiguration.class), context.getBean(SmtpConfiguration.class),
+                context.getBean(DeadLetterQueue.class), reader, this::wants, context.getBean(JsonLines.class));
     }
 }

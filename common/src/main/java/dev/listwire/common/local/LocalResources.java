@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Creates, on local stand-ins (dynalite, ElasticMQ), what Terraform creates in AWS for a list, from the
  * same manifest: queue {@code <list>}, DLQ {@code <list>-dlq} with the manifest's redrive count, table
- * {@code <list>} keyed by {@code email}, and the shared delivery ledger. Tests and the devstack use it.
+ * {@code <list>} keyed by {@code email}, the shared delivery ledger and the sending counters. Tests and the devstack use it.
  */
 public final class LocalResources {
 
@@ -52,6 +52,11 @@ public final class LocalResources {
 
     public void createLedger(String table) {
         createTable(table, List.of(key("event", KeyType.HASH), key("email", KeyType.RANGE)));
+    }
+
+    /** The shared rate and quota counters of the sending accounts (see {@code SendingAccount}). */
+    public void createSendingTable(String table) {
+        createTable(table, List.of(key("account", KeyType.HASH), key("bucket", KeyType.RANGE)));
     }
 
     private void createTable(String name, List<KeySchemaElement> keys) {

@@ -12,7 +12,9 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 /**
  * One authenticated SMTP connection, opened at the first email of a batch and reused for every email
  * after it. micronaut-email's sender opens a connection per email ({@code Transport.send}), which a
- * list of thousands cannot afford, so this holds the {@link Transport} itself.
+ * list of thousands cannot afford, so this holds the {@link Transport} itself. A connection that was
+ * dropped (no SMTP reply at all) is opened again and the email tried once more before it counts as a
+ * failure: servers close idle or long-lived connections, and that says nothing about the email.
  */
 public final class SmtpConnection implements AutoCloseable {
 
@@ -25,6 +27,17 @@ public final class SmtpConnection implements AutoCloseable {
     }
 
     public SendResult send(MimeMessage message, InternetAddress recipient) throws TransientSendFailure {
+        try {
+            return attempt(message, recipient);
+        } catch (TransientSendFailure dropped) {
+            if (dropped.hasReply()) {
+                throw dropped;
+            }
+            return attempt(message, recipient);
+        }
+    }
+
+    private SendResult attempt(MimeMessage message, InternetAddress recipient) throws TransientSendFailure {
         try {
             if (transport == null) {
                 Transport t = session.getTransport("smtp");
@@ -40,10 +53,10 @@ public final class SmtpConnection implements AutoCloseable {
                 return new SendResult.Rejected(reply(e));
             }
             close();
-            throw new TransientSendFailure(reply(e), e);
+            throw new TransientSendFailure(reply(e), code > 0, e);
         } catch (IllegalStateException notConnected) {
             close();
-            throw new TransientSendFailure("connection lost: " + notConnected.getMessage(), notConnected);
+            throw new TransientSendFailure("connection lost: " + notConnected.getMessage(), false, notConnected);
         }
     }
 

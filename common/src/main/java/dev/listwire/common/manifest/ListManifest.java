@@ -31,9 +31,15 @@ public record ListManifest(
      * @param maxConcurrency    the most invocations at once (the event source mapping's maximum
      *                          concurrency, 2 when absent); the list's top send rate is this times
      *                          {@code sendRatePerSecond}
+     * @param scanSegments      how many DynamoDB parallel-scan segments an event is split into, each its own
+     *                          message, so that several invocations send it at once (1 when absent)
      */
     @Serdeable
     public record Tuning(int batchSize, int timeoutSeconds, int maxReceives, double sendRatePerSecond,
-                         @Nullable Integer maxConcurrency) {
+                         @Nullable Integer maxConcurrency, @Nullable Integer scanSegments) {
+
+        public int segments() {
+            return scanSegments == null ? 1 : scanSegments;
+        }
     }
 }

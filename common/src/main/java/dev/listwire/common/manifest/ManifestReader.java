@@ -74,6 +74,9 @@ public final class ManifestReader {
         if (t.maxConcurrency() != null && (t.maxConcurrency() < 2 || t.maxConcurrency() > 1000)) {
             problems.add("tuning.maxConcurrency must be 2..1000 (the SQS event source mapping's range)");
         }
+        if (t.scanSegments() != null && (t.scanSegments() < 1 || t.scanSegments() > 100)) {
+            problems.add("tuning.scanSegments must be 1..100");
+        }
         return problems;
     }
 

@@ -2,8 +2,11 @@ package dev.listwire.common.members;
 
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -29,7 +32,21 @@ public final class MemberTable {
      * consistent, so that a member who left a moment ago is not sent to.
      */
     public Stream<Member> members(String table) {
-        ScanRequest request = ScanRequest.builder().tableName(table).consistentRead(true).limit(pageSize).build();
+        return members(table, 0, 1, Optional.empty());
+    }
+
+    /**
+     * One segment of a parallel scan ({@code segments} of 1 is the whole table), starting after the member
+     * whose key is {@code after}. A scan that stopped at a member resumes from its key: that is what DynamoDB's
+     * own cursor ({@code LastEvaluatedKey}) holds for a table keyed by {@code email} alone.
+     */
+    public Stream<Member> members(String table, int segment, int segments, Optional<String> after) {
+        ScanRequest.Builder scan = ScanRequest.builder().tableName(table).consistentRead(true).limit(pageSize);
+        if (segments > 1) {
+            scan.segment(segment).totalSegments(segments);
+        }
+        after.ifPresent(email -> scan.exclusiveStartKey(Map.of("email", AttributeValue.fromS(email))));
+        ScanRequest request = scan.build();
         return StreamSupport.stream(dynamoDb.scanPaginator(request).items().spliterator(), false)
                 .map(AttributeValues::toMember);
     }

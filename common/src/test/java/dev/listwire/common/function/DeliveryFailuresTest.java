@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.testing.SmtpCutter;
 import dev.listwire.common.testing.SqsEvents;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -177,11 +176,5 @@ class DeliveryFailuresTest extends FixtureListTest {
             assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty());
         }
         assertOneEmailEach(200);
-    }
-
-    private void assertOneEmailEach(int members) {
-        Map<String, List<MimeMessage>> received = inbox.byRecipient();
-        assertEquals(members, received.size());
-        received.forEach((to, emails) -> assertEquals(1, emails.size(), to + " got " + emails.size()));
     }
 }

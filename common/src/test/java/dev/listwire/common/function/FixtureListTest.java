@@ -4,7 +4,13 @@ import dev.listwire.common.testing.Inbox;
 import dev.listwire.common.testing.ListFixture;
 import dev.listwire.common.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A fresh fixture list on the local stack for each test, its function, the inbox and the JSON log lines. */
 abstract class FixtureListTest {
@@ -26,5 +32,12 @@ abstract class FixtureListTest {
     void stopFixtureList() {
         logs.close();
         function.close();
+    }
+
+    /** Every one of {@code members} members got exactly one email. */
+    protected void assertOneEmailEach(int members) {
+        Map<String, List<MimeMessage>> received = inbox.byRecipient();
+        assertEquals(members, received.size());
+        received.forEach((to, emails) -> assertEquals(1, emails.size(), to + " got " + emails.size()));
     }
 }

@@ -27,6 +27,7 @@ public final class ListFixture {
     private final ListManifest manifest;
     private final String table;
     private final String ledgerTable;
+    private final String sendingTable;
     private final LocalResources.ListQueues queues;
     private final Map<String, Object> properties = new HashMap<>();
 
@@ -41,6 +42,8 @@ public final class ListFixture {
         LocalResources resources = new LocalResources(stack.dynamoDb(), stack.sqs());
         this.queues = resources.createList(renamed);
         resources.createLedger(ledgerTable);
+        this.sendingTable = "listwire-sending-t" + n;
+        resources.createSendingTable(sendingTable);
         stack.mail().heal();
         try {
             stack.mail().purgeEmailFromAllMailboxes();
@@ -59,12 +62,18 @@ public final class ListFixture {
                 "listwire.links.base-url", "https://prefs.listwire.test",
                 "listwire.links.key", "test-signing-key-0123456789abcdef0123456789"));
         properties.putAll(Map.of(
+                "listwire.function.queue-url", queues.queueUrl(),
                 "listwire.smtp.host", "127.0.0.1",
                 "listwire.smtp.port", stack.mail().smtpPort(),
                 "listwire.smtp.starttls", false,
                 "listwire.smtp.username", TestMailServer.USER,
                 "listwire.smtp.password", TestMailServer.PASSWORD,
                 "listwire.manifest", manifestLocation));
+        // The account's limits are Gmail's by default; tests that are not about them must not wait on them.
+        properties.putAll(Map.of(
+                "listwire.sending.table", sendingTable,
+                "listwire.sending.rate-per-second", 1_000_000,
+                "listwire.sending.daily-quota", 100_000_000));
     }
 
     /** A fixture for the list whose manifest is {@code list.json} on the class path (a list module's own). */
@@ -125,6 +134,10 @@ public final class ListFixture {
 
     public String ledgerTable() {
         return ledgerTable;
+    }
+
+    public String sendingTable() {
+        return sendingTable;
     }
 
     public Members members() {

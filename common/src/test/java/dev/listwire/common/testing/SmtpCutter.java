@@ -21,6 +21,7 @@ public final class SmtpCutter implements AutoCloseable {
     private final int target;
     private final AtomicInteger emailsLeft = new AtomicInteger(Integer.MAX_VALUE);
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean once;
 
     public SmtpCutter(int targetPort) throws IOException {
         this.target = targetPort;
@@ -39,7 +40,14 @@ public final class SmtpCutter implements AutoCloseable {
         emailsLeft.set(count);
     }
 
+    /** Lets {@code count} more emails through, cuts the connection carrying the next one, then heals. */
+    public void cutOnceAfter(int count) {
+        once = true;
+        emailsLeft.set(count);
+    }
+
     public void heal() {
+        once = false;
         emailsLeft.set(Integer.MAX_VALUE);
     }
 
@@ -75,6 +83,9 @@ public final class SmtpCutter implements AutoCloseable {
                         line.append((char) b);
                         if (line.length() == 10 && line.toString().equalsIgnoreCase("MAIL FROM:")
                                 && emailsLeft.getAndDecrement() <= 0) {
+                            if (once) {
+                                heal();
+                            }
                             return;
                         }
                         if (b == '\n') {

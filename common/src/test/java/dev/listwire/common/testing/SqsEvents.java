@@ -54,6 +54,14 @@ public final class SqsEvents {
         return fromJson(json(List.of(record(messageId, "rh-" + messageId, body, Map.of(), 1))));
     }
 
+    /** One message with this body and these String message attributes. */
+    public static SQSEvent withAttributes(String messageId, String body, Map<String, String> attributes) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> wire.put(name, Map.of("stringValue", value, "stringListValues", List.of(),
+                "binaryListValues", List.of(), "dataType", "String")));
+        return fromJson(json(List.of(record(messageId, "rh-" + messageId, body, wire, 1))));
+    }
+
     /** Several messages in one batch: message id, body, message id, body, ... */
     public static SQSEvent batch(String... idAndBody) {
         List<Map<String, Object>> records = new ArrayList<>();
@@ -69,6 +77,17 @@ public final class SqsEvents {
      */
     public static SQSEvent receive(SqsClient sqs, String queueUrl, int max) {
         return fromJson(json(messages(sqs, queueUrl, max).stream().map(SqsEvents::record).toList()));
+    }
+
+    /**
+     * One receive of up to {@code max} messages (10 at most), as one event: what the event source mapping
+     * delivers when fewer messages wait than its batch size. Empty when none came within a second.
+     */
+    public static SQSEvent receiveOnce(SqsClient sqs, String queueUrl, int max) {
+        ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(Math.min(10, max))
+                .waitTimeSeconds(1).messageAttributeNames("All")
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL));
+        return fromJson(json(response.messages().stream().map(SqsEvents::record).toList()));
     }
 
     /**

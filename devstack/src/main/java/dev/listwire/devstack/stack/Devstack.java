@@ -33,6 +33,7 @@ import java.util.concurrent.CompletionException;
 public final class Devstack implements AutoCloseable {
 
     public static final String LEDGER_TABLE = "listwire-deliveries";
+    public static final String SENDING_TABLE = "listwire-sending";
     private static final long DRAIN_MILLIS = 30_000;
 
     private final LocalEndpoints endpoints;
@@ -106,6 +107,7 @@ public final class Devstack implements AutoCloseable {
         toClose.push(sqs);
         LocalResources resources = new LocalResources(dynamoDb, sqs);
         resources.createLedger(LEDGER_TABLE);
+        resources.createSendingTable(SENDING_TABLE);
         // Lists start side by side: most of a list's start is its own Micronaut context coming up.
         List<CompletableFuture<RunningList>> starting = modules.stream()
                 .map(module -> CompletableFuture.supplyAsync(() -> startList(settings, resources, dynamoDb, module)))
@@ -141,8 +143,13 @@ public final class Devstack implements AutoCloseable {
     private Map<String, Object> properties(ListModule module, ListQueues queues) {
         Map<String, Object> p = new LinkedHashMap<>(endpoints.functionProperties());
         p.put("listwire.function.dlq-url", queues.dlqUrl());
+        p.put("listwire.function.queue-url", queues.queueUrl());
         p.put("listwire.function.members-table", module.name());
         p.put("listwire.ledger.table", LEDGER_TABLE);
+        p.put("listwire.sending.table", SENDING_TABLE);
+        // The local SMTP server has no provider limits; Gmail's would make a demo of a long list take days.
+        p.put("listwire.sending.rate-per-second", 200);
+        p.put("listwire.sending.daily-quota", 10_000_000);
         p.put("listwire.links.key", linksKey);
         return p;
     }

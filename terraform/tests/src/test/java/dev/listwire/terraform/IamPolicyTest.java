@@ -59,17 +59,19 @@ class IamPolicyTest {
     }
 
     @Test
-    void aListFunctionTouchesOnlyItsOwnQueueDlqTableLedgerEntriesAndSecrets() {
+    void aListFunctionTouchesOnlyItsOwnQueuesTableLedgerEntriesAndSecrets() {
         Map<String, JsonNode> statements = statements(Module.list(), "function");
 
         assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statements.get("ConsumeOwnQueue")));
+        assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statements.get("ContinueOnOwnQueue")));
+        assertEquals(List.of("sqs:SendMessage"), actions(statements.get("ContinueOnOwnQueue")));
         assertEquals(List.of("aws_sqs_queue.dlq.arn"), resources(statements.get("DeadLetterToOwnDlq")));
         assertEquals(List.of("sqs:SendMessage"), actions(statements.get("DeadLetterToOwnDlq")));
         assertEquals(List.of("aws_dynamodb_table.members.arn"), resources(statements.get("ReadOwnMembers")));
         assertTrue(actions(statements.get("ReadOwnMembers")).stream().allMatch(a -> List.of(
                 "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:Query").contains(a)), "members are only read");
         assertEquals(List.of("var.ledger_table_arn"), resources(statements.get("WriteOwnLedgerEntries")));
-        assertEquals(Set.of("ConsumeOwnQueue", "DeadLetterToOwnDlq", "ReadOwnMembers", "WriteOwnLedgerEntries"),
+        assertEquals(Set.of("ConsumeOwnQueue", "ContinueOnOwnQueue", "CountOwnAccountSends", "DeadLetterToOwnDlq", "ReadOwnMembers", "WriteOwnLedgerEntries"),
                 statements.keySet());
     }
 
@@ -102,6 +104,20 @@ class IamPolicyTest {
         JsonNode present = conditions.get("Null");
         assertEquals("dynamodb:LeadingKeys", present.path("variable").asText());
         assertEquals("[\"false\"]", present.path("values").toString());
+    }
+
+    @Test
+    void aListCountsSendsOnlyUnderItsOwnSendingAccount() {
+        JsonNode counters = statements(Module.list(), "function").get("CountOwnAccountSends");
+        Map<String, JsonNode> conditions = new LinkedHashMap<>();
+        counters.path("condition").forEach(c -> conditions.put(c.path("test").asText(), c));
+
+        assertEquals(List.of("var.sending_table_arn"), resources(counters));
+        assertEquals(Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:BatchGetItem"), Set.copyOf(actions(counters)));
+        JsonNode leading = conditions.get("ForAllValues:StringEquals");
+        assertEquals("dynamodb:LeadingKeys", leading.path("variable").asText());
+        assertEquals("[\"${var.sending.account}\"]", leading.path("values").toString());
+        assertEquals("[\"false\"]", conditions.get("Null").path("values").toString());
     }
 
     @Test

@@ -82,4 +82,14 @@ class IdleCostTest {
         assertEquals("expiresAt", ledger.path("ttl").get(0).path("attribute_name").asText());
         assertTrue(ledger.path("ttl").get(0).path("enabled").asBoolean());
     }
+
+    @Test
+    void theSendingCountersAreOnDemandKeyedByAccountAndExpireByTtl() {
+        JsonNode sending = Module.root().resource("aws_dynamodb_table", "sending");
+
+        assertEquals("account", sending.path("hash_key").asText());
+        assertEquals("bucket", sending.path("range_key").asText());
+        assertEquals("expiresAt", sending.path("ttl").get(0).path("attribute_name").asText());
+        assertTrue(sending.path("ttl").get(0).path("enabled").asBoolean());
+    }
 }

@@ -30,13 +30,14 @@ class SubscriptionsWiringTest {
     private static final Path COMMON = Repository.root().resolve("common/src/main");
 
     /**
-     * What the subscriptions app reads: its own settings and common's, but not common's function package,
-     * which holds the list functions' beans (their DLQ, their table) that its context never builds.
+     * What the subscriptions app reads: its own settings and common's, but not common's function and sending
+     * packages, which hold the list functions' beans (their DLQ, their table, the SMTP account's rate and
+     * quota counters) that its context never builds.
      */
     private static Set<String> appReads() {
         Set<String> names = AppSources.environmentNames(List.of(APP, COMMON.resolve("java/dev/listwire/common")),
                 List.of(COMMON.resolve("resources/application.properties")));
-        names.removeIf(name -> name.startsWith("LISTWIRE_FUNCTION_"));
+        names.removeIf(name -> name.startsWith("LISTWIRE_FUNCTION_") || name.startsWith("LISTWIRE_SENDING_"));
         return names;
     }
 

@@ -1,0 +1,35 @@
+package dev.listwire.bench;
+
+import dev.listwire.common.testing.LocalStack;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Keeps the benchmarks working in the normal build, on lists small enough to take seconds. The figures
+ * themselves come from {@code mvn -B -pl bench -am verify -Pbench -DskipTests} (BENCHMARKS.md).
+ */
+class BenchmarksSmokeTest {
+
+    @Test
+    void fanOutMeasuresListwireAndTheBareLoopOnTheSameSink() throws Exception {
+        FanOutBench.Result result = FanOutBench.run("GreenMail", LocalStack.shared().mail().smtpPort(), true, 40, 1, 2);
+
+        assertEquals(3, result.perSecond().size());
+        assertTrue(result.perSecond().values().stream().allMatch(f -> f.median() > 0), result.toString());
+        assertEquals(2, result.ratioToBare().size());
+    }
+
+    @Test
+    void aListThroughContinuationsIsSentOnceEachAndItsDynamoDbCallsAreCounted() throws Exception {
+        LargeListBench.Result result = LargeListBench.run(150, Duration.ofMillis(3_000), LocalStack.shared().mail().smtpPort(), true);
+
+        assertEquals(150, result.sentInLedger(), "every member sent once, per the ledger");
+        assertTrue(result.invocations() >= 1);
+        assertTrue(result.dynamoDbCallsPerRecipient() >= 1.0, "at least one claim per recipient: " + result);
+        assertTrue(result.heapMb() > 0);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.listwire.common.mail;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A few authenticated SMTP connections ({@code listwire.smtp.pool-size}) that one batch sends over at once:
+ * an SMTP round trip is mostly waiting for the server, so two or three connections send two or three
+ * times as fast where the provider allows it. Each connection is used by one send at a time and reopened
+ * (once per email) when it drops. A pool of one sends on the caller's thread.
+ */
+public final class SmtpPool implements AutoCloseable {
+
+    private final List<SmtpConnection> all = new ArrayList<>();
+    private final BlockingQueue<SmtpConnection> idle;
+    private final ExecutorService senders;
+
+    public SmtpPool(Session session, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("listwire.smtp.pool-size must be at least 1");
+        }
+        this.idle = new ArrayBlockingQueue<>(size);
+        for (int i = 0; i < size; i++) {
+            SmtpConnection connection = new SmtpConnection(session);
+            all.add(connection);
+            idle.add(connection);
+        }
+        this.senders = size == 1 ? null : Executors.newFixedThreadPool(size, r -> {
+            Thread t = new Thread(r, "listwire-smtp");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int size() {
+        return all.size();
+    }
+
+    /**
+     * Sends on the next free connection. The future fails with a {@link CompletionException} around a
+     * {@link TransientSendFailure} when the email could not be handed over.
+     */
+    public CompletableFuture<SendResult> send(MimeMessage message, InternetAddress recipient) {
+        if (senders == null) {
+            try {
+                return CompletableFuture.completedFuture(all.get(0).send(message, recipient));
+            } catch (TransientSendFailure e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            SmtpConnection connection = idle.remove();
+            try {
+                return connection.send(message, recipient);
+            } catch (TransientSendFailure e) {
+                throw new CompletionException(e);
+            } finally {
+                idle.add(connection);
+            }
+        }, senders);
+    }
+
+    /** Connections opened so far, reopenings included. */
+    public int connectionsOpened() {
+        return all.stream().mapToInt(SmtpConnection::connectionsOpened).sum();
+    }
+
+    @Override
+    public void close() {
+        if (senders != null) {
+            senders.shutdown();
+        }
+        all.forEach(SmtpConnection::close);
+    }
+}

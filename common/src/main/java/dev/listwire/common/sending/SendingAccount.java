@@ -1,0 +1,122 @@
+package dev.listwire.common.sending;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The sending account's rate and rolling 24-hour quota, shared through DynamoDB by every invocation of
+ * every list that sends with it.
+ *
+ * <p>One item per account and hour ({@code bucket = h#<epoch hour>}) counts that hour's sends in {@code sent}
+ * and each rate window's in {@code w<window>}. A reservation is one conditional {@code UpdateItem} that
+ * adds to both, or fails when either would pass its limit, so concurrent invocations never overshoot.
+ * An hour's count no longer changes once it is past, so the previous 24 hours are read once an hour.
+ * The quota window is the current hour and the 24 before it: never shorter than a rolling day.
+ */
+@Singleton
+public final class SendingAccount {
+
+    static final String ACCOUNT = "account";
+    static final String BUCKET = "bucket";
+    static final String SENT = "sent";
+    private static final int PAST_HOURS = 24;
+    /** Attempts against other invocations' updates before this one waits for the next window. */
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamoDb;
+    private final SendingConfiguration configuration;
+    private final Clock clock;
+    private final PastHours past;
+
+    @Inject
+    public SendingAccount(DynamoDbClient dynamoDb, SendingConfiguration configuration, @Nullable Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.configuration = configuration;
+        this.clock = clock == null ? Clock.systemUTC() : clock;
+        this.past = new PastHours(dynamoDb, configuration, PAST_HOURS);
+    }
+
+    /** Reserves up to {@code wanted} sends (at most a block) for the caller. */
+    public Allowance reserve(int wanted) {
+        Instant now = clock.instant();
+        long hour = now.getEpochSecond() / 3600;
+        long window = now.getEpochSecond() % 3600 / configuration.windowSeconds();
+        int perWindow = configuration.perWindow();
+        long quotaLeft = configuration.dailyQuota() - past.total(hour);
+        int count = (int) Math.min(Math.min(wanted, configuration.blockSize()), Math.min(perWindow, quotaLeft));
+        boolean quotaSpent = quotaLeft <= 0;
+        for (int attempt = 0; !quotaSpent && attempt < MAX_ATTEMPTS; attempt++) {
+            int n = count;
+            try {
+                dynamoDb.updateItem(b -> b.tableName(configuration.table()).key(key(hour))
+                        .updateExpression("ADD #sent :n, #window :n SET expiresAt = :expires")
+                        .conditionExpression("(attribute_not_exists(#sent) OR #sent <= :sentMax)"
+                                + " AND (attribute_not_exists(#window) OR #window <= :windowMax)")
+                        .expressionAttributeNames(Map.of("#sent", SENT, "#window", "w" + window))
+                        .expressionAttributeValues(Map.of(":n", number(n), ":sentMax", number(quotaLeft - n),
+                                ":windowMax", number(perWindow - n),
+                                ":expires", number((hour + PAST_HOURS + 2) * 3600)))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                return new Allowance.Granted(n);
+            } catch (ConditionalCheckFailedException full) {
+                // Not every DynamoDB implementation returns the item with the failure (dynalite does not).
+                Map<String, AttributeValue> item = full.hasItem() ? full.item() : current(hour);
+                long sentLeft = quotaLeft - count(item, SENT);
+                long windowLeft = perWindow - count(item, "w" + window);
+                quotaSpent = sentLeft <= 0;
+                if (windowLeft <= 0) {
+                    break;
+                }
+                count = (int) Math.min(n, Math.min(sentLeft, windowLeft));
+            }
+        }
+        return quotaSpent ? new Allowance.QuotaSpent(past.resumesAt(hour)) : rateLimited(hour, window);
+    }
+
+    private Allowance rateLimited(long hour, long window) {
+        long next = hour * 3600 + (window + 1) * configuration.windowSeconds();
+        return new Allowance.RateLimited(Instant.ofEpochSecond(Math.min(next, (hour + 1) * 3600)));
+    }
+
+    private Map<String, AttributeValue> current(long hour) {
+        return dynamoDb.getItem(b -> b.tableName(configuration.table()).key(key(hour)).consistentRead(true)).item();
+    }
+
+    /** Hands back sends reserved but not made (the list ended first), so that others may use them. */
+    public void giveBack(int unused, Instant reservedAt) {
+        if (unused <= 0) {
+            return;
+        }
+        long hour = reservedAt.getEpochSecond() / 3600;
+        dynamoDb.updateItem(b -> b.tableName(configuration.table()).key(key(hour))
+                .updateExpression("ADD #sent :n").expressionAttributeNames(Map.of("#sent", SENT))
+                .expressionAttributeValues(Map.of(":n", number(-unused))));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private Map<String, AttributeValue> key(long hour) {
+        return PastHours.key(configuration.account(), hour);
+    }
+
+    static long count(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue v = item.get(attribute);
+        return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
+    }
+
+    private static AttributeValue number(long n) {
+        return AttributeValue.fromN(Long.toString(n));
+    }
+}
