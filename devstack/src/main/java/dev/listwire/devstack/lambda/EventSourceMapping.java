@@ -1,6 +1,7 @@
 package dev.listwire.devstack.lambda;
 
 import dev.listwire.common.manifest.ListManifest;
+import dev.listwire.devstack.stack.LocalEndpoints;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -89,7 +90,7 @@ public final class EventSourceMapping implements Runnable {
     private void deliver(List<Message> batch) {
         Set<String> failed;
         try {
-            String response = function.invoke(SqsEventJson.of(batch, queueArn, "us-east-1"),
+            String response = function.invoke(SqsEventJson.of(batch, queueArn, LocalEndpoints.REGION),
                     TimeUnit.SECONDS.toMillis(list.tuning().timeoutSeconds()));
             failed = Set.copyOf(SqsEventJson.failedIds(response));
         } catch (Exception e) {

@@ -27,7 +27,10 @@ public final class PayloadSchemas {
     }
 
     public static ObjectNode of(ListModule list) {
-        Class<?> payload = PayloadTypes.of(list);
+        return PayloadTypes.with(list, payload -> schema(list, payload));
+    }
+
+    private static ObjectNode schema(ListModule list, Class<?> payload) {
         ObjectNode schema = GENERATOR.generateSchema(payload);
         ObjectNode out = schema.objectNode();
         out.put("$schema", SchemaVersion.DRAFT_2020_12.getIdentifier());

@@ -90,14 +90,14 @@ public final class Devstack implements AutoCloseable {
         Map<String, Object> web = new LinkedHashMap<>(endpoints.functionProperties());
         web.put("micronaut.server.port", ports.http());
         web.put("micronaut.server.host", "127.0.0.1");
-        web.put("listwire.links.key", state.linksKey());
+        linksKey = state.linksKey();
+        web.put("listwire.links.key", linksKey);
         // The preference center lists every list found under lists/, not only those bundled at build time.
         web.put("listwire.subscriptions.manifests-dir", settings.lists().toString());
         web.put("listwire.ledger.table", LEDGER_TABLE);
         ApplicationContext server = Micronaut.build(new String[0]).properties(web).singletons(mail).deduceEnvironment(false)
                 .banner(false).start();
         toClose.push(server);
-        linksKey = state.linksKey();
     }
 
     private void startLists(DevstackSettings settings, List<ListModule> modules) {
