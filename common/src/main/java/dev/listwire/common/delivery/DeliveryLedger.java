@@ -48,6 +48,11 @@ public final class DeliveryLedger {
                 UUID.randomUUID().toString(), lease);
     }
 
+    /** How many claims one pass may have on their way at once. */
+    public int claimsAhead() {
+        return configuration.claimsAhead();
+    }
+
     public String table() {
         return configuration.table();
     }

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * The ledger of one event as one invocation sees it: claims recipients one by one and records the
- * outcomes in batches. Not thread-safe: one per event per invocation. Always {@link #flush()} before
- * the invocation reports on the message.
+ * outcomes in batches. One per event per invocation. {@link #claim} and {@link #release} may be called
+ * from any thread (a pass claims a few recipients ahead); outcomes are recorded from one thread. Always
+ * {@link #flush()} before the invocation reports on the message.
  */
 public final class EventLedger {
 

@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import jakarta.mail.Session;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
@@ -67,8 +66,8 @@ final class EventFanOut {
                 new SendSlots(account));
         Optional<String> last = from.after();
         boolean started = false;
-        try (Stream<Member> all = members.members(table, from.segment(), from.segments(), from.after())) {
-            Iterator<Member> it = all.iterator();
+        try (Stream<Member> all = members.members(table, from.segment(), from.segments(), from.after());
+             ClaimsAhead it = new ClaimsAhead(all.iterator(), run::screen, deliveries, ledger.claimsAhead())) {
             while (true) {
                 // At least one member per part, so that every invocation moves the event forward.
                 if (started && budget.low()) {
@@ -77,7 +76,7 @@ final class EventFanOut {
                 if (!it.hasNext()) {
                     return Optional.empty();
                 }
-                Member member = it.next();
+                ClaimsAhead.Next member = it.next();
                 started = true;
                 EventPass.Step step = run.sendTo(member);
                 if (step == EventPass.Step.RETRY) {
@@ -88,7 +87,7 @@ final class EventFanOut {
                     return Optional.of(new Pause(new Continuation(from.segment(), from.segments(), last),
                             run.pauseSeconds(), run.pauseReason()));
                 }
-                last = Optional.of(member.email());
+                last = Optional.of(member.member().email());
             }
         } finally {
             // Emails still in flight settle first: a failure among them makes the report ask for a retry,

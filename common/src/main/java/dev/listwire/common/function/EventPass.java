@@ -17,14 +17,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiPredicate;
 
 /**
- * One event's pass over the list in one invocation, member by member: skip, claim, take a send from the
- * account's allowance, render, send, record. With a pool of several SMTP connections up to that many
+ * One event's pass over the list in one invocation, member by member: skip, claim (the claims of the
+ * next few members are already on their way, see {@link ClaimsAhead}), take a send from the account's
+ * allowance, render, send, record. With a pool of several SMTP connections up to that many
  * emails are in flight; their outcomes are recorded here, on the caller's thread, oldest first.
  */
 final class EventPass<T> {
@@ -68,23 +68,40 @@ final class EventPass<T> {
         this.slots = slots;
     }
 
-    Step sendTo(Member member) {
-        report.seen();
+    /**
+     * Whether a member is to be sent this event, and if not, why. Decided before the member's turn (so that
+     * its claim can be on its way), reported at its turn.
+     */
+    record Screening(String skipped, InternetAddress address) {
+        boolean sendable() {
+            return skipped == null;
+        }
+    }
+
+    Screening screen(Member member) {
         if (member.isUnsubscribed()) {
-            report.skipped(EventReport.UNSUBSCRIBED);
-            return Step.NEXT;
+            return new Screening(EventReport.UNSUBSCRIBED, null);
         }
         if (!wants.test(member, event)) {
-            report.skipped(EventReport.FILTERED);
+            return new Screening(EventReport.FILTERED, null);
+        }
+        return Addresses.deliverable(member.email())
+                .map(address -> new Screening(null, address))
+                .orElseGet(() -> new Screening(EventReport.INVALID_ADDRESS, null));
+    }
+
+    Step sendTo(ClaimsAhead.Next next) {
+        Member member = next.member();
+        Screening screening = next.screening();
+        report.seen();
+        if (!screening.sendable()) {
+            report.skipped(screening.skipped());
+            if (screening.skipped().equals(EventReport.INVALID_ADDRESS)) {
+                log.warn("recipient-skipped", recipient(member, Map.of("reason", EventReport.INVALID_ADDRESS)));
+            }
             return Step.NEXT;
         }
-        Optional<InternetAddress> address = Addresses.deliverable(member.email());
-        if (address.isEmpty()) {
-            report.skipped(EventReport.INVALID_ADDRESS);
-            log.warn("recipient-skipped", recipient(member, Map.of("reason", EventReport.INVALID_ADDRESS)));
-            return Step.NEXT;
-        }
-        return switch (deliveries.claim(member.email())) {
+        return switch (next.awaitClaim()) {
             case ALREADY_DONE -> {
                 report.skipped(EventReport.ALREADY_SENT);
                 yield Step.NEXT;
@@ -93,7 +110,7 @@ final class EventPass<T> {
                 report.heldElsewhere();
                 yield Step.NEXT;
             }
-            case CLAIMED -> allowed(member) ? deliver(member, address.get()) : Step.PAUSE;
+            case CLAIMED -> allowed(member) ? deliver(member, screening.address()) : Step.PAUSE;
         };
     }
 

@@ -27,6 +27,7 @@ final class MailSessionProvider implements SessionProvider {
         if (authenticator != null) {
             props.putIfAbsent("mail.smtp.auth", "true");
         }
+        StreamProviderPin.pin();
         this.session = Session.getInstance(props, authenticator);
     }
 

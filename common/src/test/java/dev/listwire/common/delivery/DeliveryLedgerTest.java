@@ -23,7 +23,7 @@ class DeliveryLedgerTest {
 
     @BeforeEach
     void createLedger() {
-        configuration = new LedgerConfiguration("ledger-" + UUID.randomUUID(), 14, 25);
+        configuration = new LedgerConfiguration("ledger-" + UUID.randomUUID(), 14, 25, 4);
         new LocalResources(stack.dynamoDb(), stack.sqs()).createLedger(configuration.table());
     }
 

@@ -100,4 +100,22 @@ class ContinuationTest extends FixtureListTest {
         assertEquals(1, inbox.all().size(), "only the first part's one email");
         assertEquals("dead-lettered", logs.lines("event-finished").get(1).get("outcome"));
     }
+
+    @Test
+    void aPartThatStopsEarlyGivesBackTheClaimsItTookAheadOfItsLastMember() throws Exception {
+        list.members().many("member", 60);
+        var sqs = list.stack().sqs();
+        sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL));
+        SQSEvent first = SqsEvents.receive(sqs, list.queueUrl(), 1);
+        try (FixtureFunction budgeted = new FixtureFunction(list.property("listwire.function.continue-margin", "1s")
+                .property("listwire.ledger.claims-ahead", 8).context())) {
+            // Out of time after the first member, with up to 8 members claimed ahead of it.
+            budgeted.handleRequest(first, new CountdownContext(Duration.ofMillis(900)));
+        }
+
+        assertEquals(1, inbox.all().size());
+        var statuses = list.stack().dynamoDb().scan(b -> b.tableName(list.ledgerTable())).items().stream()
+                .map(item -> item.get("status").s()).toList();
+        assertEquals(List.of("sent"), statuses, "one recipient sent, and no claim left held for the continuation to wait on");
+    }
 }
