@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The ledger of one event as one invocation sees it: claims recipients one by one and records the
@@ -42,6 +44,7 @@ public final class EventLedger {
     private final String owner;
     private final Duration lease;
     private final List<WriteRequest> pending = new ArrayList<>();
+    private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
 
     EventLedger(DynamoDbClient dynamoDb, LedgerConfiguration configuration, Clock clock,
                 String event, String owner, Duration lease) {
@@ -95,10 +98,35 @@ public final class EventLedger {
         }
     }
 
-    /** Writes every pending outcome. A failure here leaves claims that expire with their lease. */
+    /**
+     * Writes every pending outcome, and waits for those already on their way. A failure here leaves claims
+     * that expire with their lease.
+     */
     public void flush() {
         List<WriteRequest> batch = new ArrayList<>(pending);
         pending.clear();
+        try {
+            write(batch);
+        } finally {
+            awaitWriting();
+        }
+    }
+
+    /** Waits for the batches written in the background; throws the first of their failures. */
+    private void awaitWriting() {
+        CompletableFuture<Void> all = writing;
+        writing = CompletableFuture.completedFuture(null);
+        try {
+            all.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void write(List<WriteRequest> batch) {
         for (int attempt = 1; !batch.isEmpty(); attempt++) {
             List<WriteRequest> chunk = List.copyOf(batch.subList(0, Math.min(25, batch.size())));
             batch.subList(0, chunk.size()).clear();
@@ -115,10 +143,20 @@ public final class EventLedger {
         }
     }
 
+    /**
+     * Marks are written a batch at a time, on one background writer, so that sending does not wait for
+     * them; {@link #flush()} waits. Batches follow one another, so at most one is on its way.
+     */
     private void record(Map<String, AttributeValue> item) {
+        if (writing.isCompletedExceptionally()) {
+            // Stop sending as soon as marks cannot be written: the rest of the list waits for the retry.
+            awaitWriting();
+        }
         pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         if (pending.size() >= configuration.flushEvery()) {
-            flush();
+            List<WriteRequest> batch = new ArrayList<>(pending);
+            pending.clear();
+            writing = writing.thenRunAsync(() -> write(batch));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.listwire.common.local.LocalResources;
 import dev.listwire.common.testing.LocalStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The claim protocol against dynalite, with the clock moved by hand to let leases run out. */
 class DeliveryLedgerTest {
@@ -86,6 +88,24 @@ class DeliveryLedgerTest {
         for (int i = 0; i < 60; i++) {
             assertEquals(Claim.ALREADY_DONE, retry.claim("m" + i + "@example.com"));
         }
+    }
+
+    @Test
+    void marksThatCannotBeWrittenInTheBackgroundStopTheSendingAndFailTheFlush() {
+        stack.dynamoDb().deleteTable(b -> b.tableName(configuration.table()));
+        EventLedger ledger = ledgerAt(now).open("prices", "e1", LEASE);
+        for (int i = 0; i < 25; i++) {
+            ledger.sent("m" + i + "@example.com");
+        }
+
+        // The first batch goes to the background writer and fails there; the next mark stops the pass.
+        assertThrows(ResourceNotFoundException.class, () -> {
+            for (int i = 25; i < 100_000; i++) {
+                ledger.sent("m" + i + "@example.com");
+                Thread.sleep(1);
+            }
+        });
+        assertThrows(ResourceNotFoundException.class, ledger::flush, "a later flush reports it too: pending marks");
     }
 
     private DeliveryLedger ledgerAt(Instant instant) {
