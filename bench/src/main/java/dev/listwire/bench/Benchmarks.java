@@ -78,12 +78,20 @@ public final class Benchmarks {
         out.add("");
         out.add("Goal: listwire on 1 connection at least 0.8x the bare loop; with the pool, above it.");
         out.add("");
-        out.add("| sink | variant | emails/s | x bare loop (same iteration) |");
-        out.add("|---|---|---|---|");
+        out.add("| sink | variant | emails/s | x bare loop (same iteration) | x composing loop (same iteration) |");
+        out.add("|---|---|---|---|---|");
         for (FanOutBench.Result r : results) {
             r.perSecond().forEach((variant, f) -> out.add("| " + r.sink() + " | " + variant + " | " + f.format("%.0f")
-                    + " | " + Optional.ofNullable(r.ratioToBare().get(variant)).map(x -> x.format("%.2f")).orElse("1 (baseline)") + " |"));
+                    + " | " + ratio(r.ratioToBare(), variant, FanOutBench.BARE)
+                    + " | " + ratio(r.ratioToComposing(), variant, FanOutBench.COMPOSING) + " |"));
         }
+    }
+
+    private static String ratio(Map<String, Figure> ratios, String variant, String baseline) {
+        if (variant.equals(baseline)) {
+            return "1 (baseline)";
+        }
+        return Optional.ofNullable(ratios.get(variant)).map(x -> x.format("%.2f")).orElse("");
     }
 
     private static void memory(List<String> out, Optional<SmtpSink> sink) throws Exception {

@@ -21,8 +21,12 @@ final class FanOutBench {
 
     static final String EVENT = "{\"ticker\":\"NVDA\",\"price\":131.20,\"changePct\":-7.4,\"window\":\"1d\"}";
 
-    /** Emails a second per variant, and the ratios to the bare loop of the same iteration. */
-    record Result(String sink, int members, Map<String, Figure> perSecond, Map<String, Figure> ratioToBare) {
+    static final String BARE = "bare Jakarta Mail loop, 1 connection";
+    static final String COMPOSING = "Jakarta Mail loop composing each email, 1 connection";
+
+    /** Emails a second per variant, and the ratios to the two loops of the same iteration. */
+    record Result(String sink, int members, Map<String, Figure> perSecond, Map<String, Figure> ratioToBare,
+                  Map<String, Figure> ratioToComposing) {
     }
 
     private FanOutBench() {
@@ -37,6 +41,7 @@ final class FanOutBench {
         String password = greenMail ? TestMailServer.PASSWORD : null;
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> ratiosComposing = new LinkedHashMap<>();
         String single = "listwire, 1 connection";
         String pooled = "listwire, pool of " + pool;
         try (StockMovementAlertsFunction one = new StockMovementAlertsFunction(list.property("listwire.smtp.pool-size", 1).context());
@@ -46,25 +51,34 @@ final class FanOutBench {
             send(one, members, "warm-1");
             send(many, members, "warm-n");
             BareLoop.send(template, "127.0.0.1", sinkPort, user, password, members);
+            BareLoop.compose(template, "127.0.0.1", sinkPort, user, password, members);
             list.mail().purgeEmailFromAllMailboxes();
             for (int i = 0; i < iterations; i++) {
                 double bare = BareLoop.send(template, "127.0.0.1", sinkPort, user, password, members);
+                double composing = BareLoop.compose(template, "127.0.0.1", sinkPort, user, password, members);
+                list.mail().purgeEmailFromAllMailboxes();
                 double a = send(one, members, sinkName + "-1-" + i);
                 list.mail().purgeEmailFromAllMailboxes();
                 double b = send(many, members, sinkName + "-n-" + i);
                 list.mail().purgeEmailFromAllMailboxes();
-                rates.computeIfAbsent("bare Jakarta Mail loop, 1 connection", k -> new ArrayList<>()).add(bare);
+                rates.computeIfAbsent(BARE, k -> new ArrayList<>()).add(bare);
+                rates.computeIfAbsent(COMPOSING, k -> new ArrayList<>()).add(composing);
+                ratiosComposing.computeIfAbsent(single, k -> new ArrayList<>()).add(a / composing);
+                ratiosComposing.computeIfAbsent(pooled, k -> new ArrayList<>()).add(b / composing);
                 rates.computeIfAbsent(single, k -> new ArrayList<>()).add(a);
                 rates.computeIfAbsent(pooled, k -> new ArrayList<>()).add(b);
                 ratios.computeIfAbsent(single, k -> new ArrayList<>()).add(a / bare);
                 ratios.computeIfAbsent(pooled, k -> new ArrayList<>()).add(b / bare);
             }
         }
-        Map<String, Figure> perSecond = new LinkedHashMap<>();
-        rates.forEach((k, v) -> perSecond.put(k, Figure.of(v)));
-        Map<String, Figure> ratio = new LinkedHashMap<>();
-        ratios.forEach((k, v) -> ratio.put(k, Figure.of(v)));
-        return new Result(sinkName, members, perSecond, ratio);
+        Map<String, Figure> perSecond = figures(rates);
+        return new Result(sinkName, members, perSecond, figures(ratios), figures(ratiosComposing));
+    }
+
+    private static Map<String, Figure> figures(Map<String, List<Double>> values) {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        values.forEach((k, v) -> figures.put(k, Figure.of(v)));
+        return figures;
     }
 
     /** One email as listwire renders it, taken from GreenMail, for the bare loop to send. */

@@ -38,7 +38,7 @@ public final class EmailRenderer {
                          HandlebarsViewsRendererConfiguration configuration) {
         this.html = html;
         this.plain = new HandlebarsViewsRenderer<>(views, resources, configuration,
-                new Handlebars().with(EscapingStrategy.NOOP).with(new ConcurrentMapTemplateCache()));
+                new Handlebars(new CachedTemplateLoader()).with(EscapingStrategy.NOOP).with(new ConcurrentMapTemplateCache()));
     }
 
     /**

@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The views module's Handlebars compiles the template again on every render; a list sends the same
- * few templates thousands of times, so this one keeps them compiled. Escaping stays HTML (the default).
+ * few templates thousands of times, so this one keeps them compiled, and found ({@link CachedTemplateLoader}).
+ * Escaping stays HTML (the default).
  */
 @Factory
 class HandlebarsFactory {
@@ -16,6 +17,6 @@ class HandlebarsFactory {
     @Singleton
     @Replaces(factory = io.micronaut.views.handlebars.HandlebarsFactory.class, bean = Handlebars.class)
     Handlebars handlebars() {
-        return new Handlebars().with(new ConcurrentMapTemplateCache());
+        return new Handlebars(new CachedTemplateLoader()).with(new ConcurrentMapTemplateCache());
     }
 }

@@ -48,9 +48,14 @@ public final class ListMessages {
         return message;
     }
 
+    /**
+     * Quoted-printable, named up front: it suits UTF-8 text and HTML with long lines alike, and Jakarta
+     * Mail would otherwise read every part through once more to choose.
+     */
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(content, "UTF-8", subtype);
+        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
         return part;
     }
 
