@@ -32,6 +32,8 @@ public final class TestMailServer extends GreenMail {
 
     private static final Set<String> REJECTED = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger DELIVERIES_LEFT = new AtomicInteger(Integer.MAX_VALUE);
+    private static final String ONE_MAILBOX = "everyone@mailbox.listwire.test";
+    private static volatile boolean oneMailbox;
 
     public TestMailServer() {
         super(new ServerSetup[] {
@@ -49,8 +51,19 @@ public final class TestMailServer extends GreenMail {
             if (DELIVERIES_LEFT.getAndDecrement() <= 0) {
                 throw new IllegalStateException("test mail server is failing deliveries");
             }
-            return deliverToMailbox.handle(message, address);
+            return oneMailbox ? users.getUserByEmail(ONE_MAILBOX) : deliverToMailbox.handle(message, address);
         });
+        setUser(ONE_MAILBOX, ONE_MAILBOX, PASSWORD);
+    }
+
+    /**
+     * Every email lands in one mailbox until {@link #heal()}, its {@code To} header unchanged, so that
+     * {@code Inbox} still tells recipients apart. For lists of tens of thousands: GreenMail gives each
+     * recipient a mailbox of its own, and delivery slows as their number grows (1,150 emails a second at
+     * 10,000 recipients, 640 at 40,000, on the benchmark machine), while one mailbox stays fast.
+     */
+    public void oneMailboxForAll() {
+        oneMailbox = true;
     }
 
     /** The server answers {@code 550} for this address from now on. */
@@ -63,8 +76,9 @@ public final class TestMailServer extends GreenMail {
         DELIVERIES_LEFT.set(count);
     }
 
-    /** Back to accepting everything. */
+    /** Back to accepting everything, each recipient in its own mailbox. */
     public void heal() {
+        oneMailbox = false;
         REJECTED.clear();
         DELIVERIES_LEFT.set(Integer.MAX_VALUE);
     }
