@@ -5,26 +5,41 @@ import dev.listwire.common.testing.ListFixture;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * JVM start to first batch done: a fresh JVM per run on the list's {@code function.jar}, timed from process start to its "first-batch-done"
  * line, for the list function under each setting and for {@link PlainHandler}, interleaved. The JVMs run
- * with {@code -XX:TieredStopAtLevel=1}, as Lambda's Java runtimes do.
+ * with {@code -XX:TieredStopAtLevel=1}, as Lambda's Java runtimes do. Every variant is compared with the
+ * plain handler of the same round; the class data sharing one with the plain handler on its own archive.
  */
 final class StartupBench {
 
-    record Variant(String name, String kind, List<String> jvmOptions) {
+    static final String PLAIN = "plain Java handler (no Micronaut)";
+    static final String PLAIN_CDS = "plain Java handler, AppCDS archive";
+
+    /**
+     * One way to start. {@code clients}: a folder of {@code target/startup-clients} added to the class path
+     * (another AWS SDK HTTP client); {@code cds}: run on an AppCDS archive that an unmeasured first run of
+     * the same variant wrote; {@code baseline}: the variant this one is divided by.
+     */
+    record Variant(String name, String kind, List<String> jvmOptions, String clients, boolean cds, String baseline) {
     }
 
     static final List<Variant> VARIANTS = List.of(
-            new Variant("plain Java handler (no Micronaut)", "plain", List.of()),
-            new Variant("listwire, defaults", "listwire", List.of()),
-            new Variant("listwire, environment deduction off", "listwire", List.of("-Dmicronaut.env.deduction=false")));
+            new Variant(PLAIN, "plain", List.of(), "", false, PLAIN),
+            new Variant("listwire, defaults (url-connection HTTP client)", "listwire", List.of(), "", false, PLAIN),
+            new Variant("listwire, environment deduction off", "listwire", List.of("-Dmicronaut.env.deduction=false"), "", false, PLAIN),
+            new Variant("listwire, Apache HTTP client", "listwire", List.of(), "apache", false, PLAIN),
+            new Variant("listwire, AWS CRT HTTP client", "listwire", List.of("-Dlistwire.bench.http-client=crt"), "crt", false, PLAIN),
+            new Variant(PLAIN_CDS, "plain", List.of(), "", true, PLAIN_CDS),
+            new Variant("listwire, defaults, AppCDS archive", "listwire", List.of(), "", true, PLAIN_CDS));
 
     private StartupBench() {
     }
@@ -37,9 +52,16 @@ final class StartupBench {
         env.putAll(list.environment());
         env.put("LISTWIRE_MANIFEST", BenchList.MANIFEST);
         Map<String, List<Double>> millis = new LinkedHashMap<>();
+        for (Variant v : VARIANTS) {
+            if (v.cds()) { // the training run: the classes it loads go into the archive when it exits
+                Files.deleteIfExists(archive(v));
+                once(v, env, "startup-train-" + v.kind() + "-" + System.nanoTime(), List.of("-XX:ArchiveClassesAtExit=" + archive(v)));
+            }
+        }
         for (int round = -1; round < rounds; round++) {
             for (Variant v : VARIANTS) {
-                double ms = once(v, env, "startup-" + round + "-" + v.kind() + "-" + millis.size() + "-" + System.nanoTime());
+                double ms = once(v, env, "startup-" + round + "-" + v.kind() + "-" + millis.size() + "-" + System.nanoTime(),
+                        v.cds() ? List.of("-XX:SharedArchiveFile=" + archive(v)) : List.of());
                 if (round >= 0) { // round -1 warms the OS file cache
                     millis.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(ms);
                 }
@@ -48,22 +70,41 @@ final class StartupBench {
         return millis;
     }
 
-    /** The list's deployable jar, as Lambda loads it, and the folder of the probe and the plain handler. */
-    private static String probeClassPath() {
-        Path jar = Path.of(System.getProperty("bench.function-jar", "../lists/stock-movement-alerts/target/function.jar"));
-        if (!java.nio.file.Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build it with mvn -pl bench -am package");
-        }
-        String probe = StartupProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath();
-        return jar.toAbsolutePath() + java.io.File.pathSeparator + probe;
+    private static Path archive(Variant v) {
+        return Path.of("target", "startup-" + v.kind() + ".jsa").toAbsolutePath();
     }
 
-    private static double once(Variant variant, Map<String, String> env, String eventId) throws Exception {
+    /**
+     * The list's deployable jar, as Lambda loads it, the bench's jar (the probe and the plain handler) and
+     * the variant's HTTP client jars. Jars only: class data sharing archives no classes from a folder.
+     */
+    private static String probeClassPath(Variant variant) throws java.io.IOException {
+        List<String> path = new ArrayList<>();
+        path.add(existing(System.getProperty("bench.function-jar", "../lists/stock-movement-alerts/target/function.jar")));
+        path.add(existing(System.getProperty("bench.probe-jar", "target/listwire-bench.jar")));
+        if (!variant.clients().isEmpty()) {
+            try (Stream<Path> jars = Files.list(Path.of("target", "startup-clients", variant.clients()))) {
+                jars.sorted().forEach(jar -> path.add(jar.toAbsolutePath().toString()));
+            }
+        }
+        return String.join(java.io.File.pathSeparator, path);
+    }
+
+    private static String existing(String file) {
+        Path path = Path.of(file).toAbsolutePath();
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(path + " is missing: build it with mvn -pl bench -am verify -Pbench");
+        }
+        return path.toString();
+    }
+
+    private static double once(Variant variant, Map<String, String> env, String eventId, List<String> cds) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(cds);
         command.addAll(variant.jvmOptions());
-        command.addAll(List.of("-cp", probeClassPath(), StartupProbe.class.getName(),
+        command.addAll(List.of("-cp", probeClassPath(variant), StartupProbe.class.getName(),
                 variant.kind(), eventId));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();

@@ -8,6 +8,8 @@ import dev.listwire.common.mail.SmtpConfiguration;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.payload.PayloadReader;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.validation.Validator;
@@ -38,6 +40,17 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
     protected ListFunction(ApplicationContext context, Class<T> payloadType) {
         super(context);
         this.batches = batches(payloadType);
+    }
+
+    /*
+     * Lambda's own builder creates every singleton on the class path at cold start: the SSM, SQS and Jackson
+     * beans, micronaut-email's sender, views' renderers, whether this list uses them or not (about 900
+     * classes, BENCHMARKS.md). The same environments without that: the constructor still builds, and so
+     * checks, every bean an invocation uses, before SnapStart's snapshot.
+     */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return ApplicationContext.builder().environments(Environment.FUNCTION, "lambda");
     }
 
     @Override
