@@ -3,6 +3,7 @@ package dev.listwire.common.function;
 import dev.listwire.common.delivery.Claim;
 import dev.listwire.common.delivery.EventLedger;
 import dev.listwire.common.members.Member;
+import dev.listwire.common.threads.DaemonThreads;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,7 +11,6 @@ import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -57,11 +57,7 @@ final class ClaimsAhead implements AutoCloseable {
         this.screen = screen;
         this.deliveries = deliveries;
         this.depth = depth;
-        this.claimers = Executors.newFixedThreadPool(depth, r -> {
-            Thread t = new Thread(r, "listwire-claims");
-            t.setDaemon(true);
-            return t;
-        });
+        this.claimers = DaemonThreads.fixed(depth, "listwire-claims");
     }
 
     boolean hasNext() {

@@ -2,20 +2,32 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.sending.Allowance;
 import dev.listwire.common.sending.SendingAccount;
+import dev.listwire.common.threads.DaemonThreads;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The sends one event's pass holds from the account's shared allowance, reserved a block at a time so
- * that counting costs one DynamoDB call per block, not per email. What is left at the end is given back.
+ * that counting costs one DynamoDB call per block, not per email. The next block is asked for when half
+ * of the current one is used, so that sending does not stop for the call; what is left at the end, of
+ * both, is given back.
  */
 final class SendSlots {
 
     private static final Allowance ONE = new Allowance.Granted(1);
+    private static final Executor RESERVATIONS = DaemonThreads.cached("listwire-reserve");
+
+    private record Reservation(Allowance allowance, Instant at) {
+    }
 
     private final SendingAccount account;
     private int held;
+    private int refillAt;
     private Instant reservedAt;
+    private CompletableFuture<Reservation> next;
 
     SendSlots(SendingAccount account) {
         this.account = account;
@@ -24,14 +36,19 @@ final class SendSlots {
     /** One send, or why none may go now. */
     Allowance take() {
         if (held == 0) {
-            Allowance allowance = account.reserve(Integer.MAX_VALUE);
-            if (!(allowance instanceof Allowance.Granted granted)) {
-                return allowance;
+            Reservation reservation = next != null ? await(next) : reserve();
+            next = null;
+            if (!(reservation.allowance() instanceof Allowance.Granted granted)) {
+                return reservation.allowance();
             }
             held = granted.count();
-            reservedAt = account.now();
+            refillAt = held / 2;
+            reservedAt = reservation.at();
         }
         held--;
+        if (held == refillAt && next == null) {
+            next = CompletableFuture.supplyAsync(this::reserve, RESERVATIONS);
+        }
         return ONE;
     }
 
@@ -45,6 +62,36 @@ final class SendSlots {
         if (held > 0) {
             account.giveBack(held, reservedAt);
             held = 0;
+        }
+        if (next != null) {
+            Reservation unused;
+            try {
+                unused = await(next);
+            } catch (RuntimeException failed) {
+                // Nothing was reserved.
+                return;
+            } finally {
+                next = null;
+            }
+            if (unused.allowance() instanceof Allowance.Granted granted) {
+                account.giveBack(granted.count(), unused.at());
+            }
+        }
+    }
+
+    private Reservation reserve() {
+        Allowance allowance = account.reserve(Integer.MAX_VALUE);
+        return new Reservation(allowance, account.now());
+    }
+
+    private static Reservation await(CompletableFuture<Reservation> reservation) {
+        try {
+            return reservation.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.listwire.common.mail;
 
+import dev.listwire.common.threads.DaemonThreads;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -11,7 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A few authenticated SMTP connections ({@code listwire.smtp.pool-size}) that one batch sends over at once:
@@ -35,11 +35,7 @@ public final class SmtpPool implements AutoCloseable {
             all.add(connection);
             idle.add(connection);
         }
-        this.senders = size == 1 ? null : Executors.newFixedThreadPool(size, r -> {
-            Thread t = new Thread(r, "listwire-smtp");
-            t.setDaemon(true);
-            return t;
-        });
+        this.senders = size == 1 ? null : DaemonThreads.fixed(size, "listwire-smtp");
     }
 
     public int size() {

@@ -1,23 +1,31 @@
 package dev.listwire.common.members;
 
+import dev.listwire.common.threads.DaemonThreads;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * A list's members, read with DynamoDB {@code Scan} one page ({@code listwire.members.page-size} items,
- * 500 by default) at a time: the paginator asks for the next page only when the stream reaches it, so
- * memory holds one page whatever the size of the list. {@code Scan} is the right call because a member
- * table is keyed by {@code email} alone.
+ * 500 by default) at a time: the next page is asked for while the current one is sent ({@link ScanPages}),
+ * so memory holds two pages whatever the size of the list. {@code Scan} is the right call because a
+ * member table is keyed by {@code email} alone.
  */
 @Singleton
 public final class MemberTable {
+
+    /** Where the next pages are read: daemon threads, made when needed and ended when idle. */
+    private static final Executor PAGES = DaemonThreads.cached("listwire-scan");
 
     private final DynamoDbClient dynamoDb;
     private final int pageSize;
@@ -47,7 +55,8 @@ public final class MemberTable {
         }
         after.ifPresent(email -> scan.exclusiveStartKey(Map.of("email", AttributeValue.fromS(email))));
         ScanRequest request = scan.build();
-        return StreamSupport.stream(dynamoDb.scanPaginator(request).items().spliterator(), false)
+        Iterator<Map<String, AttributeValue>> items = new ScanPages(dynamoDb, request, PAGES);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false)
                 .map(AttributeValues::toMember);
     }
 }
