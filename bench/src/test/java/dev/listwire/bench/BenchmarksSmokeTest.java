@@ -15,11 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchmarksSmokeTest {
 
     @Test
-    void fanOutMeasuresListwireAndTheBareLoopOnTheSameSink() throws Exception {
+    void fanOutMeasuresListwireAndBothLoopsOnTheSameSink() throws Exception {
         FanOutBench.Result result = FanOutBench.run("GreenMail", LocalStack.shared().mail().smtpPort(), true, 40, 1, 2);
 
-        assertEquals(3, result.perSecond().size());
+        assertEquals(java.util.List.of(FanOutBench.BARE, FanOutBench.COMPOSING, "listwire, 1 connection", "listwire, pool of 2"),
+                java.util.List.copyOf(result.perSecond().keySet()));
         assertTrue(result.perSecond().values().stream().allMatch(f -> f.median() > 0), result.toString());
+        assertEquals(result.ratioToBare().keySet(), result.ratioToComposing().keySet());
         assertEquals(2, result.ratioToBare().size());
     }
 
