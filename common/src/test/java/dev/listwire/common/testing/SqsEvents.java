@@ -1,7 +1,8 @@
 package dev.listwire.common.testing;
 
-import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.micronaut.json.JsonMapper;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -16,25 +17,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * SQS events as Lambda delivers them: JSON in the shape the event source mapping writes, turned into
- * {@link SQSEvent} by the same {@link CustomPojoSerializer} the Lambda runtime loads from the function's
- * jar (micronaut-aws-lambda-events-serde's). Without that module {@code getRecords()} comes back null.
+ * {@link SQSEvent} by the serializer the Lambda runtime itself uses for it (aws-lambda-java-serialization's
+ * {@link LambdaEventSerializers}; a function's jar ships no serializer of its own).
  */
 public final class SqsEvents {
 
-    private static final CustomPojoSerializer SERIALIZER = ServiceLoader.load(CustomPojoSerializer.class)
-            .findFirst().orElseThrow(() -> new IllegalStateException(
-                    "no CustomPojoSerializer on the class path: add micronaut-aws-lambda-events-serde"));
+    private static final PojoSerializer<SQSEvent> SERIALIZER =
+            LambdaEventSerializers.serializerFor(SQSEvent.class, SqsEvents.class.getClassLoader());
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
     private SqsEvents() {
     }
 
     public static SQSEvent fromJson(String json) {
-        return SERIALIZER.fromJson(json, SQSEvent.class);
+        return SERIALIZER.fromJson(json);
     }
 
     /** A fixture file (real SQS event JSON) from the test class path. */

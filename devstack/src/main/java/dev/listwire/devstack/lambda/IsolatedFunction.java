@@ -1,24 +1,27 @@
 package dev.listwire.devstack.lambda;
 
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Type;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
 /**
  * A list's {@code function.jar} loaded as Lambda loads it: in a class loader of its own (nothing of the
- * devstack's class path leaks in), the event turned into the handler's {@code SQSEvent} by the
- * {@code CustomPojoSerializer} the jar itself ships, and the handler's {@code SQSBatchResponse} turned back
- * into JSON the same way. The handler runs on an application context built from the given properties
+ * devstack's class path leaks in), the event turned into the handler's {@code SQSEvent} and its
+ * {@code SQSBatchResponse} back into JSON by the runtime's own serialization (aws-lambda-java-serialization,
+ * on the devstack's class path as on the runtime's), chosen as the Java runtime chooses it: the event
+ * serializer for a supported event type, plain Jackson for anything else. The handler runs on an application context built from the given properties
  * only (no environment variables), so two lists in one JVM each get their own queue, table and DLQ.
  */
 public final class IsolatedFunction implements AutoCloseable {
@@ -31,11 +34,8 @@ public final class IsolatedFunction implements AutoCloseable {
     private final AutoCloseable context;
     private final Object handler;
     private final Method handleRequest;
-    private final Object serializer;
-    private final Method fromJson;
-    private final Method toJson;
-    private final Class<?> eventType;
-    private final Class<?> responseType;
+    private final PojoSerializer<Object> events;
+    private final PojoSerializer<Object> responses;
     private final LambdaContexts contexts;
 
     private IsolatedFunction(String name, URLClassLoader loader, Map<String, Object> properties) throws Exception {
@@ -47,13 +47,8 @@ public final class IsolatedFunction implements AutoCloseable {
         this.handler = inLoader(() -> handlerClass.getConstructor(contextType).newInstance(context));
         this.contexts = new LambdaContexts(loader, name);
         this.handleRequest = handlerClass.getMethod("handleRequest", Object.class, contexts.type());
-        this.eventType = loader.loadClass(SQS_EVENT);
-        this.responseType = loader.loadClass(BATCH_RESPONSE);
-        Class<?> serializerType = loader.loadClass("com.amazonaws.services.lambda.runtime.CustomPojoSerializer");
-        this.serializer = ServiceLoader.load(serializerType, loader).findFirst().orElseThrow(() ->
-                new IllegalStateException(name + ": function.jar ships no CustomPojoSerializer (micronaut-function-aws)"));
-        this.fromJson = serializerType.getMethod("fromJson", String.class, Type.class);
-        this.toJson = serializerType.getMethod("toJson", Object.class, java.io.OutputStream.class, Type.class);
+        this.events = serializer(loader.loadClass(SQS_EVENT));
+        this.responses = serializer(loader.loadClass(BATCH_RESPONSE));
     }
 
     /** Loads {@code jar} and starts its handler; the caller closes it. */
@@ -79,7 +74,7 @@ public final class IsolatedFunction implements AutoCloseable {
      */
     public String invoke(String eventJson, long timeoutMillis) throws Exception {
         return inLoader(() -> {
-            Object event = fromJson.invoke(serializer, eventJson, eventType);
+            Object event = events.fromJson(eventJson);
             Object response;
             try {
                 response = handleRequest.invoke(handler, event, contexts.create(timeoutMillis));
@@ -87,7 +82,7 @@ public final class IsolatedFunction implements AutoCloseable {
                 throw e.getTargetException() instanceof Exception ex ? ex : e;
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            toJson.invoke(serializer, response, out, responseType);
+            responses.toJson(response, out);
             return out.toString(StandardCharsets.UTF_8);
         });
     }
@@ -107,6 +102,13 @@ public final class IsolatedFunction implements AutoCloseable {
             System.err.println(name + ": closing the function failed: " + e);
         }
         closeQuietly(loader);
+    }
+
+    @SuppressWarnings("unchecked")
+    private PojoSerializer<Object> serializer(Class<?> type) {
+        return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+                ? LambdaEventSerializers.serializerFor((Class<Object>) type, loader)
+                : JacksonFactory.getInstance().getSerializer((Class<Object>) type);
     }
 
     private Object startContext(Class<?> contextType, Map<String, Object> properties) throws Exception {
