@@ -10,7 +10,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -22,6 +22,8 @@ import java.util.function.Function;
  */
 final class ClaimsAhead implements AutoCloseable {
 
+    /** Shared by every pass: the window bounds how many claims one pass has on their way. */
+    private static final Executor CLAIMS = DaemonThreads.cached("listwire-claims");
     /** Members held at most, claimed or not: a bound on what a mostly filtered list reads ahead. */
     private static final int MAX_WINDOW = 500;
 
@@ -45,7 +47,6 @@ final class ClaimsAhead implements AutoCloseable {
     private final Function<Member, EventPass.Screening> screen;
     private final EventLedger deliveries;
     private final int depth;
-    private final ExecutorService claimers;
     private final Deque<Next> window = new ArrayDeque<>();
     private int claimsInWindow;
 
@@ -57,7 +58,6 @@ final class ClaimsAhead implements AutoCloseable {
         this.screen = screen;
         this.deliveries = deliveries;
         this.depth = depth;
-        this.claimers = DaemonThreads.fixed(depth, "listwire-claims");
     }
 
     boolean hasNext() {
@@ -78,16 +78,12 @@ final class ClaimsAhead implements AutoCloseable {
     /** Gives back every claim taken for a member that was not handed out. */
     @Override
     public void close() {
-        try {
-            for (Next unsent : window) {
-                if (unsent.claim() != null && claimed(unsent.claim())) {
-                    deliveries.release(unsent.member().email());
-                }
+        for (Next unsent : window) {
+            if (unsent.claim() != null && claimed(unsent.claim())) {
+                deliveries.release(unsent.member().email());
             }
-            window.clear();
-        } finally {
-            claimers.shutdown();
         }
+        window.clear();
     }
 
     /** Reads on until {@code depth} claims are on their way; members skipped by the screening cost nothing. */
@@ -97,7 +93,7 @@ final class ClaimsAhead implements AutoCloseable {
             EventPass.Screening screening = screen.apply(member);
             CompletableFuture<Claim> claim = null;
             if (screening.sendable()) {
-                claim = CompletableFuture.supplyAsync(() -> deliveries.claim(member.email()), claimers);
+                claim = CompletableFuture.supplyAsync(() -> deliveries.claim(member.email()), CLAIMS);
                 claimsInWindow++;
             }
             window.add(new Next(member, screening, claim));
