@@ -1,5 +1,6 @@
 package dev.listwire.common.delivery;
 
+import dev.listwire.common.threads.Background;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The ledger of one event as one invocation sees it: claims recipients one by one and records the
@@ -116,14 +116,7 @@ public final class EventLedger {
     private void awaitWriting() {
         CompletableFuture<Void> all = writing;
         writing = CompletableFuture.completedFuture(null);
-        try {
-            all.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        Background.await(all);
     }
 
     private void write(List<WriteRequest> batch) {
@@ -156,7 +149,7 @@ public final class EventLedger {
         if (pending.size() >= configuration.flushEvery()) {
             List<WriteRequest> batch = new ArrayList<>(pending);
             pending.clear();
-            writing = writing.thenRunAsync(() -> write(batch));
+            writing = Background.then(writing, () -> write(batch));
         }
     }
 

@@ -3,14 +3,13 @@ package dev.listwire.common.function;
 import dev.listwire.common.delivery.Claim;
 import dev.listwire.common.delivery.EventLedger;
 import dev.listwire.common.members.Member;
-import dev.listwire.common.threads.DaemonThreads;
+import dev.listwire.common.threads.Background;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -22,8 +21,6 @@ import java.util.function.Function;
  */
 final class ClaimsAhead implements AutoCloseable {
 
-    /** Shared by every pass: the window bounds how many claims one pass has on their way. */
-    private static final Executor CLAIMS = DaemonThreads.cached("listwire-claims");
     /** Members held at most, claimed or not: a bound on what a mostly filtered list reads ahead. */
     private static final int MAX_WINDOW = 500;
 
@@ -32,14 +29,7 @@ final class ClaimsAhead implements AutoCloseable {
 
         /** The ledger's answer; a DynamoDB failure is thrown as it would have been without the window. */
         Claim awaitClaim() {
-            try {
-                return claim.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
+            return Background.await(claim);
         }
     }
 
@@ -93,7 +83,7 @@ final class ClaimsAhead implements AutoCloseable {
             EventPass.Screening screening = screen.apply(member);
             CompletableFuture<Claim> claim = null;
             if (screening.sendable()) {
-                claim = CompletableFuture.supplyAsync(() -> deliveries.claim(member.email()), CLAIMS);
+                claim = Background.supply(() -> deliveries.claim(member.email()));
                 claimsInWindow++;
             }
             window.add(new Next(member, screening, claim));

@@ -2,12 +2,10 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.sending.Allowance;
 import dev.listwire.common.sending.SendingAccount;
-import dev.listwire.common.threads.DaemonThreads;
+import dev.listwire.common.threads.Background;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * The sends one event's pass holds from the account's shared allowance, reserved a block at a time so
@@ -18,7 +16,6 @@ import java.util.concurrent.Executor;
 final class SendSlots {
 
     private static final Allowance ONE = new Allowance.Granted(1);
-    private static final Executor RESERVATIONS = DaemonThreads.cached("listwire-reserve");
 
     private record Reservation(Allowance allowance, Instant at) {
     }
@@ -36,7 +33,7 @@ final class SendSlots {
     /** One send, or why none may go now. */
     Allowance take() {
         if (held == 0) {
-            Reservation reservation = next != null ? await(next) : reserve();
+            Reservation reservation = next != null ? Background.await(next) : reserve();
             next = null;
             if (!(reservation.allowance() instanceof Allowance.Granted granted)) {
                 return reservation.allowance();
@@ -47,7 +44,7 @@ final class SendSlots {
         }
         held--;
         if (held == refillAt && next == null) {
-            next = CompletableFuture.supplyAsync(this::reserve, RESERVATIONS);
+            next = Background.supply(this::reserve);
         }
         return ONE;
     }
@@ -66,7 +63,7 @@ final class SendSlots {
         if (next != null) {
             Reservation unused;
             try {
-                unused = await(next);
+                unused = Background.await(next);
             } catch (RuntimeException failed) {
                 // Nothing was reserved.
                 return;
@@ -84,14 +81,4 @@ final class SendSlots {
         return new Reservation(allowance, account.now());
     }
 
-    private static Reservation await(CompletableFuture<Reservation> reservation) {
-        try {
-            return reservation.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
 }

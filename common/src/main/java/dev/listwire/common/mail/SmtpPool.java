@@ -1,6 +1,6 @@
 package dev.listwire.common.mail;
 
-import dev.listwire.common.threads.DaemonThreads;
+import dev.listwire.common.threads.Background;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -35,7 +35,7 @@ public final class SmtpPool implements AutoCloseable {
             all.add(connection);
             idle.add(connection);
         }
-        this.senders = size == 1 ? null : DaemonThreads.fixed(size, "listwire-smtp");
+        this.senders = size == 1 ? null : Background.fixed(size, "listwire-smtp");
     }
 
     public int size() {

@@ -1,6 +1,5 @@
 package dev.listwire.common.members;
 
-import dev.listwire.common.threads.DaemonThreads;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -23,9 +21,6 @@ import java.util.stream.StreamSupport;
  */
 @Singleton
 public final class MemberTable {
-
-    /** Where the next pages are read: daemon threads, made when needed and ended when idle. */
-    private static final Executor PAGES = DaemonThreads.cached("listwire-scan");
 
     private final DynamoDbClient dynamoDb;
     private final int pageSize;
@@ -55,7 +50,7 @@ public final class MemberTable {
         }
         after.ifPresent(email -> scan.exclusiveStartKey(Map.of("email", AttributeValue.fromS(email))));
         ScanRequest request = scan.build();
-        Iterator<Map<String, AttributeValue>> items = new ScanPages(dynamoDb, request, PAGES);
+        Iterator<Map<String, AttributeValue>> items = new ScanPages(dynamoDb, request);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false)
                 .map(AttributeValues::toMember);
     }

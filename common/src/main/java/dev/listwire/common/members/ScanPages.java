@@ -1,5 +1,6 @@
 package dev.listwire.common.members;
 
+import dev.listwire.common.threads.Background;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * The items of a {@code Scan}, page after page, the next page asked for as soon as the current one
@@ -22,25 +21,23 @@ final class ScanPages implements Iterator<Map<String, AttributeValue>> {
 
     private final DynamoDbClient dynamoDb;
     private final ScanRequest request;
-    private final Executor background;
     private Iterator<Map<String, AttributeValue>> page = List.<Map<String, AttributeValue>>of().iterator();
     private CompletableFuture<ScanResponse> next;
 
-    ScanPages(DynamoDbClient dynamoDb, ScanRequest request, Executor background) {
+    ScanPages(DynamoDbClient dynamoDb, ScanRequest request) {
         this.dynamoDb = dynamoDb;
         this.request = request;
-        this.background = background;
         this.next = CompletableFuture.completedFuture(dynamoDb.scan(request));
     }
 
     @Override
     public boolean hasNext() {
         while (!page.hasNext() && next != null) {
-            ScanResponse response = await(next);
+            ScanResponse response = Background.await(next);
             page = response.items().iterator();
             next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? CompletableFuture.supplyAsync(() -> dynamoDb.scan(request.toBuilder()
-                            .exclusiveStartKey(response.lastEvaluatedKey()).build()), background)
+                    ? Background.supply(() -> dynamoDb.scan(request.toBuilder()
+                            .exclusiveStartKey(response.lastEvaluatedKey()).build()))
                     : null;
         }
         return page.hasNext();
@@ -54,14 +51,4 @@ final class ScanPages implements Iterator<Map<String, AttributeValue>> {
         return page.next();
     }
 
-    private static ScanResponse await(CompletableFuture<ScanResponse> response) {
-        try {
-            return response.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
 }
