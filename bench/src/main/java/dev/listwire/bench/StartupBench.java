@@ -104,6 +104,11 @@ final class StartupBench {
         command.add("-XX:TieredStopAtLevel=1");
         command.addAll(cds);
         command.addAll(variant.jvmOptions());
+        // Extra options for every probe JVM, to look inside a start-up (class loading logs, a profiler).
+        String extra = System.getProperty("bench.probe-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-cp", probeClassPath(variant), StartupProbe.class.getName(),
                 variant.kind(), eventId));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
