@@ -35,6 +35,7 @@ final class StartupBench {
     static final List<Variant> VARIANTS = List.of(
             new Variant(PLAIN, "plain", List.of(), "", false, PLAIN),
             new Variant("listwire, defaults (url-connection HTTP client)", "listwire", List.of(), "", false, PLAIN),
+            new Variant("listwire, warm-up thread off", "listwire", List.of("-Dlistwire.warm-up=false"), "", false, PLAIN),
             new Variant("listwire, environment deduction off", "listwire", List.of("-Dmicronaut.env.deduction=false"), "", false, PLAIN),
             new Variant("listwire, Apache HTTP client", "listwire", List.of(), "apache", false, PLAIN),
             new Variant("listwire, AWS CRT HTTP client", "listwire", List.of("-Dlistwire.bench.http-client=crt"), "crt", false, PLAIN),

@@ -7,6 +7,7 @@ import dev.listwire.common.logging.JsonLines;
 import dev.listwire.common.mail.SmtpConfiguration;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.payload.PayloadReader;
+import dev.listwire.common.warmup.WarmUp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
@@ -27,6 +28,11 @@ import jakarta.validation.Validator;
  * Everything is built once, at cold start; an invocation only reads, renders and sends.
  */
 public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+    static {
+        // Loads the AWS SDK, Jakarta Mail and Handlebars on a second thread while the context starts.
+        WarmUp.start();
+    }
 
     private final BatchHandler<T> batches;
 
@@ -65,6 +71,7 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
     }
 
     private BatchHandler<T> batches(Class<T> payloadType) {
+        WarmUp.awaitDone();
         ApplicationContext context = getApplicationContext();
         PayloadReader<T> reader = new PayloadReader<>(payloadType, context.getBean(JsonMapper.class),
                 context.getBean(Validator.class));

@@ -1,0 +1,129 @@
+package dev.listwire.common.warmup;
+
+import com.github.jknack.handlebars.Handlebars;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Cold start on two threads. Most of a cold start is loading and initialising classes, one thread after
+ * the other: the application context, then the AWS SDK, Handlebars and Jakarta Mail. The last three do
+ * not need the context, so a daemon thread loads them (by using them on throwaway objects: an AWS SDK
+ * client whose HTTP client never leaves the JVM, an inline template, an email written to nowhere) while
+ * the main thread builds the context. Nothing leaves the JVM, nothing is kept.
+ *
+ * <p>{@link #awaitDone()} comes before the function builds its own beans, so that the two threads never
+ * initialise the same classes at once. On one CPU the two threads take turns and little is gained; under
+ * SnapStart the classes are in the snapshot either way. {@code -Dlistwire.warm-up=false} turns it off.
+ */
+public final class WarmUp {
+
+    private static final CompletableFuture<Void> DONE = Boolean.parseBoolean(System.getProperty("listwire.warm-up", "true"))
+            ? CompletableFuture.runAsync(WarmUp::run, command -> daemon(command).start())
+            : CompletableFuture.completedFuture(null);
+
+    private WarmUp() {
+    }
+
+    /** Starts the warm-up, once per class loader; the first call is the one that counts. */
+    public static void start() {
+        // Loading this class started it.
+    }
+
+    /** Waits for the warm-up; a warm-up that failed only means a slower start, never a failed one. */
+    public static void awaitDone() {
+        DONE.exceptionally(failed -> null).join();
+    }
+
+    /** The warm-up's own failure, if it had one: a test keeps it working across dependency upgrades. */
+    static java.util.Optional<Throwable> failure() {
+        awaitDone();
+        return DONE.isCompletedExceptionally()
+                ? java.util.Optional.of(DONE.handle((ok, failed) -> failed).join()) : java.util.Optional.empty();
+    }
+
+    private static void run() {
+        awsSdk();
+        email();
+        templates();
+    }
+
+    private static void awsSdk() {
+        UrlConnectionHttpClient.builder().build().close();
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                .httpClient(new OfflineHttpClient())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("warm-up", "warm-up")))
+                .build()) {
+            Map<String, AttributeValue> key = Map.of("email", AttributeValue.fromS("warm-up@listwire.invalid"));
+            dynamoDb.scan(b -> b.tableName("warm-up").limit(1).exclusiveStartKey(key));
+            dynamoDb.putItem(b -> b.tableName("warm-up").item(key).conditionExpression("attribute_not_exists(#e)")
+                    .expressionAttributeNames(Map.of("#e", "email"))
+                    .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1")))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            dynamoDb.updateItem(b -> b.tableName("warm-up").key(key).updateExpression("ADD #n :n")
+                    .expressionAttributeNames(Map.of("#n", "n"))
+                    .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))));
+            dynamoDb.batchWriteItem(b -> b.requestItems(Map.of("warm-up",
+                    List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(key).build()).build()))));
+        }
+    }
+
+    private static void email() {
+        try {
+            Session session = Session.getInstance(new Properties());
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress("warm-up@listwire.invalid", "Warm-up"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress("member@listwire.invalid"));
+            message.setSubject("Warm-up ✓", "UTF-8");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText("Warm-up ✓", "UTF-8");
+            alternative.addBodyPart(text);
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText("<p>Warm-up ✓</p>", "UTF-8", "html");
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+            message.saveChanges();
+            message.writeTo(OutputStream.nullOutputStream());
+            session.getTransport("smtp").close();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("the email warm-up failed", e);
+        }
+    }
+
+    private static void templates() {
+        try {
+            new Handlebars().compileInline("{{#if a}}{{a.b}}{{else}}{{c}}{{/if}}{{#each d}}{{this}}{{/each}}")
+                    .apply(Map.of("a", Map.of("b", "<warm-up>"), "d", List.of(1, 2)));
+        } catch (IOException e) {
+            throw new IllegalStateException("the template warm-up failed", e);
+        }
+    }
+
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work, "listwire-warm-up");
+        thread.setDaemon(true);
+        return thread;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.listwire.common.warmup;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class WarmUpTest {
+
+    @Test
+    void theWarmUpRunsToTheEndOnTheseDependencies() {
+        WarmUp.start();
+        // A warm-up that fails is swallowed at cold start (only the speed suffers), so it is caught here.
+        assertEquals(java.util.Optional.empty(), WarmUp.failure());
+    }
+
+    @Test
+    void theOfflineClientAnswersTheSdkWithoutTheNetwork() {
+        // No endpoint override and no credentials that AWS would accept: only an answer from inside the JVM can succeed.
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(new OfflineHttpClient()).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("none", "none"))).build()) {
+            var response = dynamoDb.getItem(b -> b.tableName("nothing").key(Map.of("email", AttributeValue.fromS("a@b.c"))));
+            assertFalse(response.hasItem());
+            assertEquals(200, response.sdkHttpResponse().statusCode());
+        }
+    }
+}
