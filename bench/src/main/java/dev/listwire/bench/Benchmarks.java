@@ -134,6 +134,9 @@ public final class Benchmarks {
         out.add("|---|---|---|");
         for (StartupBench.Variant v : StartupBench.VARIANTS) {
             List<Double> values = millis.get(v.name());
+            if (values == null) { // left out with -Dbench.startup-only
+                continue;
+            }
             List<Double> plain = millis.get(v.baseline());
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {

@@ -53,14 +53,15 @@ final class StartupBench {
         env.putAll(list.environment());
         env.put("LISTWIRE_MANIFEST", BenchList.MANIFEST);
         Map<String, List<Double>> millis = new LinkedHashMap<>();
-        for (Variant v : VARIANTS) {
+        List<Variant> variants = chosen();
+        for (Variant v : variants) {
             if (v.cds()) { // the training run: the classes it loads go into the archive when it exits
                 Files.deleteIfExists(archive(v));
                 once(v, env, "startup-train-" + v.kind() + "-" + System.nanoTime(), List.of("-XX:ArchiveClassesAtExit=" + archive(v)));
             }
         }
         for (int round = -1; round < rounds; round++) {
-            for (Variant v : VARIANTS) {
+            for (Variant v : variants) {
                 double ms = once(v, env, "startup-" + round + "-" + v.kind() + "-" + millis.size() + "-" + System.nanoTime(),
                         v.cds() ? List.of("-XX:SharedArchiveFile=" + archive(v)) : List.of());
                 if (round >= 0) { // round -1 warms the OS file cache
@@ -69,6 +70,21 @@ final class StartupBench {
             }
         }
         return millis;
+    }
+
+    /**
+     * {@code -Dbench.startup-only=defaults,warm-up} runs only the variants whose names contain one of
+     * those words, and the plain handlers they are divided by: a quicker A/B of one setting.
+     */
+    private static List<Variant> chosen() {
+        String only = System.getProperty("bench.startup-only", "").trim();
+        if (only.isEmpty()) {
+            return VARIANTS;
+        }
+        List<String> words = List.of(only.split(","));
+        List<Variant> picked = VARIANTS.stream().filter(v -> words.stream().anyMatch(v.name()::contains)).toList();
+        return VARIANTS.stream().filter(v -> picked.contains(v) || picked.stream().anyMatch(p -> p.baseline().equals(v.name())))
+                .toList();
     }
 
     private static Path archive(Variant v) {
@@ -120,7 +136,7 @@ final class StartupBench {
         StringBuilder output = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("stage ") && Boolean.getBoolean("bench.startup-stages")) {
+                if ((line.startsWith("stage ") || line.contains("\"event-finished\"")) && Boolean.getBoolean("bench.startup-stages")) {
                     System.err.println(variant.name() + ": " + line + " ms of JVM uptime; process "
                             + (System.nanoTime() - start) / 1_000_000 + " ms");
                 }

@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
+import dev.listwire.common.mail.EmailRenderer;
 import dev.listwire.common.mail.SmtpConfiguration;
+import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.payload.PayloadReader;
 import dev.listwire.common.warmup.WarmUp;
@@ -71,10 +73,13 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
     }
 
     private BatchHandler<T> batches(Class<T> payloadType) {
-        WarmUp.awaitDone();
         ApplicationContext context = getApplicationContext();
+        // First what needs neither the AWS SDK nor Jakarta Mail (the warm-up may still be loading those):
+        // the payload's reader and the list's templates.
         PayloadReader<T> reader = new PayloadReader<>(payloadType, context.getBean(JsonMapper.class),
                 context.getBean(Validator.class));
+        context.getBean(EmailRenderer.class).requireTemplates(context.getBean(ListManifest.class).name());
+        WarmUp.awaitDone();
         return new BatchHandler<>(context.getBean(EventFanOut.class), context.getBean(Continuations.class),
                 context.getBean(FunctionConfiguration.class), context.getBean(SmtpConfiguration.class),
                 context.getBean(DeadLetterQueue.class), reader, this::wants, context.getBean(JsonLines.class));

@@ -11,13 +11,19 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An HTTP client that never leaves the JVM: every request gets 200 and an empty JSON object. It lets the
- * warm-up run the AWS SDK's whole request path (marshalling, endpoint rules, signing, response handling)
- * with no network and no AWS call.
+ * An HTTP client that never leaves the JVM: every request gets 200 and the same DynamoDB-shaped answer
+ * (an item of each attribute type, under every name an operation's response reads; the SDK skips the
+ * names it does not expect). It lets the warm-up run the AWS SDK's whole request path (marshalling,
+ * endpoint rules, signing, reading an answer with items) with no network and no AWS call.
  */
 final class OfflineHttpClient implements SdkHttpClient {
 
-    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final String ITEM = "{\"email\":{\"S\":\"warm-up@listwire.invalid\"},\"n\":{\"N\":\"1\"},"
+            + "\"ok\":{\"BOOL\":true},\"tags\":{\"L\":[{\"S\":\"a\"}]},\"more\":{\"M\":{\"s\":{\"SS\":[\"b\"]}}}}";
+    private static final byte[] ANSWER = ("{\"Items\":[" + ITEM + "],\"Count\":1,\"ScannedCount\":1,"
+            + "\"LastEvaluatedKey\":" + ITEM + ",\"Item\":" + ITEM + ",\"Attributes\":" + ITEM + ","
+            + "\"Responses\":{\"warm-up\":[" + ITEM + "]},\"UnprocessedItems\":{},\"UnprocessedKeys\":{}}")
+            .getBytes(StandardCharsets.UTF_8);
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
@@ -27,7 +33,7 @@ final class OfflineHttpClient implements SdkHttpClient {
                 return HttpExecuteResponse.builder()
                         .response(SdkHttpResponse.builder().statusCode(200)
                                 .putHeader("Content-Type", "application/x-amz-json-1.0").build())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(EMPTY_OBJECT)))
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(ANSWER)))
                         .build();
             }
 

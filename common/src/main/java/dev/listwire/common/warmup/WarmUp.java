@@ -14,9 +14,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,16 +29,20 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Cold start on two threads. Most of a cold start is loading and initialising classes, one thread after
- * the other: the application context, then the AWS SDK, Handlebars and Jakarta Mail. The last three do
- * not need the context, so a daemon thread loads them (by using them on throwaway objects: an AWS SDK
- * client whose HTTP client never leaves the JVM, an inline template, an email written to nowhere) while
- * the main thread builds the context. Nothing leaves the JVM, nothing is kept.
+ * the other: the application context, the payload's reader, the templates, the AWS SDK and Jakarta
+ * Mail. The last three do not need the context, so a daemon thread loads them (by using them on
+ * throwaway objects: AWS SDK clients whose HTTP client never leaves the JVM, an email written to
+ * nowhere, an inline template) while the main thread does the rest. Nothing leaves the JVM, nothing is kept.
  *
- * <p>{@link #awaitDone()} comes before the function builds its own beans, so that the two threads never
- * initialise the same classes at once. On one CPU the two threads take turns and little is gained; under
+ * <p>{@link #awaitDone()} comes before the function builds the beans that use the AWS SDK or Jakarta
+ * Mail, so that the two threads do not initialise those classes at once. On one CPU the two threads take turns and little is gained; under
  * SnapStart the classes are in the snapshot either way. {@code -Dlistwire.warm-up=false} turns it off.
  */
 public final class WarmUp {
+
+    /** Never sent anywhere: the offline HTTP client answers every request. */
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("warm-up", "warm-up"));
 
     private static final CompletableFuture<Void> DONE = Boolean.parseBoolean(System.getProperty("listwire.warm-up", "true"))
             ? CompletableFuture.runAsync(WarmUp::run, command -> daemon(command).start())
@@ -64,6 +70,7 @@ public final class WarmUp {
 
     private static void run() {
         awsSdk();
+        queues();
         email();
         templates();
     }
@@ -73,7 +80,7 @@ public final class WarmUp {
         try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
                 .httpClient(new OfflineHttpClient())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("warm-up", "warm-up")))
+                .credentialsProvider(CREDENTIALS)
                 .build()) {
             Map<String, AttributeValue> key = Map.of("email", AttributeValue.fromS("warm-up@listwire.invalid"));
             dynamoDb.scan(b -> b.tableName("warm-up").limit(1).exclusiveStartKey(key));
@@ -86,6 +93,31 @@ public final class WarmUp {
                     .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))));
             dynamoDb.batchWriteItem(b -> b.requestItems(Map.of("warm-up",
                     List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(key).build()).build()))));
+            dynamoDb.batchGetItem(b -> b.requestItems(Map.of("warm-up", KeysAndAttributes.builder().keys(key).build())));
+            dynamoDb.getItem(b -> b.tableName("warm-up").key(key).consistentRead(true));
+            dynamoDb.deleteItem(b -> b.tableName("warm-up").key(key).conditionExpression("attribute_exists(#e)")
+                    .expressionAttributeNames(Map.of("#e", "email")));
+        }
+    }
+
+    /** The SQS client that continuations and the dead-letter queue use: built, and one call that checks no digest. */
+    private static void queues() {
+        try (SqsClient sqs = SqsClient.builder()
+                .httpClient(new OfflineHttpClient())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .build()) {
+            sqs.getQueueUrl(b -> b.queueName("warm-up"));
+        }
+    }
+
+    /** Handlebars' parser, last: the main thread compiles the list's templates at about this time. */
+    private static void templates() {
+        try {
+            new Handlebars().compileInline("{{#if a}}{{a.b}}{{else}}{{c}}{{/if}}{{#each d}}{{this}}{{/each}}")
+                    .apply(Map.of("a", Map.of("b", "<warm-up>"), "d", List.of(1, 2)));
+        } catch (IOException e) {
+            throw new IllegalStateException("the template warm-up failed", e);
         }
     }
 
@@ -109,15 +141,6 @@ public final class WarmUp {
             session.getTransport("smtp").close();
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("the email warm-up failed", e);
-        }
-    }
-
-    private static void templates() {
-        try {
-            new Handlebars().compileInline("{{#if a}}{{a.b}}{{else}}{{c}}{{/if}}{{#each d}}{{this}}{{/each}}")
-                    .apply(Map.of("a", Map.of("b", "<warm-up>"), "d", List.of(1, 2)));
-        } catch (IOException e) {
-            throw new IllegalStateException("the template warm-up failed", e);
         }
     }
 
