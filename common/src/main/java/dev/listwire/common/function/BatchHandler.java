@@ -80,6 +80,8 @@ final class BatchHandler<T> {
             } else {
                 Continuation from = resumed.orElse(Continuation.WHOLE_LIST);
                 report.from(from);
+                // The login overlaps the first page, the first claims and the first reservation of sends.
+                smtp.openAhead();
                 Optional<Pause> pause = fanOut.send(id, event, from, budget, wants, smtp, pacer, report);
                 if (pause.isPresent() && report.outcome() == EventReport.Outcome.COMPLETED) {
                     continuations.send(message, id, pause.get().next(), pause.get().delaySeconds());

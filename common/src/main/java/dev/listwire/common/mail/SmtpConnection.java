@@ -1,5 +1,6 @@
 package dev.listwire.common.mail;
 
+import dev.listwire.common.threads.Background;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -9,17 +10,23 @@ import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 /**
  * One authenticated SMTP connection, opened at the first email of a batch and reused for every email
  * after it. micronaut-email's sender opens a connection per email ({@code Transport.send}), which a
  * list of thousands cannot afford, so this holds the {@link Transport} itself. A connection that was
  * dropped (no SMTP reply at all) is opened again and the email tried once more before it counts as a
  * failure: servers close idle or long-lived connections, and that says nothing about the email.
+ * {@link #openAhead()} logs in on a background thread while the caller still reads the list, so that the
+ * first email does not wait for the connection, STARTTLS and AUTH.
  */
 public final class SmtpConnection implements AutoCloseable {
 
     private final Session session;
     private Transport transport;
+    private CompletableFuture<Transport> opening;
     private int opened;
 
     public SmtpConnection(Session session) {
@@ -37,12 +44,26 @@ public final class SmtpConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts opening the connection in the background, unless it is open or opening. A failure there is
+     * the first email's failure, handled as if that email had opened the connection itself.
+     */
+    public void openAhead() {
+        if (transport == null && opening == null) {
+            opening = Background.supply(() -> {
+                try {
+                    return connect();
+                } catch (MessagingException e) {
+                    throw new CompletionException(e);
+                }
+            });
+        }
+    }
+
     private SendResult attempt(MimeMessage message, InternetAddress recipient) throws TransientSendFailure {
         try {
             if (transport == null) {
-                Transport t = session.getTransport("smtp");
-                t.connect();
-                transport = t;
+                transport = opening != null ? opened() : connect();
                 opened++;
             }
             transport.sendMessage(message, new Address[] {recipient});
@@ -60,13 +81,40 @@ public final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    /** How many times a connection was opened: one per batch unless a failure dropped it. */
+    private Transport connect() throws MessagingException {
+        Transport t = session.getTransport("smtp");
+        t.connect();
+        return t;
+    }
+
+    /** The connection {@link #openAhead()} opened, or the reason it could not. */
+    private Transport opened() throws MessagingException {
+        CompletableFuture<Transport> ahead = opening;
+        opening = null;
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof MessagingException failed) {
+                throw failed;
+            }
+            throw e;
+        }
+    }
+
+    /** How many times a connection was opened and sent over: one per batch unless a failure dropped it. */
     public int connectionsOpened() {
         return opened;
     }
 
     @Override
     public void close() {
+        if (opening != null) { // opened ahead and never used: closed, and not counted as a connection sent over
+            try {
+                transport = opened();
+            } catch (MessagingException | CompletionException neverOpened) {
+                // Nothing to close.
+            }
+        }
         if (transport != null) {
             try {
                 transport.close();

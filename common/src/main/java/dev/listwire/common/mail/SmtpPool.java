@@ -66,6 +66,11 @@ public final class SmtpPool implements AutoCloseable {
         }, senders);
     }
 
+    /** Starts logging in every connection not yet open, in the background (see {@link SmtpConnection#openAhead()}). */
+    public void openAhead() {
+        all.forEach(SmtpConnection::openAhead);
+    }
+
     /** Connections opened so far, reopenings included. */
     public int connectionsOpened() {
         return all.stream().mapToInt(SmtpConnection::connectionsOpened).sum();

@@ -32,6 +32,21 @@ class SmtpConnectionsTest extends FixtureListTest {
     }
 
     @Test
+    void aConnectionOpenedAheadThatDropsBeforeTheFirstEmailIsReopenedForIt() throws Exception {
+        list.members().many("member", 10);
+        try (SmtpCutter cutter = new SmtpCutter(list.mail().smtpPort());
+             FixtureFunction viaCutter = new FixtureFunction(list.property("listwire.smtp.port", cutter.port()).context())) {
+            cutter.cutOnceAfter(0); // the login made ahead succeeds; the first MAIL FROM finds the line cut
+
+            assertTrue(viaCutter.handleRequest(SqsEvents.ofBody("m-1", AAPL), null).getBatchItemFailures().isEmpty());
+        }
+        assertOneEmailEach(10);
+        Map<String, Object> line = logs.lines("event-finished").get(0);
+        assertEquals(10, line.get("sent"));
+        assertEquals(2, line.get("smtpConnectionsOpened"), "the one opened ahead and the one that replaced it");
+    }
+
+    @Test
     void aConnectionThatDropsAgainOnTheRetryFailsTheMessageForSqsToRetry() throws Exception {
         list.members().many("member", 10);
         try (SmtpCutter cutter = new SmtpCutter(list.mail().smtpPort());
