@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
@@ -32,11 +33,13 @@ import java.util.concurrent.CompletableFuture;
  * the other: the application context, the payload's reader, the templates, the AWS SDK and Jakarta
  * Mail. The last three do not need the context, so a daemon thread loads them (by using them on
  * throwaway objects: AWS SDK clients whose HTTP client never leaves the JVM, an email written to
- * nowhere, an inline template) while the main thread does the rest. Nothing leaves the JVM, nothing is kept.
+ * nowhere, an inline template) while the main thread does the rest. Nothing leaves the JVM, nothing is
+ * kept.
  *
  * <p>{@link #awaitDone()} comes before the function builds the beans that use the AWS SDK or Jakarta
- * Mail, so that the two threads do not initialise those classes at once. On one CPU the two threads take turns and little is gained; under
- * SnapStart the classes are in the snapshot either way. {@code -Dlistwire.warm-up=false} turns it off.
+ * Mail, so that the two threads do not initialise those classes at once. On one CPU the two threads take
+ * turns and little is gained; under SnapStart the warmed request path is in the snapshot too.
+ * {@code -Dlistwire.warm-up=false} turns it off.
  */
 public final class WarmUp {
 
@@ -62,10 +65,9 @@ public final class WarmUp {
     }
 
     /** The warm-up's own failure, if it had one: a test keeps it working across dependency upgrades. */
-    static java.util.Optional<Throwable> failure() {
+    static Optional<Throwable> failure() {
         awaitDone();
-        return DONE.isCompletedExceptionally()
-                ? java.util.Optional.of(DONE.handle((ok, failed) -> failed).join()) : java.util.Optional.empty();
+        return DONE.isCompletedExceptionally() ? Optional.of(DONE.handle((ok, failed) -> failed).join()) : Optional.empty();
     }
 
     private static void run() {

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,7 +19,7 @@ class WarmUpTest {
     void theWarmUpRunsToTheEndOnTheseDependencies() {
         WarmUp.start();
         // A warm-up that fails is swallowed at cold start (only the speed suffers), so it is caught here.
-        assertEquals(java.util.Optional.empty(), WarmUp.failure());
+        assertEquals(Optional.empty(), WarmUp.failure());
     }
 
     @Test
