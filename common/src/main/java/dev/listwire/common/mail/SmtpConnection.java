@@ -91,14 +91,7 @@ public final class SmtpConnection implements AutoCloseable {
     private Transport opened() throws MessagingException {
         CompletableFuture<Transport> ahead = opening;
         opening = null;
-        try {
-            return ahead.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof MessagingException failed) {
-                throw failed;
-            }
-            throw e;
-        }
+        return Background.await(ahead, MessagingException.class);
     }
 
     /** How many times a connection was opened and sent over: one per batch unless a failure dropped it. */
@@ -111,7 +104,7 @@ public final class SmtpConnection implements AutoCloseable {
         if (opening != null) { // opened ahead and never used: closed, and not counted as a connection sent over
             try {
                 transport = opened();
-            } catch (MessagingException | CompletionException neverOpened) {
+            } catch (MessagingException | RuntimeException neverOpened) {
                 // Nothing to close.
             }
         }

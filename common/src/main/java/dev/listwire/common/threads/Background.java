@@ -41,6 +41,21 @@ public final class Background {
         }
     }
 
+    /**
+     * Waits for {@code future}; a failure of type {@code checked} is thrown as itself, any other as
+     * {@link #await(CompletableFuture)} throws it.
+     */
+    public static <T, X extends Exception> T await(CompletableFuture<T> future, Class<X> checked) throws X {
+        try {
+            return await(future);
+        } catch (CompletionException e) {
+            if (checked.isInstance(e.getCause())) {
+                throw checked.cast(e.getCause());
+            }
+            throw e;
+        }
+    }
+
     /** A fixed pool of daemon threads of its own, for work that holds a resource per thread. */
     public static ExecutorService fixed(int threads, String name) {
         return Executors.newFixedThreadPool(threads, named(name));
