@@ -75,7 +75,7 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
     private BatchHandler<T> batches(Class<T> payloadType) {
         ApplicationContext context = getApplicationContext();
         // First what needs neither the AWS SDK nor Jakarta Mail (the warm-up may still be loading those):
-        // the payload's reader and the list's templates.
+        // the payload's reader, and the list's templates, checked and compiled once, here.
         PayloadReader<T> reader = new PayloadReader<>(payloadType, context.getBean(JsonMapper.class),
                 context.getBean(Validator.class));
         context.getBean(EmailRenderer.class).requireTemplates(context.getBean(ListManifest.class).name());

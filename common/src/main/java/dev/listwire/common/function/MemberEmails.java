@@ -35,8 +35,8 @@ final class MemberEmails {
         this.renderer = renderer;
         this.messages = messages;
         this.links = links;
+        // ListFunction has checked and compiled the list's templates before it built this.
         this.session = sessions.session();
-        renderer.requireTemplates(list.name());
     }
 
     Session session() {
