@@ -77,8 +77,8 @@ final class SendSlots {
     }
 
     private Reservation reserve() {
-        Allowance allowance = account.reserve(Integer.MAX_VALUE);
-        return new Reservation(allowance, account.now());
+        Instant at = account.now();
+        return new Reservation(account.reserve(Integer.MAX_VALUE, at), at);
     }
 
 }

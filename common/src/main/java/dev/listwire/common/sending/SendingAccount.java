@@ -46,9 +46,17 @@ public final class SendingAccount {
         this.past = new PastHours(dynamoDb, configuration, PAST_HOURS);
     }
 
-    /** Reserves up to {@code wanted} sends (at most a block) for the caller. */
+    /** Reserves up to {@code wanted} sends (at most a block) for the caller, counted now. */
     public Allowance reserve(int wanted) {
-        Instant now = clock.instant();
+        return reserve(wanted, clock.instant());
+    }
+
+    /**
+     * Reserves up to {@code wanted} sends, counted in the hour and rate window of {@code now}: a caller
+     * that may give some back keeps {@code now} for {@link #giveBack}, so that they go back where they
+     * were counted.
+     */
+    public Allowance reserve(int wanted, Instant now) {
         long hour = now.getEpochSecond() / 3600;
         long window = now.getEpochSecond() % 3600 / configuration.windowSeconds();
         int perWindow = configuration.perWindow();
@@ -92,14 +100,21 @@ public final class SendingAccount {
         return dynamoDb.getItem(b -> b.tableName(configuration.table()).key(key(hour)).consistentRead(true)).item();
     }
 
-    /** Hands back sends reserved but not made (the list ended first), so that others may use them. */
+    /**
+     * Hands back sends reserved but not made (the list ended first), to the hour's quota and to the rate
+     * window they were counted in, so that others may use them.
+     *
+     * @param reservedAt the instant the reservation was counted at (given to {@link #reserve(int, Instant)})
+     */
     public void giveBack(int unused, Instant reservedAt) {
         if (unused <= 0) {
             return;
         }
         long hour = reservedAt.getEpochSecond() / 3600;
+        long window = reservedAt.getEpochSecond() % 3600 / configuration.windowSeconds();
         dynamoDb.updateItem(b -> b.tableName(configuration.table()).key(key(hour))
-                .updateExpression("ADD #sent :n").expressionAttributeNames(Map.of("#sent", SENT))
+                .updateExpression("ADD #sent :n, #window :n")
+                .expressionAttributeNames(Map.of("#sent", SENT, "#window", "w" + window))
                 .expressionAttributeValues(Map.of(":n", number(-unused))));
     }
 

@@ -60,4 +60,21 @@ class SendingAccountTest {
 
         assertEquals(new Allowance.Granted(20), account.reserve(100));
     }
+
+    @Test
+    void sendsGivenBackReturnToTheRateWindowTheyWereCountedIn() {
+        LocalStack stack = LocalStack.shared();
+        String table = "listwire-sending-account-test-" + System.nanoTime();
+        new LocalResources(stack.dynamoDb(), stack.sqs()).createSendingTable(table);
+        // 2 a second over 10-second windows: 20 a window; the quota is no limit here.
+        SendingAccount account = new SendingAccount(stack.dynamoDb(),
+                new SendingConfiguration(table, "a@listwire.test", 2, 1_000_000, 10, 25), null);
+        java.time.Instant at = account.now();
+
+        assertEquals(new Allowance.Granted(20), account.reserve(100, at));
+        assertInstanceOf(Allowance.RateLimited.class, account.reserve(100, at));
+        account.giveBack(15, at);
+
+        assertEquals(new Allowance.Granted(15), account.reserve(100, at));
+    }
 }
