@@ -36,6 +36,8 @@ final class StartupBench {
             new Variant(PLAIN, "plain", List.of(), "", false, PLAIN),
             new Variant("listwire, defaults (url-connection HTTP client)", "listwire", List.of(), "", false, PLAIN),
             new Variant("listwire, warm-up thread off", "listwire", List.of("-Dlistwire.warm-up=false"), "", false, PLAIN),
+            // The default follows the processors the JVM sees; this one warms up even on one (under taskset -c 0).
+            new Variant("listwire, warm-up thread forced on", "listwire", List.of("-Dlistwire.warm-up=true"), "", false, PLAIN),
             new Variant("listwire, environment deduction off", "listwire", List.of("-Dmicronaut.env.deduction=false"), "", false, PLAIN),
             new Variant("listwire, Apache HTTP client", "listwire", List.of(), "apache", false, PLAIN),
             new Variant("listwire, AWS CRT HTTP client", "listwire", List.of("-Dlistwire.bench.http-client=crt"), "crt", false, PLAIN),

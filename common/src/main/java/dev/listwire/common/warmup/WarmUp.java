@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
@@ -37,9 +36,10 @@ import java.util.concurrent.CompletableFuture;
  * kept.
  *
  * <p>{@link #awaitDone()} comes before the function builds the beans that use the AWS SDK or Jakarta
- * Mail, so that the two threads do not initialise those classes at once. On one CPU the two threads take
- * turns and little is gained; under SnapStart the warmed request path is in the snapshot too.
- * {@code -Dlistwire.warm-up=false} turns it off.
+ * Mail, so that the two threads do not initialise those classes at once. On one CPU the two threads
+ * only take turns, and the warm-up's own work makes the start slower (measured: BENCHMARKS.md), so it
+ * runs only where the JVM sees more than one processor. {@code -Dlistwire.warm-up=true} or {@code false}
+ * decides instead. Under SnapStart the warmed request path is in the snapshot too.
  */
 public final class WarmUp {
 
@@ -47,9 +47,10 @@ public final class WarmUp {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("warm-up", "warm-up"));
 
-    private static final CompletableFuture<Void> DONE = Boolean.parseBoolean(System.getProperty("listwire.warm-up", "true"))
-            ? CompletableFuture.runAsync(WarmUp::run, command -> daemon(command).start())
-            : CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<Void> DONE =
+            enabled(System.getProperty("listwire.warm-up"), Runtime.getRuntime().availableProcessors())
+                    ? CompletableFuture.runAsync(WarmUp::run, command -> daemon(command).start())
+                    : CompletableFuture.completedFuture(null);
 
     private WarmUp() {
     }
@@ -64,13 +65,13 @@ public final class WarmUp {
         DONE.exceptionally(failed -> null).join();
     }
 
-    /** The warm-up's own failure, if it had one: a test keeps it working across dependency upgrades. */
-    static Optional<Throwable> failure() {
-        awaitDone();
-        return DONE.isCompletedExceptionally() ? Optional.of(DONE.handle((ok, failed) -> failed).join()) : Optional.empty();
+    /** Whether to warm up: as {@code listwire.warm-up} says, and when it says nothing, on more than one processor. */
+    static boolean enabled(String property, int processors) {
+        return property == null ? processors > 1 : Boolean.parseBoolean(property);
     }
 
-    private static void run() {
+    /** The warm-up itself, on the calling thread; a failure is thrown (at cold start it is swallowed). */
+    static void run() {
         awsSdk();
         queues();
         email();

@@ -9,17 +9,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WarmUpTest {
 
     @Test
     void theWarmUpRunsToTheEndOnTheseDependencies() {
-        WarmUp.start();
         // A warm-up that fails is swallowed at cold start (only the speed suffers), so it is caught here.
-        assertEquals(Optional.empty(), WarmUp.failure());
+        assertDoesNotThrow(WarmUp::run);
+    }
+
+    @Test
+    void itWarmsUpOnlyWhereASecondProcessorCanDoItUnlessToldOtherwise() {
+        assertTrue(WarmUp.enabled(null, 2));
+        assertFalse(WarmUp.enabled(null, 1));
+        assertTrue(WarmUp.enabled("true", 1));
+        assertFalse(WarmUp.enabled("false", 8));
     }
 
     @Test
