@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,8 +26,12 @@ final class SmtpSink implements AutoCloseable {
         this.port = port;
     }
 
-    /** The sink, or empty when smtp-sink is not installed ({@code apt-get install postfix}). */
-    static Optional<SmtpSink> start() throws IOException, InterruptedException {
+    /**
+     * The sink, or empty when smtp-sink is not installed ({@code apt-get install postfix}).
+     *
+     * @param options more of smtp-sink's options, e.g. {@code -w 1}: answer DATA after a second
+     */
+    static Optional<SmtpSink> start(String... options) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             return Optional.empty();
         }
@@ -34,8 +40,10 @@ final class SmtpSink implements AutoCloseable {
             port = probe.getLocalPort();
         }
         // -u: the user to run as once the port is open (smtp-sink refuses to keep root); 512: listen backlog.
-        Process process = new ProcessBuilder(BINARY.toString(), "-u", "nobody", "127.0.0.1:" + port, "512")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "-u", "nobody"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("127.0.0.1:" + port, "512"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         for (int i = 0; i < 100; i++) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
