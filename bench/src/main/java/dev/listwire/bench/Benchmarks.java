@@ -86,7 +86,7 @@ public final class Benchmarks {
         out.add("| sink | variant | emails/s | x bare loop (same iteration) | x composing loop (same iteration) |");
         out.add("|---|---|---|---|---|");
         for (FanOutBench.Result r : results) {
-            r.perSecond().forEach((variant, f) -> out.add("| " + r.sink() + " | " + variant + " | " + f.format("%.0f")
+            r.perSecond().forEach((variant, f) -> out.add("| " + r.sink() + " | " + variant + " | " + f.format(f.median() < 100 ? "%.2f" : "%.0f")
                     + " | " + ratio(r.ratioToBare(), variant, FanOutBench.BARE)
                     + " | " + ratio(r.ratioToComposing(), variant, FanOutBench.COMPOSING) + " |"));
         }
