@@ -80,5 +80,4 @@ final class SendSlots {
         Instant at = account.now();
         return new Reservation(account.reserve(Integer.MAX_VALUE, at), at);
     }
-
 }

@@ -50,5 +50,4 @@ final class ScanPages implements Iterator<Map<String, AttributeValue>> {
         }
         return page.next();
     }
-
 }

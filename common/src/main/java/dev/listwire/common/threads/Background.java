@@ -61,7 +61,8 @@ public final class Background {
         return Executors.newFixedThreadPool(threads, named(name));
     }
 
-    private static ThreadFactory named(String name) {
+    /** Daemon threads named {@code name}: none keeps a JVM alive. */
+    public static ThreadFactory named(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -1,6 +1,7 @@
 package dev.listwire.common.warmup;
 
 import com.github.jknack.handlebars.Handlebars;
+import dev.listwire.common.threads.Background;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -49,7 +50,7 @@ public final class WarmUp {
 
     private static final CompletableFuture<Void> DONE =
             enabled(System.getProperty("listwire.warm-up"), Runtime.getRuntime().availableProcessors())
-                    ? CompletableFuture.runAsync(WarmUp::run, command -> daemon(command).start())
+                    ? CompletableFuture.runAsync(WarmUp::run, command -> Background.named("listwire-warm-up").newThread(command).start())
                     : CompletableFuture.completedFuture(null);
 
     private WarmUp() {
@@ -145,11 +146,5 @@ public final class WarmUp {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("the email warm-up failed", e);
         }
-    }
-
-    private static Thread daemon(Runnable work) {
-        Thread thread = new Thread(work, "listwire-warm-up");
-        thread.setDaemon(true);
-        return thread;
     }
 }
