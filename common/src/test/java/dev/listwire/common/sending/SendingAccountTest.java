@@ -20,8 +20,7 @@ class SendingAccountTest {
     @Test
     void fourInvocationsReservingAtOnceGetExactlyTheQuotaBetweenThem() throws Exception {
         LocalStack stack = LocalStack.shared();
-        String table = "listwire-sending-account-test-" + System.nanoTime();
-        new LocalResources(stack.dynamoDb(), stack.sqs()).createSendingTable(table);
+        String table = freshTable(stack);
         SendingConfiguration limits = new SendingConfiguration(table, "shared@listwire.test", 1_000_000, 230, 10, 25);
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -49,8 +48,7 @@ class SendingAccountTest {
     @Test
     void sendsGivenBackCanBeReservedAgain() {
         LocalStack stack = LocalStack.shared();
-        String table = "listwire-sending-account-test-" + System.nanoTime();
-        new LocalResources(stack.dynamoDb(), stack.sqs()).createSendingTable(table);
+        String table = freshTable(stack);
         SendingAccount account = new SendingAccount(stack.dynamoDb(),
                 new SendingConfiguration(table, "a@listwire.test", 1_000_000, 30, 10, 25), null);
 
@@ -64,8 +62,7 @@ class SendingAccountTest {
     @Test
     void sendsGivenBackReturnToTheRateWindowTheyWereCountedIn() {
         LocalStack stack = LocalStack.shared();
-        String table = "listwire-sending-account-test-" + System.nanoTime();
-        new LocalResources(stack.dynamoDb(), stack.sqs()).createSendingTable(table);
+        String table = freshTable(stack);
         // 2 a second over 10-second windows: 20 a window; the quota is no limit here.
         SendingAccount account = new SendingAccount(stack.dynamoDb(),
                 new SendingConfiguration(table, "a@listwire.test", 2, 1_000_000, 10, 25), null);
@@ -76,5 +73,12 @@ class SendingAccountTest {
         account.giveBack(15, at);
 
         assertEquals(new Allowance.Granted(15), account.reserve(100, at));
+    }
+
+    /** A sending table of its own, so that no other test's sends count against this one's limits. */
+    private static String freshTable(LocalStack stack) {
+        String table = "listwire-sending-account-test-" + System.nanoTime();
+        new LocalResources(stack.dynamoDb(), stack.sqs()).createSendingTable(table);
+        return table;
     }
 }
