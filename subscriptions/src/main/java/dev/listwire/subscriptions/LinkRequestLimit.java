@@ -1,6 +1,6 @@
 package dev.listwire.subscriptions;
 
-import dev.listwire.common.delivery.LedgerConfiguration;
+import dev.listwire.common.ledger.LedgerConfiguration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,7 +1,7 @@
 package dev.listwire.common.function;
 
-import dev.listwire.common.delivery.Claim;
-import dev.listwire.common.delivery.EventLedger;
+import dev.listwire.common.ledger.Claim;
+import dev.listwire.common.ledger.EventLedger;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.threads.Background;
 

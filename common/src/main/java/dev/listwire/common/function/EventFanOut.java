@@ -1,13 +1,13 @@
 package dev.listwire.common.function;
 
-import dev.listwire.common.delivery.DeliveryLedger;
-import dev.listwire.common.delivery.EventLedger;
+import dev.listwire.common.ledger.DeliveryLedger;
+import dev.listwire.common.ledger.EventLedger;
 import dev.listwire.common.logging.JsonLines;
 import dev.listwire.common.mail.SmtpPool;
 import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.members.MemberTable;
-import dev.listwire.common.sending.SendingAccount;
+import dev.listwire.common.quota.SendingAccount;
 import jakarta.inject.Singleton;
 import jakarta.mail.Session;
 

@@ -1,13 +1,13 @@
 package dev.listwire.common.function;
 
-import dev.listwire.common.delivery.EventLedger;
+import dev.listwire.common.ledger.EventLedger;
 import dev.listwire.common.logging.JsonLines;
 import dev.listwire.common.mail.SendResult;
 import dev.listwire.common.mail.SmtpPool;
 import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.mail.Addresses;
 import dev.listwire.common.members.Member;
-import dev.listwire.common.sending.Allowance;
+import dev.listwire.common.quota.Allowance;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;

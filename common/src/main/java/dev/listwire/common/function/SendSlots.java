@@ -1,7 +1,7 @@
 package dev.listwire.common.function;
 
-import dev.listwire.common.sending.Allowance;
-import dev.listwire.common.sending.SendingAccount;
+import dev.listwire.common.quota.Allowance;
+import dev.listwire.common.quota.SendingAccount;
 import dev.listwire.common.threads.Background;
 
 import java.time.Instant;

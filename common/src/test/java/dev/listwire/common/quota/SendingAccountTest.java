@@ -1,4 +1,4 @@
-package dev.listwire.common.sending;
+package dev.listwire.common.quota;
 
 import dev.listwire.common.local.LocalResources;
 import dev.listwire.common.testing.LocalStack;

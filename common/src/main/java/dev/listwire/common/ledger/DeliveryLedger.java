@@ -1,4 +1,4 @@
-package dev.listwire.common.delivery;
+package dev.listwire.common.ledger;
 
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

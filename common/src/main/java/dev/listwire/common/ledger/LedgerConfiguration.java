@@ -1,4 +1,4 @@
-package dev.listwire.common.delivery;
+package dev.listwire.common.ledger;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

@@ -1,4 +1,4 @@
-package dev.listwire.common.delivery;
+package dev.listwire.common.ledger;
 
 import dev.listwire.common.local.LocalResources;
 import dev.listwire.common.testing.LocalStack;

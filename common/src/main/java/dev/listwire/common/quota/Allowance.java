@@ -1,4 +1,4 @@
-package dev.listwire.common.sending;
+package dev.listwire.common.quota;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.listwire.common.sending;
+package dev.listwire.common.quota;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

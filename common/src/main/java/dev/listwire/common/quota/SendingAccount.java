@@ -1,4 +1,4 @@
-package dev.listwire.common.sending;
+package dev.listwire.common.quota;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;

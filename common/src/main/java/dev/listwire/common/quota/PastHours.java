@@ -1,4 +1,4 @@
-package dev.listwire.common.sending;
+package dev.listwire.common.quota;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,4 +1,4 @@
-package dev.listwire.common.delivery;
+package dev.listwire.common.ledger;
 
 /** What the ledger says when an invocation asks to send an event to a recipient. */
 public enum Claim {

@@ -1,4 +1,4 @@
-package dev.listwire.common.delivery;
+package dev.listwire.common.ledger;
 
 import dev.listwire.common.threads.Background;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
