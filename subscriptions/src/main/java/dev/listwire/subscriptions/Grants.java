@@ -34,11 +34,6 @@ final class Grants {
                 .orElseThrow(() -> new PageException(pages.forbiddenLink()));
     }
 
-    /** A preferences path for this address, for the links on the unsubscribe pages. */
-    String preferencesPath(String email) {
-        return "/preferences/" + signer.sign(LinkPurpose.PREFERENCES, Links.ALL_LISTS, email);
-    }
-
     /** A list that the member may join or leave. */
     ListCatalogue.Entry leavable(String list) {
         ListCatalogue.Entry entry = catalogue.find(list).orElseThrow(() -> new PageException(pages.unknownList()));

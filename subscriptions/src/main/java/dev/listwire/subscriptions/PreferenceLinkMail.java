@@ -14,6 +14,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,8 @@ import java.util.UUID;
 /**
  * The email with a link to an address's preferences, sent over the same SMTP path as the lists and
  * rendered in the same layout, from {@code views/preferences-link/}. It is a one-off email of its own,
- * described to the shared code as a transactional "list", so it carries no unsubscribe header.
+ * described to the shared code as a transactional "list", so it carries no unsubscribe header. Its link
+ * expires ({@link LinkPolicy#preferencesLifetime()}): it was asked for by whoever typed the address.
  */
 @Singleton
 final class PreferenceLinkMail {
@@ -32,9 +34,10 @@ final class PreferenceLinkMail {
     private final EmailRenderer renderer;
     private final ListMessages messages;
     private final Session session;
+    private final Duration lifetime;
 
-    PreferenceLinkMail(SubscriptionsConfiguration configuration, EmailRenderer renderer, ListMessages messages,
-                       SessionProvider sessions) {
+    PreferenceLinkMail(SubscriptionsConfiguration configuration, LinkPolicy policy, EmailRenderer renderer,
+                       ListMessages messages, SessionProvider sessions) {
         this.sender = new ListManifest(NAME, "Email preferences",
                 "this one email, because a link to this address's preferences was asked for on our website. "
                         + "If that was not you, ignore it: nothing changes unless the link is used.",
@@ -43,12 +46,13 @@ final class PreferenceLinkMail {
         this.renderer = renderer;
         this.messages = messages;
         this.session = sessions.session();
+        this.lifetime = policy.preferencesLifetime();
         renderer.requireTemplates(NAME);
     }
 
     SendResult send(InternetAddress to, Links links) throws TransientSendFailure, MessagingException {
         Map<String, Object> model = Map.of("list", sender, "email", to.getAddress(),
-                "links", Map.of("preferences", links.preferences(to.getAddress())));
+                "links", Map.of("preferences", links.preferences(to.getAddress(), lifetime)));
         var message = messages.compose(session, sender, UUID.randomUUID().toString(), to,
                 renderer.render(NAME, model), Optional.empty());
         try (SmtpConnection smtp = new SmtpConnection(session)) {

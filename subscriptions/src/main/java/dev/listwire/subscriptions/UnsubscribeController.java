@@ -56,9 +56,11 @@ final class UnsubscribeController {
         return pages.ok("unsubscribed", model(token, grant, list));
     }
 
-    private Map<String, Object> model(String token, LinkToken grant, ListCatalogue.Entry list) {
-        String preferences = grants.preferencesPath(grant.email());
-        return Map.of("token", token, "email", grant.email(), "list", list.manifest(),
-                "preferences", preferences, "rejoin", preferences + "/lists/" + list.name() + "/join");
+    /**
+     * No preferences token here: an unsubscribe URL is seen by mail providers and scanners, and must not
+     * open every list's choices for the address. The pages point to the "email me a link" form instead.
+     */
+    private static Map<String, Object> model(String token, LinkToken grant, ListCatalogue.Entry list) {
+        return Map.of("token", token, "email", grant.email(), "list", list.manifest(), "linkForm", "/preferences");
     }
 }

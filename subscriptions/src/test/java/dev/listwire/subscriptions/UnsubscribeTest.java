@@ -128,16 +128,17 @@ class UnsubscribeTest {
     }
 
     @Test
-    void theUnsubscribedPageOffersToJoinAgain() {
+    void theUnsubscribePagesHandOutNoPreferencesTokenButOfferTheLinkForm() {
         app.prices.members().add("ada@example.com");
-        HttpResponse<String> done = app.postForm("/unsubscribe/" + app.unsubscribeToken(app.prices, "ada@example.com"), ONE_CLICK);
-        String rejoin = Html.formAction(done.body(), "/lists/price-alerts/join");
+        String path = "/unsubscribe/" + app.unsubscribeToken(app.prices, "ada@example.com");
 
-        HttpResponse<String> response = app.postForm(rejoin, "");
-
-        assertEquals(303, response.statusCode());
-        assertFalse(app.item(app.prices, "ada@example.com").containsKey("status"));
-        assertTrue(app.get(response.headers().firstValue("Location").orElseThrow()).body().contains("You joined Price alerts."));
+        for (HttpResponse<String> page : List.of(app.get(path), app.postForm(path, ONE_CLICK))) {
+            assertEquals(200, page.statusCode());
+            assertFalse(page.body().contains("/preferences/"), "no token to every list's choices:\n" + page.body());
+            assertTrue(page.body().contains("href=\"/preferences\""), page.body());
+        }
+        HttpResponse<String> form = app.get("/preferences");
+        assertTrue(form.body().contains("Email me a link"));
     }
 
     private static Map<String, String> plain(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {

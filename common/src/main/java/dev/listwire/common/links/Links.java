@@ -4,6 +4,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 
 /** The signed links that every list email carries: one-click unsubscribe and the preference center. */
 @Singleton
@@ -31,8 +33,15 @@ public final class Links {
         return baseUrl + "/unsubscribe/" + signer.sign(LinkPurpose.UNSUBSCRIBE, list, email);
     }
 
+    /** The footer's preferences link: it works as long as the unsubscribe link beside it. */
     public String preferences(String email) {
         return baseUrl + "/preferences/" + signer.sign(LinkPurpose.PREFERENCES, ALL_LISTS, email);
+    }
+
+    /** A preferences link that stops working after {@code lifetime}: the one the "email me a link" form sends. */
+    public String preferences(String email, Duration lifetime) {
+        Instant expires = Instant.now().plus(lifetime);
+        return baseUrl + "/preferences/" + signer.sign(LinkPurpose.PREFERENCES, ALL_LISTS, email, expires);
     }
 
     /** HTTPS only (RFC 8058 asks for it), except plain HTTP on this machine for the devstack. */

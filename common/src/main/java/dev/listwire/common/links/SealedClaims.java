@@ -1,0 +1,56 @@
+package dev.listwire.common.links;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The token format since claims were encrypted: {@code <keyId>.<nonce>.<ciphertext+tag>}, AES-256-GCM under
+ * a key derived from the link key, with {@code v2.<keyId>} as associated data, so the key id travels in
+ * clear yet cannot be swapped. The nonce is synthetic (an HMAC of the claims, as in SIV): the same claims
+ * give the same token, and two different claims share a nonce only by a 96-bit collision.
+ */
+final class SealedClaims {
+
+    static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private SealedClaims() {
+    }
+
+    static String seal(LinkKey key, String claims) {
+        byte[] plain = claims.getBytes(StandardCharsets.UTF_8);
+        byte[] nonce = Arrays.copyOf(LinkKey.hmac(key.nonceKey, plain), NONCE_BYTES);
+        try {
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, nonce).doFinal(plain);
+            return key.id + "." + Base64Url.encode(nonce) + "." + Base64Url.encode(sealed);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** The claims, or empty when the parts were not sealed by this key or were altered. */
+    static Optional<String> open(LinkKey key, String nonce, String sealed) {
+        try {
+            byte[] iv = Base64Url.decode(nonce);
+            if (iv.length != NONCE_BYTES) {
+                return Optional.empty();
+            }
+            byte[] plain = cipher(Cipher.DECRYPT_MODE, key, iv).doFinal(Base64Url.decode(sealed));
+            return Optional.of(new String(plain, StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | IllegalArgumentException refused) {
+            return Optional.empty(); // a wrong tag, a ciphertext shorter than the tag, text that is not base64url
+        }
+    }
+
+    private static Cipher cipher(int mode, LinkKey key, byte[] nonce) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key.sealKey, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(("v2." + key.id).getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+}
