@@ -1,10 +1,12 @@
 package dev.listwire.subscriptions;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.listwire.common.links.LinkConfiguration;
 import dev.listwire.common.links.LinkSigner;
 import dev.listwire.common.links.Links;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.servlet.http.ServletHttpRequest;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
@@ -16,14 +18,12 @@ import java.util.regex.Pattern;
  * devstack), else the function URL the request came to. Terraform cannot give a function its own function
  * URL (the URL is made after the function: a cycle), so the deployed app learns it from the request.
  *
- * <p>The Host header is trusted only in the shape of a function URL, {@code <url-id>.lambda-url.<region>.on.aws}
- * (https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html), because AWS routes a request to a
- * function URL by that host name: a request that names another Host does not reach this function (which is
- * why CloudFront in front of a function URL must not forward the viewer's Host, see the managed policy
- * AllViewerExceptHostHeader, https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html).
- * Any other Host (a server behind a proxy that passes the client's Host on) could plant an attacker's
+ * <p>That domain is read from the event's {@code requestContext.domainName}, which Lambda writes, never from
+ * the Host header, which the client writes
+ * (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html#urls-payloads), and only in the shape
+ * of a function URL, {@code <url-id>.lambda-url.<region>.on.aws}. Anything else could plant an attacker's
  * domain in a link mailed with a valid token, so it is refused: such a deployment sets the base URL.
- * {@code localhost} is allowed over plain HTTP for the devstack and tests.
+ * {@code localhost} over plain HTTP only where {@link LinkPolicy#localhost()} is on (the devstack).
  */
 @Singleton
 final class LinkBase {
@@ -33,27 +33,44 @@ final class LinkBase {
 
     private final LinkSigner signer;
     private final Optional<Links> configured;
+    private final boolean localhost;
 
-    LinkBase(LinkConfiguration configuration, LinkSigner signer) {
+    LinkBase(LinkConfiguration configuration, LinkPolicy policy, LinkSigner signer) {
         this.signer = signer;
+        this.localhost = policy.localhost();
         String baseUrl = configuration.baseUrl();
         this.configured = baseUrl == null || baseUrl.isBlank() ? Optional.empty() : Optional.of(new Links(baseUrl, signer));
     }
 
     /** The links for an email sent while serving this request. */
     Links links(HttpRequest<?> request) {
-        return configured.orElseGet(() -> new Links(fromHost(request.getHeaders().get(HttpHeaders.HOST)), signer));
+        return configured.orElseGet(() -> new Links(fromRequest(request), signer));
     }
 
-    static String fromHost(String header) {
-        String host = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
+    private String fromRequest(HttpRequest<?> request) {
+        if (request instanceof ServletHttpRequest<?, ?> servlet && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
+            String domain = event.getRequestContext() == null ? null : event.getRequestContext().getDomainName();
+            return fromFunctionUrl(domain);
+        }
+        return fromLocalHost(request.getHeaders().get(HttpHeaders.HOST), localhost);
+    }
+
+    static String fromFunctionUrl(String domainName) {
+        String host = domainName == null ? "" : domainName.strip().toLowerCase(Locale.ROOT);
         if (FUNCTION_URL_HOST.matcher(host).matches()) {
             return "https://" + host;
         }
-        if (LOCAL_HOST.matcher(host).matches()) {
+        throw new IllegalStateException("listwire.links.base-url is not set and the request came through " + domainName
+                + ", which is not a Lambda function URL: set LISTWIRE_LINKS_BASE_URL to the preference center's address");
+    }
+
+    static String fromLocalHost(String header, boolean allowed) {
+        String host = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
+        if (allowed && LOCAL_HOST.matcher(host).matches()) {
             return "http://" + host;
         }
-        throw new IllegalStateException("listwire.links.base-url is not set and the request's Host (" + header
-                + ") is not a Lambda function URL: set LISTWIRE_LINKS_BASE_URL to the preference center's address");
+        throw new IllegalStateException("listwire.links.base-url is not set and this server is not behind a function URL"
+                + (allowed ? " nor asked as localhost (Host: " + header + ")" : " (localhost links are for the devstack only)")
+                + ": set LISTWIRE_LINKS_BASE_URL to the preference center's address");
     }
 }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Where the "email me a link" email points. Deployed, the function is not told its own URL (Terraform
  * cannot: a cycle), so without {@code listwire.links.base-url} the link is built from the function URL the
- * request came to; a configured base URL (a custom domain) always wins over the request's Host.
+ * request came to (as Lambda reports it, not as the Host header says); a configured base URL always wins.
  */
 class LinkBaseTest {
 
@@ -66,11 +66,23 @@ class LinkBaseTest {
     }
 
     @Test
-    void withoutABaseUrlAHostThatIsNoFunctionUrlGetsNoEmailAndUsesNoShareOfTheLimit() {
+    void aForgedHostHeaderIsIgnoredTheLinkUsesTheDomainLambdaReports() {
         start("");
-        APIGatewayV2HTTPEvent forged = FunctionUrlEvents.withHost("link-request-post.json", "prefs.attacker.example");
 
-        APIGatewayV2HTTPResponse response = function.handleRequest(forged, null);
+        APIGatewayV2HTTPResponse response = function.handleRequest(
+                FunctionUrlEvents.withHost("link-request-post.json", "prefs.attacker.example"), null);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("https://" + FunctionUrlEvents.HOST, base(single()));
+    }
+
+    @Test
+    void withoutABaseUrlARequestFromNoFunctionUrlGetsNoEmailAndUsesNoShareOfTheLimit() {
+        start("");
+        APIGatewayV2HTTPEvent elsewhere = FunctionUrlEvents.event("link-request-post.json", "");
+        elsewhere.getRequestContext().setDomainName("abc.execute-api.us-east-1.amazonaws.com");
+
+        APIGatewayV2HTTPResponse response = function.handleRequest(elsewhere, null);
 
         assertTrue(response.getStatusCode() >= 500, "status " + response.getStatusCode());
         assertTrue(new Inbox(alerts.mail()).all().isEmpty(), "no link to another site is mailed");
@@ -80,8 +92,8 @@ class LinkBaseTest {
     }
 
     @Test
-    void onThisMachineTheLinkLeadsBackToTheServerThatWasAsked() {
-        app = new SubscriptionsApp(Map.of("listwire.links.base-url", ""));
+    void onTheDevstackTheLinkLeadsBackToTheServerThatWasAsked() {
+        app = new SubscriptionsApp(Map.of("listwire.links.base-url", "", "listwire.subscriptions.links.localhost", true));
 
         assertEquals(200, app.postForm("/preferences", "email=ada%40example.com").statusCode());
 
@@ -92,12 +104,25 @@ class LinkBaseTest {
     }
 
     @Test
-    void onlyAFunctionUrlOrThisMachineIsTrustedAsTheHost() {
-        assertEquals("https://abc123.lambda-url.eu-west-1.on.aws", LinkBase.fromHost("ABC123.lambda-url.eu-west-1.on.aws"));
-        assertEquals("http://localhost:8080", LinkBase.fromHost("localhost:8080"));
+    void byDefaultALocalhostRequestGetsNoLinkToLocalhost() {
+        app = new SubscriptionsApp(Map.of("listwire.links.base-url", ""));
+
+        assertTrue(app.postForm("/preferences", "email=ada%40example.com").statusCode() >= 500);
+        assertTrue(app.inbox.to("ada@example.com").isEmpty(), "no plain-HTTP localhost link outside the devstack");
+    }
+
+    @Test
+    void onlyAFunctionUrlOrThisMachineWhenAllowedIsTrustedAsTheLinksBase() {
+        assertEquals("https://abc123.lambda-url.eu-west-1.on.aws", LinkBase.fromFunctionUrl("ABC123.lambda-url.eu-west-1.on.aws"));
+        assertEquals("http://localhost:8080", LinkBase.fromLocalHost("localhost:8080", true));
+        assertThrows(IllegalStateException.class, () -> LinkBase.fromLocalHost("localhost:8080", false));
         for (String host : new String[] {null, "", "prefs.example.com", "abc.lambda-url.us-east-1.on.aws.attacker.example",
-                "abc.lambda-url.us-east-1.on.aws:8443", "localhost.attacker.example", "abc.lambda-url.us-east-1.on.aws/x"}) {
-            assertThrows(IllegalStateException.class, () -> LinkBase.fromHost(host), String.valueOf(host));
+                "abc.lambda-url.us-east-1.on.aws:8443", "localhost.attacker.example", "abc.lambda-url.us-east-1.on.aws/x",
+                "localhost"}) {
+            assertThrows(IllegalStateException.class, () -> LinkBase.fromFunctionUrl(host), String.valueOf(host));
+        }
+        for (String host : new String[] {null, "", "prefs.example.com", "localhost.attacker.example", "127.0.0.1.nip.io"}) {
+            assertThrows(IllegalStateException.class, () -> LinkBase.fromLocalHost(host, true), String.valueOf(host));
         }
     }
 

@@ -59,6 +59,7 @@ public record LocalEndpoints(Ports ports) {
         p.put("listwire.smtp.username", SMTP_USER);
         p.put("listwire.smtp.password", SMTP_USER);
         p.put("listwire.links.base-url", web());
+        p.put("listwire.subscriptions.links.localhost", true); // plain-HTTP localhost links: this machine only
         return p;
     }
 
