@@ -32,6 +32,15 @@ locals {
     name => "arn:${data.aws_partition.current.partition}:dynamodb:${var.region}:${data.aws_caller_identity.current.account_id}:table/${name}"
   }
 
+  # What every function reads from SSM at start: the SMTP credentials, the current link key and the
+  # retired ones (by id), all names from the variables; the values never pass through Terraform.
+  ssm_parameters = {
+    smtp_username      = var.ssm_parameters.smtp_username
+    smtp_password      = var.ssm_parameters.smtp_password
+    links_key          = var.link_keys.parameters[var.link_keys.current]
+    links_retired_keys = { for id, name in var.link_keys.parameters : id => name if id != var.link_keys.current }
+  }
+
   ssm_parameter_arn_prefix = "arn:${data.aws_partition.current.partition}:ssm:${var.region}:${data.aws_caller_identity.current.account_id}:parameter"
 
   # A preference center address of one's own (a custom domain); "" counts as none, which is what the
@@ -64,9 +73,9 @@ module "list" {
   sending_table_arn        = aws_dynamodb_table.sending.arn
   sending                  = var.sending
   links_base_url           = local.links_base_url
-  links_key_id             = var.links_key_id
+  links_key_id             = var.link_keys.current
   smtp                     = var.smtp
-  ssm_parameters           = var.ssm_parameters
+  ssm_parameters           = local.ssm_parameters
   ssm_parameter_arn_prefix = local.ssm_parameter_arn_prefix
   point_in_time_recovery   = var.point_in_time_recovery
   deletion_protection      = var.deletion_protection
@@ -138,9 +147,9 @@ module "subscriptions" {
   ledger_table_arn         = aws_dynamodb_table.ledger.arn
   links_base_url           = local.custom_links_base_url
   from                     = var.preferences_from
-  links_key_id             = var.links_key_id
+  links_key_id             = var.link_keys.current
   smtp                     = var.smtp
-  ssm_parameters           = var.ssm_parameters
+  ssm_parameters           = local.ssm_parameters
   ssm_parameter_arn_prefix = local.ssm_parameter_arn_prefix
   architecture             = var.architecture
   log_retention_days       = var.log_retention_days

@@ -40,8 +40,8 @@ output "ledger_table" {
 }
 
 output "ssm_parameters" {
-  description = "The SSM parameters to create out of band (SecureString), by purpose."
-  value       = var.ssm_parameters
+  description = "The SSM parameters to create out of band (SecureString), by purpose; link_keys by key id."
+  value       = merge(var.ssm_parameters, { link_keys = var.link_keys.parameters })
 }
 
 output "preference_center_url" {

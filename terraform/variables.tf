@@ -30,10 +30,23 @@ variable "preferences_from" {
   default = null
 }
 
-variable "links_key_id" {
-  description = "The id of the link-signing key in the SSM parameter; change it when the key rotates."
-  type        = string
-  default     = "k1"
+variable "link_keys" {
+  description = "The link-signing keys: by key id, the name of the SSM SecureString that holds each. `current` signs new links; every other id is a retired key that only verifies links already sent (keep it: unsubscribe links must work for years). Rotation: SECURITY.md."
+  type = object({
+    current    = optional(string, "k1")
+    parameters = optional(map(string), { k1 = "/listwire/links/key" })
+  })
+  default = {}
+
+  validation {
+    condition     = contains(keys(var.link_keys.parameters), var.link_keys.current)
+    error_message = "link_keys.current must be one of the ids in link_keys.parameters."
+  }
+
+  validation {
+    condition     = alltrue([for id, name in var.link_keys.parameters : startswith(name, "/") && can(regex("^[A-Za-z0-9_-]+$", id))])
+    error_message = "Key ids are letters, digits, - and _ (they travel in every link); parameter names start with /."
+  }
 }
 
 variable "smtp" {
@@ -47,11 +60,10 @@ variable "smtp" {
 }
 
 variable "ssm_parameters" {
-  description = "Names of the SSM Parameter Store SecureStrings that hold the secrets. Terraform never reads or writes their values: create them with `aws ssm put-parameter` (README)."
+  description = "Names of the SSM Parameter Store SecureStrings that hold the SMTP credentials (the link keys' are in link_keys). Terraform never reads or writes their values: create them with `aws ssm put-parameter` (README)."
   type = object({
     smtp_username = optional(string, "/listwire/smtp/username")
     smtp_password = optional(string, "/listwire/smtp/password")
-    links_key     = optional(string, "/listwire/links/key")
   })
   default = {}
 

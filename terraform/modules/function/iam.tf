@@ -24,7 +24,7 @@ data "aws_iam_policy_document" "this" {
     # Only the parameters named in the function's environment. SecureStrings under the AWS managed key
     # aws/ssm need no kms:Decrypt here: that key's policy allows it through SSM for the account.
     actions   = ["ssm:GetParameters"]
-    resources = [for name in values(var.ssm_parameters) : "${var.ssm_parameter_arn_prefix}${name}"]
+    resources = [for name in local.secret_names : "${var.ssm_parameter_arn_prefix}${name}"]
   }
 
   statement {

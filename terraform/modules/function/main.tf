@@ -5,12 +5,17 @@
 
 locals {
   # Secrets are not in the environment, only the names of the SSM parameters that hold them: the
-  # function reads them at start (common/.../secrets/SsmSecrets.java).
+  # function reads them at start (common/.../secrets/SsmSecrets.java). The retired link keys travel as
+  # "<id>=<name>,...": one string, since a map's keys do not survive environment variable names.
   environment = merge(var.environment, {
-    LISTWIRE_SSM_SMTP_USERNAME = var.ssm_parameters.smtp_username
-    LISTWIRE_SSM_SMTP_PASSWORD = var.ssm_parameters.smtp_password
-    LISTWIRE_SSM_LINKS_KEY     = var.ssm_parameters.links_key
+    LISTWIRE_SSM_SMTP_USERNAME      = var.ssm_parameters.smtp_username
+    LISTWIRE_SSM_SMTP_PASSWORD      = var.ssm_parameters.smtp_password
+    LISTWIRE_SSM_LINKS_KEY          = var.ssm_parameters.links_key
+    LISTWIRE_SSM_LINKS_RETIRED_KEYS = join(",", [for id, name in var.ssm_parameters.links_retired_keys : "${id}=${name}"])
   })
+
+  retired_key_names = values(var.ssm_parameters.links_retired_keys)
+  secret_names      = concat([var.ssm_parameters.smtp_username, var.ssm_parameters.smtp_password, var.ssm_parameters.links_key], local.retired_key_names)
 }
 
 resource "aws_cloudwatch_log_group" "this" {

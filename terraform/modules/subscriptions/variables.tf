@@ -62,10 +62,12 @@ variable "smtp" {
 
 variable "ssm_parameters" {
   description = "Names of the SSM parameters (SecureString) the function reads at start."
+  # links_retired_keys: retired link keys by id; they verify links already sent and sign nothing.
   type = object({
-    smtp_username = string
-    smtp_password = string
-    links_key     = string
+    smtp_username      = string
+    smtp_password      = string
+    links_key          = string
+    links_retired_keys = optional(map(string), {})
   })
 }
 

@@ -2,6 +2,7 @@ package dev.listwire.common.secrets;
 
 import io.micronaut.context.annotation.BootstrapContextCompatible;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.LinkedHashMap;
@@ -12,13 +13,18 @@ import java.util.Map;
  * {@code LISTWIRE_SSM_SMTP_PASSWORD=/listwire/smtp/password}. Terraform sets the names; the values stay
  * in SSM and reach only the function's memory, never the environment, a file or Terraform's state.
  *
- * @param smtpUsername the parameter whose value becomes {@code listwire.smtp.username}
- * @param smtpPassword the parameter whose value becomes {@code listwire.smtp.password}
- * @param linksKey     the parameter whose value becomes {@code listwire.links.key}
+ * @param smtpUsername     the parameter whose value becomes {@code listwire.smtp.username}
+ * @param smtpPassword     the parameter whose value becomes {@code listwire.smtp.password}
+ * @param linksKey         the parameter whose value becomes {@code listwire.links.key}, the key that signs
+ * @param linksRetiredKeys retired link keys that still verify links already sent, as
+ *                         {@code <keyId>=<parameter>} separated by commas ({@code k1=/listwire/links/k1}):
+ *                         each becomes {@code listwire.links.retired-keys.<keyId>}. One string, because a
+ *                         map does not survive the trip through environment variable names.
  */
 @BootstrapContextCompatible
 @ConfigurationProperties("listwire.ssm")
-public record SecretParameters(@Nullable String smtpUsername, @Nullable String smtpPassword, @Nullable String linksKey) {
+public record SecretParameters(@Nullable String smtpUsername, @Nullable String smtpPassword, @Nullable String linksKey,
+                               @Nullable String linksRetiredKeys) {
 
     /** The parameter name for each property it fills, for the parameters that are named. */
     Map<String, String> byProperty() {
@@ -26,6 +32,18 @@ public record SecretParameters(@Nullable String smtpUsername, @Nullable String s
         putIfNamed(names, "listwire.smtp.username", smtpUsername);
         putIfNamed(names, "listwire.smtp.password", smtpPassword);
         putIfNamed(names, "listwire.links.key", linksKey);
+        if (linksRetiredKeys != null) {
+            for (String entry : linksRetiredKeys.split(",")) {
+                if (!entry.isBlank()) {
+                    String[] idAndName = entry.strip().split("=", -1);
+                    if (idAndName.length != 2 || idAndName[0].isBlank() || !idAndName[1].startsWith("/")) {
+                        throw new ConfigurationException("listwire.ssm.links-retired-keys takes <keyId>=/<parameter>, "
+                                + "separated by commas; not: " + entry.strip());
+                    }
+                    names.put("listwire.links.retired-keys." + idAndName[0], idAndName[1]);
+                }
+            }
+        }
         return names;
     }
 

@@ -84,7 +84,7 @@ class IamPolicyTest {
         assertEquals(List.of("${aws_cloudwatch_log_group.this.arn}:*"), resources(logs));
         assertEquals(List.of("logs:CreateLogStream", "logs:PutLogEvents"), actions(logs));
         JsonNode secrets = statements(Module.function(), "this").get("ReadOwnSecrets");
-        assertEquals("[for name in values(var.ssm_parameters) : \"${var.ssm_parameter_arn_prefix}${name}\"]",
+        assertEquals("[for name in local.secret_names : \"${var.ssm_parameter_arn_prefix}${name}\"]",
                 expr(secrets.path("resources")));
         assertEquals(List.of("ssm:GetParameters"), actions(secrets));
         for (Module caller : List.of(Module.list(), Module.subscriptions())) {

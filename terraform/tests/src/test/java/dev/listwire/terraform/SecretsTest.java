@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.listwire.terraform.Module.expr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,8 +76,36 @@ class SecretsTest {
         JsonNode names = Module.root().variable("ssm_parameters");
         String type = expr(names.path("type"));
 
-        for (String parameter : List.of("smtp_username", "smtp_password", "links_key")) {
+        for (String parameter : List.of("smtp_username", "smtp_password")) {
             assertTrue(type.contains(parameter + " = optional(string, \"/listwire/"), type);
         }
+    }
+
+    @Test
+    void theCurrentAndRetiredLinkKeysAreNamedByOneVariable() {
+        String type = expr(Module.root().variable("link_keys").path("type"));
+        assertTrue(type.contains("current = optional(string, \"k1\")"), type);
+        assertTrue(type.contains("parameters = optional(map(string), { k1 = \"/listwire/links/key\" })"), type);
+        assertFalse(Module.root().blocks().path("variable").has("links_key_id"), "a second place for the key id");
+
+        JsonNode passed = Module.root().local("ssm_parameters");
+        assertEquals("var.link_keys.parameters[var.link_keys.current]", expr(passed.path("links_key")));
+        assertEquals("{ for id, name in var.link_keys.parameters : id => name if id != var.link_keys.current }",
+                expr(passed.path("links_retired_keys")));
+        for (Module caller : List.of(Module.list(), Module.subscriptions(), Module.function())) {
+            String callerType = expr(caller.variable("ssm_parameters").path("type"));
+            assertTrue(callerType.contains("links_retired_keys = optional(map(string), {})"), caller + ": " + callerType);
+        }
+    }
+
+    @Test
+    void everyFunctionReadsAndMayReadTheRetiredKeysToo() {
+        String environment = expr(Module.function().local("environment"));
+        assertTrue(environment.contains("LISTWIRE_SSM_LINKS_RETIRED_KEYS = join(\",\", [for id, name in var.ssm_parameters.links_retired_keys : \"${id}=${name}\"])"),
+                environment);
+        String names = expr(Module.function().local("secret_names"));
+        assertTrue(names.contains("var.ssm_parameters.links_key") && names.contains("local.retired_key_names"), names);
+        assertTrue(expr(Module.function().local("retired_key_names")).equals("values(var.ssm_parameters.links_retired_keys)"));
+        // IamPolicyTest#everyFunctionMayWriteOnlyItsOwnLogsAndReadOnlyItsOwnSecrets: ReadOwnSecrets is over secret_names.
     }
 }
