@@ -40,12 +40,15 @@ class MembersCommandTest {
                 joan@example.com,Joan again,
                 katherine@example.com,Katherine Johnson
                 "hedy@example.com","Hedy \"\"Lamarr\"\"",TSLA
+                "\"\"Call 555 0100\"\"@catch-all.example",Spam,
                 """);
         Run run = devstack.listwire("members", "import", "--local", "stock-movement-alerts", csv.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("rejected line 3: 'not-an-address' is not an email address"), run.out());
         assertTrue(run.out().contains("rejected line 4: joan@example.com is already on line 2"), run.out());
         assertTrue(run.out().contains("rejected line 5: 2 cells, but the header has 3"), run.out());
+        assertTrue(run.out().contains("rejected line 7: '\"Call 555 0100\"@catch-all.example' is not an email address: "
+                + "quoted local parts"), run.out());
         assertTrue(run.out().contains("Imported 2 member(s)"), run.out());
         assertTrue(run.err().contains("imported 2/2"), run.err());
 
@@ -73,6 +76,6 @@ class MembersCommandTest {
     void addRefusesSomethingThatIsNotAnAddress() {
         Run run = devstack.listwire("members", "add", "--local", "dcf-engine-results", "barbara at example");
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("'barbara at example' is not an email address"), run.err());
+        assertTrue(run.err().contains("'barbara at example' is not an email address: the part before @"), run.err());
     }
 }

@@ -53,12 +53,13 @@ final class LinkRequestController {
     @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA}, produces = MediaType.TEXT_HTML)
     HttpResponse<String> request(HttpRequest<?> request, @Body("email") @Nullable String email) {
         String entered = email == null ? "" : email.strip();
-        Optional<InternetAddress> address = Addresses.deliverable(entered.toLowerCase(Locale.ROOT));
-        if (address.isEmpty()) {
+        Addresses.Verdict verdict = Addresses.check(entered.toLowerCase(Locale.ROOT));
+        if (verdict instanceof Addresses.Refused refused) {
             String error = entered.isEmpty() ? "Enter your email address."
-                    : "Enter one email address in the form name@example.com.";
+                    : "Enter one email address in the form name@example.com: " + refused.why() + ".";
             return pages.page(HttpStatus.BAD_REQUEST, "link-form", form(entered, error));
         }
+        Optional<InternetAddress> address = Optional.of(((Addresses.Accepted) verdict).address());
         String to = address.get().getAddress();
         Links links = linkBase.links(request); // before counting: a request that cannot be answered costs no share
         if (!limit.tryAcquire(to)) {

@@ -81,6 +81,15 @@ class LinkRequestTest {
     }
 
     @Test
+    void refusesAQuotedLocalPartSayingWhy() {
+        HttpResponse<String> response = app.postForm("/preferences", "email=" + encode("\"Call 555 0100\"@catch-all.example"));
+
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("quoted local parts"), response.body());
+        assertTrue(app.inbox.all().isEmpty(), "no email carries the stranger's words");
+    }
+
+    @Test
     void keepsWhatWasEnteredEscaped() {
         HttpResponse<String> response = app.postForm("/preferences", "email=" + encode("\"><script>x</script>"));
 

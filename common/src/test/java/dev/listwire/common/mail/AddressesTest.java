@@ -2,7 +2,10 @@ package dev.listwire.common.mail;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AddressesTest {
@@ -10,6 +13,9 @@ class AddressesTest {
     @Test
     void acceptsABareAddress() {
         assertEquals("ada@example.com", Addresses.deliverable("ada@example.com").orElseThrow().getAddress());
+        for (String good : new String[] {"o'brien+news@mail.example.co.uk", "a.b.c@x-y.example", "x@xn--bcher-kva.example"}) {
+            assertEquals(good, Addresses.deliverable(good).orElseThrow().getAddress());
+        }
     }
 
     @Test
@@ -21,5 +27,38 @@ class AddressesTest {
             assertTrue(Addresses.deliverable(bad).isEmpty(), bad);
         }
         assertTrue(Addresses.deliverable(null).isEmpty());
+    }
+
+    @Test
+    void refusesQuotedAndNonAsciiLocalPartsAndBadDomainsSayingWhy() {
+        Map<String, String> refusals = Map.ofEntries(
+                Map.entry("\"Call 555 0100 now\"@catch-all.example", "quoted local parts"),
+                Map.entry("\"ada\"@example.com", "quoted local parts"),
+                Map.entry("ada(comment)@example.com", "the part before @ may hold only"),
+                Map.entry("ada..lovelace@example.com", "the part before @ may hold only"),
+                Map.entry(".ada@example.com", "the part before @ may hold only"),
+                Map.entry("adà@example.com", "the part before @ may hold only"),
+                Map.entry("ada\u0007@example.com", "control character"),
+                Map.entry("ada\u001b[31m@example.com", "control character"),
+                Map.entry("a".repeat(65) + "@example.com", "longer than 64"),
+                Map.entry("ada@localhost", "not a valid (IDNA) domain"),
+                Map.entry("ada@exa_mple.com", "not a valid (IDNA) domain"),
+                Map.entry("ada@-example.com", "not a valid (IDNA) domain"),
+                Map.entry("ada@example..com", "not a valid (IDNA) domain"),
+                Map.entry("ada@[127.0.0.1]", "not a valid (IDNA) domain"),
+                Map.entry("ada@10.0.0.1", "not a valid (IDNA) domain"),
+                Map.entry("ada@xn--zz.example", "not a valid (IDNA) domain"),
+                Map.entry("ada@ex ample.com", "not a valid (IDNA) domain"),
+                Map.entry("ada", "no @"),
+                Map.entry("", "empty"));
+        refusals.forEach((address, why) -> {
+            Addresses.Refused refused = assertInstanceOf(Addresses.Refused.class, Addresses.check(address), address);
+            assertTrue(refused.why().contains(why), address + ": " + refused.why());
+        });
+    }
+
+    @Test
+    void aUnicodeDomainIsTakenInItsALabelForm() {
+        assertEquals("ada@xn--bcher-kva.example", Addresses.deliverable("ada@bücher.example").orElseThrow().getAddress());
     }
 }

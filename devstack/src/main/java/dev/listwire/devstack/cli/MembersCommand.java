@@ -82,10 +82,11 @@ public final class MembersCommand {
 
         @Override
         public void run() {
-            String address = email.trim().toLowerCase(Locale.ROOT);
-            if (Addresses.deliverable(address).isEmpty()) {
-                throw new IllegalArgumentException("'" + email + "' is not an email address");
+            Addresses.Verdict verdict = Addresses.check(email.trim().toLowerCase(Locale.ROOT));
+            if (verdict instanceof Addresses.Refused refused) {
+                throw new IllegalArgumentException("'" + email + "' is not an email address: " + refused.why());
             }
+            String address = ((Addresses.Accepted) verdict).address().getAddress();
             Map<String, AttributeValue> item = new LinkedHashMap<>();
             item.put("email", AttributeValue.fromS(address));
             attributes.forEach((name, value) -> item.put(name.replace("[]", ""), name.endsWith("[]")

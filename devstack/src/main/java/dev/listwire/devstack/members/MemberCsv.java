@@ -58,10 +58,11 @@ public final class MemberCsv {
             String column = columns.get(i);
             String cell = cells.get(i).trim();
             if (column.equalsIgnoreCase("email")) {
-                String email = cell.toLowerCase(Locale.ROOT);
-                if (Addresses.deliverable(email).isEmpty()) {
-                    return new Row(line, null, "'" + cell + "' is not an email address");
+                Addresses.Verdict verdict = Addresses.check(cell.toLowerCase(Locale.ROOT));
+                if (verdict instanceof Addresses.Refused refused) {
+                    return new Row(line, null, "'" + cell + "' is not an email address: " + refused.why());
                 }
+                String email = ((Addresses.Accepted) verdict).address().getAddress();
                 Integer first = seen.putIfAbsent(email, line);
                 if (first != null) {
                     return new Row(line, null, email + " is already on line " + first);
