@@ -1,5 +1,6 @@
 package dev.listwire.devstack;
 
+import dev.listwire.devstack.cli.AddressHashCommand;
 import dev.listwire.devstack.cli.DevstackCommand;
 import dev.listwire.devstack.cli.DlqCommand;
 import dev.listwire.devstack.cli.MailCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "listwire", mixinStandardHelpOptions = true, version = "listwire 0.1.0",
         description = "Event-driven email lists: run them on this machine, send events, manage members, read dead letters.",
         subcommands = {DevstackCommand.class, SendCommand.class, MembersCommand.class, DlqCommand.class,
-                MailCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+                MailCommand.class, SchemaCommand.class, AddressHashCommand.class, CommandLine.HelpCommand.class})
 public final class Listwire {
 
     public static void main(String[] args) {

@@ -1,28 +1,64 @@
 package dev.listwire.common.logging;
 
+import io.micronaut.context.env.Environment;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * listwire's own log lines: one JSON object per line (logger {@code listwire}, written as is by
  * {@code logback.xml}), so CloudWatch Logs Insights can filter on {@code list}, {@code eventId},
  * {@code messageId} and every count.
+ *
+ * <p>The address in a line's {@value #RECIPIENT} field is written as its pseudonym ({@link AddressPseudonyms})
+ * unless {@link LogConfiguration#plainAddresses()}, and so is every copy of it in the line's other text (an
+ * SMTP reply often quotes it). Done here, once, so that no call site can forget it.
  */
 @Singleton
 public final class JsonLines {
 
     private static final Logger LOG = LoggerFactory.getLogger("listwire");
 
-    private final JsonMapper json;
+    /** The field that names an address, in every line that has one. */
+    public static final String RECIPIENT = "recipient";
 
-    public JsonLines(JsonMapper json) {
+    private static final UnaryOperator<String> PLAIN = UnaryOperator.identity();
+
+    private final JsonMapper json;
+    private final UnaryOperator<String> addresses;
+
+    public JsonLines(JsonMapper json, LogConfiguration configuration, Environment environment) {
         this.json = json;
+        this.addresses = configuration.plainAddresses() ? PLAIN
+                : new AddressPseudonyms(pseudonymKey(configuration, environment))::of;
+    }
+
+    /** How an address appears in these logs: what to search for. */
+    public String pseudonym(String address) {
+        return addresses.apply(address);
+    }
+
+    /** Without a key of its own or a link key (a tool, a test), a random one: lines stay unlinkable to addresses. */
+    private static String pseudonymKey(LogConfiguration configuration, Environment environment) {
+        return Optional.ofNullable(configuration.pseudonymKey())
+                .or(() -> environment.getProperty("listwire.links.key", String.class))
+                .filter(key -> !key.isBlank())
+                .orElseGet(() -> {
+                    byte[] random = new byte[32];
+                    new SecureRandom().nextBytes(random);
+                    return Base64.getEncoder().encodeToString(random);
+                });
     }
 
     public void info(String type, Map<String, Object> fields) {
@@ -54,6 +90,12 @@ public final class JsonLines {
         line.put("level", level);
         line.put("type", type);
         line.putAll(fields);
+        if (addresses != PLAIN && line.get(RECIPIENT) instanceof String address && !address.isEmpty()) {
+            String pseudonym = addresses.apply(address);
+            Pattern plain = Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE);
+            line.replaceAll((name, value) -> value instanceof String text
+                    ? plain.matcher(text).replaceAll(Matcher.quoteReplacement(pseudonym)) : value);
+        }
         try {
             return json.writeValueAsString(line);
         } catch (IOException e) {
