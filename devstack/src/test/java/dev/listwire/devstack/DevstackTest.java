@@ -94,6 +94,40 @@ class DevstackTest {
     }
 
     @Test
+    void dlqShowsAProducersEscapeSequencesEscaped() {
+        RunningList dcf = list("dcf-engine-results");
+        // SQS refuses C0 controls but ESC's 8-bit twin CSI (U+009B) and CR pass, and some terminals obey both.
+        sqs.sendMessage(b -> b.queueUrl(dcf.queues().queueUrl()).messageBody("\u009b2J\u009b31mred\r not json"));
+        awaitDlqDepth(dcf, 1);
+
+        Run shown = devstack.listwire("dlq", "--local", "dcf-engine-results");
+        assertTrue(shown.out().contains("body:   \\u009b2J\\u009b31mred\\x0d not json"), shown.out());
+        assertTrue(shown.out().chars().noneMatch(c -> c == 0x9b || c == '\r'), "no raw control reaches the terminal");
+        sqs.purgeQueue(b -> b.queueUrl(dcf.queues().dlqUrl())); // so that other tests see an empty DLQ
+    }
+
+    @Test
+    void theWebServerAnswersOnlyToThisMachinesNames() throws Exception {
+        int port = URI.create(devstack.stack().endpoints().web()).getPort();
+        for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "localhost")) {
+            assertTrue(statusLine(port, host).contains(" 200 "), host);
+        }
+        for (String host : List.of("attacker.example", "attacker.example:" + port, "localhost.attacker.example", "")) {
+            assertTrue(statusLine(port, host).contains(" 403 "), "a rebinding page's Host: " + host);
+        }
+    }
+
+    /** The status line for GET /mail/messages.json with this Host header, over a plain socket (HttpClient sets Host itself). */
+    private static String statusLine(int port, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /mail/messages.json HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
     void sendRefusesAnEventThatDoesNotFitAndSendsNothing() {
         RunningList dcf = list("dcf-engine-results");
         Run run = devstack.listwire("send", "--local", "dcf-engine-results", "{\"ticker\":\"AAPL\",\"reportUrl\":\"http://insecure\"}");

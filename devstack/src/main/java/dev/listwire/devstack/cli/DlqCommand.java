@@ -32,11 +32,11 @@ public final class DlqCommand extends Printing {
             DeadLetters letters = new DeadLetters(sqs, sqs.getQueueUrl(b -> b.queueName(list + "-dlq")).queueUrl());
             List<Message> messages = letters.peekAll();
             for (Message m : messages) {
-                out().println("── " + m.messageId() + " (received " + m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "?") + "×)");
-                out().println("reason: " + attribute(m, "listwire-error").orElse("(none recorded: moved by the redrive policy after "
+                out().println("── " + Terminal.line(m.messageId()) + " (received " + m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "?") + "×)");
+                out().println("reason: " + attribute(m, "listwire-error").map(Terminal::line).orElse("(none recorded: moved by the redrive policy after "
                         + "too many failed receives; see the function's event-finished log lines)"));
-                attribute(m, "eventId").ifPresent(id -> out().println("eventId: " + id));
-                out().println("body:   " + m.body());
+                attribute(m, "eventId").ifPresent(id -> out().println("eventId: " + Terminal.line(id)));
+                out().println("body:   " + Terminal.line(m.body())); // a producer wrote it: escapes shown, not obeyed
             }
             if (!redrive) {
                 letters.release(messages);

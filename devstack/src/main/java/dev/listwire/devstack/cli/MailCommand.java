@@ -46,15 +46,16 @@ public final class MailCommand extends Printing {
         for (JsonNode m : messages) {
             out().println("── #" + m.path("number").asInt() + " ─────────────────────────────────────────");
             if (headers) {
-                m.path("headers").forEach(h -> out().println(h.path("name").asText() + ": " + h.path("value").asText()));
+                m.path("headers").forEach(h -> out().println(Terminal.line(h.path("name").asText() + ": "
+                        + h.path("value").asText())));
             } else {
-                out().println("From:    " + m.path("from").asText());
-                out().println("To:      " + m.path("to").asText());
-                out().println("Subject: " + m.path("subject").asText());
-                out().println("List-Id: " + m.path("listId").asText());
+                out().println("From:    " + Terminal.line(m.path("from").asText()));
+                out().println("To:      " + Terminal.line(m.path("to").asText()));
+                out().println("Subject: " + Terminal.line(m.path("subject").asText()));
+                out().println("List-Id: " + Terminal.line(m.path("listId").asText()));
             }
             out().println();
-            out().println(m.path("text").asText().strip());
+            out().println(Terminal.text(m.path("text").asText().strip())); // a payload's words: escapes shown, not obeyed
             out().println();
         }
     }

@@ -64,7 +64,7 @@ public final class MembersCommand {
                             : value.hasSs() ? String.join(";", value.ss()) : value.toString());
                 }
             });
-            return line.toString();
+            return Terminal.line(line.toString()); // attributes came from a CSV or a producer's data
         }
     }
 
@@ -143,7 +143,7 @@ public final class MembersCommand {
                 return null;
             });
             err().println();
-            rejected.forEach(r -> out().println("rejected line " + r.line() + ": " + r.rejection()));
+            rejected.forEach(r -> out().println("rejected line " + r.line() + ": " + Terminal.line(r.rejection())));
             out().println("Imported " + items.size() + " member(s) into " + table.list + " on " + table.target.where()
                     + "; rejected " + rejected.size() + " row(s)");
         }
