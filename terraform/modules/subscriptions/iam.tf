@@ -5,10 +5,31 @@
 data "aws_iam_policy_document" "function" {
   statement {
     sid = "ManageMembersOfListTables"
-    # The calls common/.../members/Memberships makes: a member's state on every list at once
-    # (BatchGetItem), join, leave and leave all (UpdateItem, which also adds a newcomer's item).
-    actions   = ["dynamodb:BatchGetItem", "dynamodb:UpdateItem"]
+    # The read common/.../members/Memberships makes: a member's state on every list at once.
+    actions   = ["dynamodb:BatchGetItem"]
     resources = values(var.list_tables)
+  }
+
+  statement {
+    sid = "ChangeOnlyMembershipAttributes"
+    # Join, leave and leave all (UpdateItem, which also adds a newcomer's item), limited to the attributes
+    # Memberships writes: a member's data for a list (name, tickers, ...) is never changed from the
+    # public function URL, and no update returns values.
+    # https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html
+    actions   = ["dynamodb:UpdateItem"]
+    resources = values(var.list_tables)
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:Attributes"
+      values   = ["email", "status", "subscribedAt", "unsubscribedAt"]
+    }
+
+    condition {
+      test     = "StringEqualsIfExists"
+      variable = "dynamodb:ReturnValues"
+      values   = ["NONE"]
+    }
   }
 
   statement {

@@ -92,4 +92,13 @@ class IdleCostTest {
         assertEquals("expiresAt", sending.path("ttl").get(0).path("attribute_name").asText());
         assertTrue(sending.path("ttl").get(0).path("enabled").asBoolean());
     }
+
+    @Test
+    void noModuleCreatesACustomerManagedKmsKeyAndTheReadmeSaysWhy() throws Exception {
+        for (Module module : Module.all()) {
+            assertTrue(module.named("resource", "aws_kms_key").isEmpty(), module + " creates a KMS key: 1 USD a month each");
+        }
+        String readme = java.nio.file.Files.readString(Repository.terraform().resolve("README.md"));
+        assertTrue(readme.contains("**No customer-managed KMS key by default**") && readme.contains("1 USD a month"), "terraform/README.md");
+    }
 }

@@ -34,8 +34,13 @@ record Module(String dir, List<Hcl.File> files, ObjectNode blocks) {
         return at(Repository.terraform(), "modules/function");
     }
 
+    /** The CI roles, a root module of its own that an administrator applies once (terraform/ci). */
+    static Module ci() {
+        return at(Repository.terraform(), "ci");
+    }
+
     static List<Module> all() {
-        return List.of(root(), list(), subscriptions(), function());
+        return List.of(root(), list(), subscriptions(), function(), ci());
     }
 
     /** The module in directory {@code dir} (relative to {@code terraform}; "" for the root module). */

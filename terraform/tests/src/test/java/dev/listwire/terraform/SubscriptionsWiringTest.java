@@ -138,12 +138,15 @@ class SubscriptionsWiringTest {
     @Test
     void itMayTouchOnlyTheListTablesAndItsOwnLedgerCountersWithTheCallsTheAppMakes() {
         Map<String, JsonNode> statements = IamPolicyTest.statements(Module.subscriptions(), "function");
-        assertEquals(Set.of("ManageMembersOfListTables", "CountLinkRequests"), statements.keySet());
+        assertEquals(Set.of("ManageMembersOfListTables", "ChangeOnlyMembershipAttributes", "CountLinkRequests"), statements.keySet());
 
         JsonNode members = statements.get("ManageMembersOfListTables");
-        assertEquals(AppSources.dynamoDbActions(COMMON.resolve("java/dev/listwire/common/members/Memberships.java")),
-                new TreeSet<>(texts(members.path("actions"))));
+        JsonNode changes = statements.get("ChangeOnlyMembershipAttributes");
+        Set<String> memberActions = new TreeSet<>(texts(members.path("actions")));
+        memberActions.addAll(texts(changes.path("actions")));
+        assertEquals(AppSources.dynamoDbActions(COMMON.resolve("java/dev/listwire/common/members/Memberships.java")), memberActions);
         assertEquals("values(var.list_tables)", expr(members.path("resources")));
+        assertEquals("values(var.list_tables)", expr(changes.path("resources")));
 
         JsonNode ledger = statements.get("CountLinkRequests");
         Path limit = APP.resolve("LinkRequestLimit.java");
@@ -169,6 +172,24 @@ class SubscriptionsWiringTest {
             assertTrue(docs.contains("`" + name + "`"), "modules/subscriptions/README.md does not name " + name);
         }
         assertFalse(docs.contains("LISTWIRE_SUBSCRIPTIONS_TABLES"), "the app reads no such variable");
+    }
+
+    @Test
+    void itWritesOnlyTheAttributesMembershipsWritesAndGetsNoValuesBack() {
+        JsonNode changes = IamPolicyTest.statements(Module.subscriptions(), "function").get("ChangeOnlyMembershipAttributes");
+        Map<String, JsonNode> conditions = new LinkedHashMap<>();
+        changes.path("condition").forEach(c -> conditions.put(c.path("variable").asText(), c));
+
+        JsonNode attributes = conditions.get("dynamodb:Attributes");
+        assertEquals("ForAllValues:StringEquals", attributes.path("test").asText());
+        Path member = COMMON.resolve("java/dev/listwire/common/members/Member.java");
+        Set<String> written = new TreeSet<>(Set.of("email", AppSources.constant(member, "STATUS"),
+                AppSources.constant(member, "SUBSCRIBED_AT"), AppSources.constant(member, "UNSUBSCRIBED_AT")));
+        assertEquals(written, new TreeSet<>(texts(attributes.path("values"))));
+        String memberships = AppSources.read(COMMON.resolve("java/dev/listwire/common/members/Memberships.java"));
+        assertFalse(memberships.contains("returnValues"), "Memberships asks for no values back, as the condition allows");
+        assertEquals(List.of("NONE"), texts(conditions.get("dynamodb:ReturnValues").path("values")));
+        assertEquals(Set.of("dynamodb:UpdateItem"), new TreeSet<>(texts(changes.path("actions"))));
     }
 
     private static JsonNode subscriptionsCall() {

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +52,29 @@ class WorkflowTest {
         for (String key : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "aws-access-key-id", "secrets.")) {
             assertFalse(workflow.contains(key), "the workflow uses " + key);
         }
+    }
+
+    @Test
+    void everyActionIsPinnedByACommitShaNamingItsTag() {
+        Matcher uses = Pattern.compile("uses: (\\S+)@(\\S+)(.*)").matcher(workflow);
+        int count = 0;
+        while (uses.find()) {
+            assertTrue(uses.group(2).matches("[0-9a-f]{40}"), uses.group(1) + " is pinned by " + uses.group(2) + ", not a commit SHA");
+            assertTrue(uses.group(3).matches(" # v\\d+\\.\\d+\\.\\d+"), uses.group(1) + " does not name its tag: " + uses.group(3));
+            count++;
+        }
+        assertTrue(count >= 7, "actions found: " + count);
+    }
+
+    @Test
+    void pullRequestsFromForksGetNoAwsCredentials() {
+        String plan = workflow.substring(workflow.indexOf("\n  plan:"), workflow.indexOf("\n  apply:"));
+        assertTrue(plan.contains("if: github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository"),
+                plan);
+        assertTrue(plan.contains("role-to-assume: ${{ vars.AWS_PLAN_ROLE_ARN }}"));
+        assertFalse(workflow.contains("pull_request_target"), "pull_request_target would run a fork's code with this repository's rights");
+        String check = workflow.substring(workflow.indexOf("\n  check:"), workflow.indexOf("\n  plan:"));
+        assertFalse(check.contains("configure-aws-credentials") || check.contains("id-token"), "check runs for forks too: no AWS");
     }
 
     private static String read() {
