@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * micronaut-views-handlebars 5.6.0 is not in the 4.10.8 views BOM; this proves it renders, with the
- * views-core the BOM brings, records and maps alike, and escapes HTML by default.
+ * views-core the BOM brings, records and maps alike, and escapes HTML by default, on handlebars.java 4.5.0
+ * (the root pom's dependencyManagement lifts it from the 4.3.1 that views-handlebars asks for).
  */
 @MicronautTest(startApplication = false)
 @Property(name = "listwire.links.key", value = "unused-here-0123456789abcdefghijklmnop")
@@ -46,6 +47,17 @@ class HandlebarsRenderingTest {
         assertTrue(email.html().startsWith("<!DOCTYPE html>"), "inside the shared layout");
         assertTrue(email.text().startsWith("Hello Ada,\n\nAT&T trades at 17.40."), email.text());
         assertTrue(email.text().contains("Unsubscribe from this list: https://p.example/unsubscribe/t?a=1&b=2"), email.text());
+    }
+
+    @Test
+    void theHandlebarsOnTheClasspathIsTheManagedOne() throws Exception {
+        var properties = new java.util.Properties();
+        try (var in = com.github.jknack.handlebars.Handlebars.class
+                .getResourceAsStream("/META-INF/maven/com.github.jknack/handlebars/pom.properties")) {
+            properties.load(in);
+        }
+
+        assertEquals("4.5.0", properties.getProperty("version"));
     }
 
     @Test
