@@ -1,9 +1,9 @@
 package dev.listwire.lists.dcfengineresults;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.listwire.common.testing.Inbox;
-import dev.listwire.common.testing.ListFixture;
-import dev.listwire.common.testing.SqsEvents;
+import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.ListFixture;
+import dev.listwire.testkit.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,8 +1,8 @@
 package dev.listwire.lists.stockmovementalerts;
 
-import dev.listwire.common.testing.FunctionJar;
-import dev.listwire.common.testing.Inbox;
-import dev.listwire.common.testing.ListFixture;
+import dev.listwire.testkit.FunctionJar;
+import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.ListFixture;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
