@@ -21,7 +21,9 @@ import java.util.function.Predicate;
 
 /**
  * A real devstack for tests: the repository's own lists (their built function.jar), on free ports, with
- * its state in a temporary folder. Also runs {@code ./listwire} commands in-process against it.
+ * its state in a temporary folder. Also runs {@code ./listwire} commands in-process against it. In the main
+ * code, not a test-jar: it drives the devstack itself (not the test kit, which cannot depend on the devstack),
+ * and the producers' tests use it through their ordinary dependency on this module. It needs no JUnit.
  */
 public final class TestDevstack implements AutoCloseable {
 

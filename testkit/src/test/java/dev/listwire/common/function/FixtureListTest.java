@@ -2,18 +2,28 @@ package dev.listwire.common.function;
 
 import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListFixture;
+import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A fresh fixture list on the local stack for each test, its function, the inbox and the JSON log lines. */
+/**
+ * The fixture list under test, set up as every list's test is ({@link ListUnderTest}), plus the JSON log
+ * lines. It only names the parts the send loop's tests use ({@code list}, {@code function}, {@code inbox}),
+ * so that their bodies read as before; it starts and stops nothing of its own.
+ */
 abstract class FixtureListTest {
+
+    @RegisterExtension
+    final ListUnderTest<FixtureFunction> fixtureList =
+            ListUnderTest.of("classpath:fixture-list.json", FixtureFunction::new);
 
     protected ListFixture list;
     protected FixtureFunction function;
@@ -21,17 +31,16 @@ abstract class FixtureListTest {
     protected LogCapture logs;
 
     @BeforeEach
-    void startFixtureList() {
-        list = ListFixture.forManifest("classpath:fixture-list.json");
-        function = new FixtureFunction(list.context());
-        inbox = new Inbox(list.mail());
+    void nameTheFixtureList() {
+        list = fixtureList.fixture();
+        function = fixtureList.function();
+        inbox = fixtureList.inbox();
         logs = new LogCapture();
     }
 
     @AfterEach
-    void stopFixtureList() {
+    void stopCapturingLogs() {
         logs.close();
-        function.close();
     }
 
     /** Every one of {@code members} members got exactly one email. */
