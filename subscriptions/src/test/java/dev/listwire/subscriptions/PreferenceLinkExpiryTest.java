@@ -4,7 +4,7 @@ import dev.listwire.common.links.LinkPurpose;
 import dev.listwire.common.links.LinkSigner;
 import dev.listwire.common.links.LinkToken;
 import dev.listwire.common.links.Links;
-import dev.listwire.common.testing.Inbox;
+import dev.listwire.testkit.Inbox;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
