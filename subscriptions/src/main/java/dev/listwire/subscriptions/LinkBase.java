@@ -69,8 +69,9 @@ final class LinkBase {
         if (allowed && LOCAL_HOST.matcher(host).matches()) {
             return "http://" + host;
         }
-        throw new IllegalStateException("listwire.links.base-url is not set and this server is not behind a function URL"
-                + (allowed ? " nor asked as localhost (Host: " + header + ")" : " (localhost links are for the devstack only)")
-                + ": set LISTWIRE_LINKS_BASE_URL to the preference center's address");
+        String why = allowed ? " nor asked as localhost (Host: " + header + ")"
+                : " (localhost links are for the devstack only)";
+        throw new IllegalStateException("listwire.links.base-url is not set and this server is not behind a function"
+                + " URL" + why + ": set LISTWIRE_LINKS_BASE_URL to the preference center's address");
     }
 }

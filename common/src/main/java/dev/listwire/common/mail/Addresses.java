@@ -20,7 +20,8 @@ public final class Addresses {
     /** RFC 5321 allows a path of 256 octets, less the angle brackets. */
     public static final int MAX_LENGTH = 254;
     private static final int MAX_LOCAL_PART = 64;
-    private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+    private static final Pattern DOT_ATOM = Pattern.compile(ATEXT + "(\\." + ATEXT + ")*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     /** An address taken, in its canonical form, or refused with the reason, said so a person can fix it. */
@@ -58,7 +59,8 @@ public final class Addresses {
             return new Refused("quoted local parts (\"...\"@) are not accepted");
         }
         if (local.isEmpty() || !DOT_ATOM.matcher(local).matches()) {
-            return new Refused("the part before @ may hold only ASCII letters, digits, dots between them and !#$%&'*+/=?^_`{|}~-");
+            return new Refused("the part before @ may hold only ASCII letters, digits, dots between them"
+                    + " and !#$%&'*+/=?^_`{|}~-");
         }
         if (local.length() > MAX_LOCAL_PART) {
             return new Refused("the part before @ is longer than " + MAX_LOCAL_PART + " characters");
