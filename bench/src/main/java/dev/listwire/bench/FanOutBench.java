@@ -52,7 +52,7 @@ final class FanOutBench {
         String pooled = "listwire, pool of " + pool;
         try (StockMovementAlertsFunction one = new StockMovementAlertsFunction(list.property("listwire.smtp.pool-size", 1).context());
              StockMovementAlertsFunction many = new StockMovementAlertsFunction(list.property("listwire.smtp.pool-size", pool).context())) {
-            MimeMessage template = template(list);
+            MimeMessage template = template();
             if (warmUp) {
                 // Class loading and JIT for all three, not measured.
                 send(one, members, "warm-1");
@@ -90,7 +90,7 @@ final class FanOutBench {
     }
 
     /** One email as listwire renders it, taken from GreenMail, for the bare loop to send. */
-    private static MimeMessage template(ListFixture list) throws Exception {
+    static MimeMessage template() throws Exception {
         ListFixture viaGreenMail = BenchList.fixture();
         viaGreenMail.members().add("template@members.listwire.test");
         try (StockMovementAlertsFunction f = new StockMovementAlertsFunction(viaGreenMail.context())) {

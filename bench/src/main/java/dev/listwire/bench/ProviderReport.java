@@ -1,0 +1,91 @@
+package dev.listwire.bench;
+
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The provider-bound figures as Markdown: the throughput table (latency x pool x segments) and the run
+ * that shows the account's rate is kept. Sizes: {@code -Dbench.latencies} (100,300 ms a message),
+ * {@code -Dbench.pools} (1,4,8,16), {@code -Dbench.segments} (2,4), {@code -Dbench.provider-members} (500,
+ * the least), {@code -Dbench.provider-seconds} (4: a list at least this long at the bound),
+ * {@code -Dbench.account-rate} (40 a second, for the rate run).
+ */
+final class ProviderReport {
+
+    /** What the cost and CPU sections reuse: every row measured. */
+    static final List<ProviderBench.Row> ROWS = new ArrayList<>();
+
+    private ProviderReport() {
+    }
+
+    static void run(List<String> out) throws Exception {
+        List<Integer> latencies = Benchmarks.ints("bench.latencies", "100,300");
+        List<Integer> pools = Benchmarks.ints("bench.pools", "1,4,8,16");
+        List<Integer> segments = Benchmarks.ints("bench.segments", "2,4");
+        int minMembers = Integer.getInteger("bench.provider-members", 500);
+        double minSeconds = Double.parseDouble(System.getProperty("bench.provider-seconds", "4"));
+        double accountRate = Double.parseDouble(System.getProperty("bench.account-rate", "40"));
+        MimeMessage template = FanOutBench.template();
+        List<String> bares = new ArrayList<>();
+        ProviderBench.Row capped = null;
+        double cappedBare = 0;
+        for (int latency : latencies) {
+            try (SinkProcess sink = SinkProcess.start(latency)) {
+                double bare = ProviderBench.bareRate(template, sink);
+                bares.add(String.format(Locale.ROOT, "%d ms: %.2f emails/s", latency, bare));
+                for (int s : segments) {
+                    for (int pool : pools) {
+                        ROWS.add(progress(ProviderBench.run(sink, bare, new ProviderBench.Setup(pool, s, 0), minMembers, minSeconds)));
+                    }
+                }
+                if (capped == null) {
+                    cappedBare = bare;
+                    capped = progress(ProviderBench.run(sink, bare, new ProviderBench.Setup(4, 2, accountRate), minMembers, 15));
+                }
+            }
+        }
+        out.add("");
+        out.add("## Provider-bound throughput (sink: `LatencySink`, its own process, answering each email's end of DATA after the latency)");
+        out.add("");
+        out.add("Goal: listwire at least 0.9x the bound = pool x segments x the bare loop's one-connection rate on the same sink"
+                + " (bare loop, 1 connection: " + String.join("; ", bares) + "). Each segment is an invocation in its own JVM"
+                + " on function.jar; emails/s runs from the event put on the queue to the end of the last invocation"
+                + " (the split and every JVM's cold code included); \"at the sink\" from the first email's MAIL FROM to the last one's.");
+        out.add("");
+        out.add("| latency | pool | segments | members | listwire, emails/s | bound | ratio | goal 0.9 | at the sink, emails/s | x bound | CPU ms/email | invocations |");
+        out.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (ProviderBench.Row r : ROWS) {
+            out.add(String.format(Locale.ROOT, "| %d ms | %d | %d | %d | %.1f | %.1f | **%.2f** | %s | %.1f | %.2f | %.2f | %d |",
+                    r.latencyMs(), r.pool(), r.segments(), r.members(), r.perSecond(), r.bound(), r.ratio(),
+                    r.ratio() >= 0.9 ? "met" : "not met", r.atSink(), r.atSink() / r.bound(), r.cpuMsPerEmail(), r.invocations()));
+        }
+        if (capped != null) {
+            rateCheck(out, capped, cappedBare, accountRate);
+        }
+    }
+
+    private static void rateCheck(List<String> out, ProviderBench.Row r, double bare, double accountRate) {
+        int window = Integer.getInteger("bench.account-window", 10); // listwire.sending.window-seconds' default
+        long perWindow = (long) Math.floor(accountRate * window);
+        long aligned = ProviderBench.mostInAlignedWindow(r.sent(), window);
+        long sliding = ProviderBench.mostInSlidingWindow(r.sent(), window);
+        out.add("");
+        out.add(String.format(Locale.ROOT, "### The account's rate is kept: %.0f emails/s configured, below the bound of pool %d x %d segments"
+                + " (%.1f emails/s at %d ms)", accountRate, r.pool(), r.segments(), r.pool() * r.segments() * bare, r.latencyMs()));
+        out.add("");
+        out.add("| members | listwire, emails/s | at the sink | most sent in one of the account's " + window + " s windows"
+                + " (allowed " + perWindow + ") | most sent in any " + window + " s | goal |");
+        out.add("|---|---|---|---|---|---|");
+        out.add(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %d | %d | %s |", r.members(), r.perSecond(), r.atSink(),
+                aligned, sliding, aligned <= perWindow ? "never exceeded: met" : "**exceeded**"));
+    }
+
+    private static ProviderBench.Row progress(ProviderBench.Row r) {
+        System.err.printf(Locale.ROOT, "provider %d ms, pool %d, %d segments, %d members: %.1f/s (bound %.1f, %.2f), at sink %.1f, %.2f CPU ms/email%n",
+                r.latencyMs(), r.pool(), r.segments(), r.members(), r.perSecond(), r.bound(), r.ratio(), r.atSink(), r.cpuMsPerEmail());
+        return r;
+    }
+}
