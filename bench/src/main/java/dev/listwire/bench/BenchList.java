@@ -24,7 +24,16 @@ final class BenchList {
         return segments == 1 ? MANIFEST : "classpath:bench-list-" + segments + ".json";
     }
 
+    /**
+     * The list split into {@code segments}, with every {@code -Dbench.set.<listwire property>=<value>} applied
+     * (for example {@code -Dbench.set.listwire.ledger.claims-ahead=16}): an A/B of a setting without an edit.
+     */
     static ListFixture fixture(int segments) {
-        return ListFixture.forManifest(manifest(segments));
+        ListFixture list = ListFixture.forManifest(manifest(segments));
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SET))
+                .forEach(name -> list.property(name.substring(SET.length()), System.getProperty(name)));
+        return list;
     }
+
+    private static final String SET = "bench.set.";
 }

@@ -62,7 +62,10 @@ final class FanOutBench {
                 list.mail().purgeEmailFromAllMailboxes();
             }
             for (int i = 0; i < iterations; i++) {
+                // GreenMail keeps what it receives in this JVM: emptied before each reading.
+                list.mail().purgeEmailFromAllMailboxes();
                 double bare = BareLoop.send(template, "127.0.0.1", sinkPort, user, password, members);
+                list.mail().purgeEmailFromAllMailboxes();
                 double composing = BareLoop.compose(template, "127.0.0.1", sinkPort, user, password, members);
                 list.mail().purgeEmailFromAllMailboxes();
                 double a = send(one, members, sinkName + "-1-" + i);

@@ -11,7 +11,7 @@ import java.util.Locale;
  * that shows the account's rate is kept. Sizes: {@code -Dbench.latencies} (100,300 ms a message),
  * {@code -Dbench.pools} (1,4,8,16), {@code -Dbench.segments} (2,4), {@code -Dbench.provider-members} (500,
  * the least), {@code -Dbench.provider-seconds} (4: a list at least this long at the bound),
- * {@code -Dbench.account-rate} (40 a second, for the rate run).
+ * {@code -Dbench.account-rate} (20 a second, for the rate run).
  */
 final class ProviderReport {
 
@@ -27,7 +27,7 @@ final class ProviderReport {
         List<Integer> segments = Benchmarks.ints("bench.segments", "2,4");
         int minMembers = Integer.getInteger("bench.provider-members", 500);
         double minSeconds = Double.parseDouble(System.getProperty("bench.provider-seconds", "4"));
-        double accountRate = Double.parseDouble(System.getProperty("bench.account-rate", "40"));
+        double accountRate = Double.parseDouble(System.getProperty("bench.account-rate", "20"));
         MimeMessage template = FanOutBench.template();
         List<String> bares = new ArrayList<>();
         ProviderBench.Row capped = null;
@@ -42,8 +42,10 @@ final class ProviderReport {
                     }
                 }
                 if (capped == null) {
+                    // Three of the account's windows at least, so that what carries over from one to the next shows.
                     cappedBare = bare;
-                    capped = progress(ProviderBench.run(sink, bare, new ProviderBench.Setup(4, 2, accountRate), minMembers, 15));
+                    capped = progress(ProviderBench.run(sink, bare, new ProviderBench.Setup(4, 2, accountRate), minMembers,
+                            Math.max(minSeconds, 3.0 * window())));
                 }
             }
         }
@@ -67,20 +69,30 @@ final class ProviderReport {
         }
     }
 
+    /** listwire.sending.window-seconds as the run sets it (its default, 10, unless -Dbench.set.* says otherwise). */
+    private static int window() {
+        return Integer.parseInt(System.getProperty("bench.set.listwire.sending.window-seconds", "10"));
+    }
+
     private static void rateCheck(List<String> out, ProviderBench.Row r, double bare, double accountRate) {
-        int window = Integer.getInteger("bench.account-window", 10); // listwire.sending.window-seconds' default
+        int window = window();
         long perWindow = (long) Math.floor(accountRate * window);
         long aligned = ProviderBench.mostInAlignedWindow(r.sent(), window);
         long sliding = ProviderBench.mostInSlidingWindow(r.sent(), window);
+        boolean kept = aligned <= perWindow && r.atSink() <= accountRate;
         out.add("");
-        out.add(String.format(Locale.ROOT, "### The account's rate is kept: %.0f emails/s configured, below the bound of pool %d x %d segments"
-                + " (%.1f emails/s at %d ms)", accountRate, r.pool(), r.segments(), r.pool() * r.segments() * bare, r.latencyMs()));
+        out.add(String.format(Locale.ROOT, "### The account's rate: %.0f emails/s configured (%d per %d s window), below the bound"
+                + " of pool %d x %d segments (%.1f emails/s at %d ms)", accountRate, perWindow, window, r.pool(), r.segments(),
+                r.pool() * r.segments() * bare, r.latencyMs()));
         out.add("");
-        out.add("| members | listwire, emails/s | at the sink | most sent in one of the account's " + window + " s windows"
-                + " (allowed " + perWindow + ") | most sent in any " + window + " s | goal |");
+        out.add("Counted at the sink by each email's MAIL FROM time. Goal: never above the configured rate: at most "
+                + perWindow + " in each of the account's windows (aligned as listwire counts them) and on average.");
+        out.add("");
+        out.add("| members | listwire, emails/s | at the sink, emails/s | most in one of the account's " + window + " s windows"
+                + " | most in any " + window + " s | goal |");
         out.add("|---|---|---|---|---|---|");
         out.add(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %d | %d | %s |", r.members(), r.perSecond(), r.atSink(),
-                aligned, sliding, aligned <= perWindow ? "never exceeded: met" : "**exceeded**"));
+                aligned, sliding, kept ? "met" : "**not met**"));
     }
 
     private static ProviderBench.Row progress(ProviderBench.Row r) {
