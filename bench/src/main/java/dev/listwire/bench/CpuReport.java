@@ -56,7 +56,8 @@ final class CpuReport {
         split.parts().forEach((part, n) -> out.add(String.format(Locale.ROOT, "| %s | %d | %.1f%% | %.3f |", part, n,
                 100.0 * n / total, cpuMs * n / total)));
         out.add("");
-        out.add("Most frequent top-of-stack classes among \"other\": " + top(split.otherTops(), 6) + ".");
+        out.add("Where in the AWS SDK (its innermost class on the stack): " + top(split.sdkTops(), 6) + ". Most frequent"
+                + " top-of-stack classes among \"other\": " + top(split.otherTops(), 6) + ".");
     }
 
     private static String top(Map<String, Long> counts, int n) {

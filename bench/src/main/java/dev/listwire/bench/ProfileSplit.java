@@ -27,7 +27,7 @@ final class ProfileSplit {
      * Samples per part, in the order of {@link #PARTS}, and for the "other" samples, the classes running
      * at the top of their stacks (where to look next).
      */
-    record Split(Map<String, Long> parts, Map<String, Long> otherTops) {
+    record Split(Map<String, Long> parts, Map<String, Long> otherTops, Map<String, Long> sdkTops) {
 
         long total() {
             return parts.values().stream().mapToLong(Long::longValue).sum();
@@ -38,6 +38,7 @@ final class ProfileSplit {
         Map<String, Long> samples = new LinkedHashMap<>();
         PARTS.forEach(p -> samples.put(p, 0L));
         Map<String, Long> otherTops = new java.util.HashMap<>();
+        Map<String, Long> sdkTops = new java.util.HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null
                     && !event.getStackTrace().getFrames().isEmpty()) {
@@ -46,10 +47,13 @@ final class ProfileSplit {
                 samples.merge(part, 1L, Long::sum);
                 if (part.equals("other")) {
                     otherTops.merge(type(frames.get(0)), 1L, Long::sum);
+                } else if (part.equals("AWS SDK calls")) {
+                    frames.stream().map(ProfileSplit::type).filter(t -> t.startsWith("software.amazon.awssdk.")).findFirst()
+                            .ifPresent(t -> sdkTops.merge(t, 1L, Long::sum));
                 }
             }
         }
-        return new Split(samples, otherTops);
+        return new Split(samples, otherTops, sdkTops);
     }
 
     /** @param frames the stack, its top (the running method) first */
