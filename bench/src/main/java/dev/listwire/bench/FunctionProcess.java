@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /** A {@link FunctionWorker} in its own JVM, started with a list's environment, driven line by line. */
@@ -27,6 +29,10 @@ final class FunctionProcess implements AutoCloseable {
     private final Writer in;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final Deque<String> recent = new ArrayDeque<>();
+    /** Emails sent per segment since the last drain began, from the function's event-finished log lines. */
+    private final Map<String, Long> sentBySegment = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern SENT = Pattern.compile("\"sent\":(\\d+)");
+    private static final Pattern SEGMENT = Pattern.compile("\"segment\":\"(\\d+)/");
 
     private FunctionProcess(Process process) {
         this.process = process;
@@ -42,6 +48,8 @@ final class FunctionProcess implements AutoCloseable {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("bench ")) {
                     replies.add(line);
+                } else if (line.contains("\"event-finished\"")) {
+                    count(line);
                 } else {
                     synchronized (recent) {
                         recent.addLast(line);
@@ -70,7 +78,23 @@ final class FunctionProcess implements AutoCloseable {
 
     /** Tells the worker to invoke until the queue is empty; {@link #drained()} waits for it. */
     void drain() throws IOException {
+        sentBySegment.clear();
         command("drain");
+    }
+
+    /** The log line's part of the event (its segment, or the whole list) and what it sent. */
+    private void count(String line) {
+        Matcher sent = SENT.matcher(line);
+        Matcher segment = SEGMENT.matcher(line);
+        boolean ofSegment = segment.find();
+        if (sent.find() && (ofSegment || Long.parseLong(sent.group(1)) > 0)) { // the split's own line sends nothing
+            sentBySegment.merge(ofSegment ? segment.group(1) : "whole list", Long.parseLong(sent.group(1)), Long::sum);
+        }
+    }
+
+    /** Emails sent per segment by this worker in the last drain (its event-finished lines are read by then). */
+    Map<String, Long> sentBySegment() {
+        return Map.copyOf(sentBySegment);
     }
 
     /** Records the next drain with JDK Flight Recorder into {@code file}. */

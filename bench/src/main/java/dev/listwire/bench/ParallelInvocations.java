@@ -18,6 +18,7 @@ final class ParallelInvocations implements AutoCloseable {
 
     private final ListFixture list;
     private final List<FunctionProcess> workers;
+    private final Map<String, Long> sentBySegment = new LinkedHashMap<>();
 
     private ParallelInvocations(ListFixture list, List<FunctionProcess> workers) {
         this.list = list;
@@ -46,6 +47,11 @@ final class ParallelInvocations implements AutoCloseable {
         return new ParallelInvocations(list, workers);
     }
 
+    /** Emails sent by each segment in the last event, most first. */
+    List<Long> segmentSizes() {
+        return sentBySegment.values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
     FunctionProcess first() {
         return workers.get(0);
     }
@@ -68,6 +74,8 @@ final class ParallelInvocations implements AutoCloseable {
             parts.add(w.drained());
         }
         FunctionProcess.Drained all = FunctionProcess.total(parts);
+        sentBySegment.clear();
+        workers.forEach(w -> w.sentBySegment().forEach((segment, n) -> sentBySegment.merge(segment, n, Long::sum)));
         return new FunctionProcess.Drained(all.invocations(), all.cpuNanos(), queued, all.lastEndMs());
     }
 

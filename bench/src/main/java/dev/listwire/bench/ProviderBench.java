@@ -21,12 +21,23 @@ final class ProviderBench {
      * @param perSecond   emails a second from the moment the event was queued to the end of the last invocation
      * @param atSink      emails a second at the sink, from the first email's MAIL FROM to the last one's
      * @param cpuMsPerEmail CPU of the function's JVMs per email (the workers' process CPU time)
+     * @param segmentSizes  emails each segment sent, most first: a parallel scan's segments are not equal
      */
     record Row(long latencyMs, int pool, int segments, int members, double perSecond, double atSink, double bound,
-               double cpuMsPerEmail, long invocations, List<Long> sent) {
+               double cpuMsPerEmail, long invocations, List<Long> sent, List<Long> segmentSizes) {
 
         double ratio() {
             return perSecond / bound;
+        }
+
+        /** Cores the function's JVMs kept busy while sending at this rate. */
+        double cores() {
+            return cpuMsPerEmail * perSecond / 1000;
+        }
+
+        /** The bound if every segment had to send as many as the largest: what an uneven split allows. */
+        double unevenBound() {
+            return segmentSizes.isEmpty() ? bound : bound * members / ((double) segmentSizes.get(0) * segments);
         }
     }
 
@@ -73,7 +84,7 @@ final class ProviderBench {
             long last = Collections.max(sent);
             double atSink = last > first ? (members - 1) / ((last - first) / 1000.0) : Double.NaN;
             return new Row(sink.perMessageMs(), setup.pool(), setup.segments(), members, members / seconds, atSink,
-                    bound, drained.cpuNanos() / 1e6 / members, drained.invocations(), sent);
+                    bound, drained.cpuNanos() / 1e6 / members, drained.invocations(), sent, function.segmentSizes());
         }
     }
 
