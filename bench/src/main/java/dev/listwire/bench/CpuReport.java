@@ -47,7 +47,7 @@ final class CpuReport {
         long total = Math.max(1, split.total());
         double cpuMs = Figure.of(r.listwireMs()).median();
         out.add("");
-        out.add("Where listwire's CPU goes: JDK Flight Recorder (`profile` settings) over one more event of " + members
+        out.add("Where listwire's CPU goes: JDK Flight Recorder (`profile` settings, a sample a millisecond) over one more event of " + members
                 + " members, " + split.total() + " execution samples of Java threads (JIT and GC threads are not sampled);"
                 + " each sample counted in the part nearest the top of its stack.");
         out.add("");

@@ -56,6 +56,8 @@ public final class FunctionWorker {
             }
             Recording recording = profile == null ? null : new Recording(Configuration.getConfiguration("profile"));
             if (recording != null) {
+                // A sample every millisecond, not every 10 or 20: a few seconds of sending give a few thousand.
+                recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
                 recording.start();
             }
             long cpu = os.getProcessCpuTime();

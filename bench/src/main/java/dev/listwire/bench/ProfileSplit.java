@@ -80,7 +80,10 @@ final class ProfileSplit {
         return "other";
     }
 
+    /** The frame's class; a lambda's generated class is named after the class that holds the lambda. */
     private static String type(RecordedFrame frame) {
-        return frame.getMethod() == null ? "" : frame.getMethod().getType().getName();
+        String name = frame.getMethod() == null ? "" : frame.getMethod().getType().getName();
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : name.substring(0, lambda);
     }
 }
