@@ -34,14 +34,18 @@ final class ProviderReport {
         double cappedBare = 0;
         for (int latency : latencies) {
             try (SinkProcess sink = SinkProcess.start(latency)) {
-                double bare = ProviderBench.bareRate(template, sink);
-                bares.add(String.format(Locale.ROOT, "%d ms: %.2f emails/s", latency, bare));
+                List<Double> measured = new ArrayList<>();
                 for (int s : segments) {
                     for (int pool : pools) {
+                        // The bare loop right before each row: the machine's noise of the moment falls on both.
+                        double bare = ProviderBench.bareRate(template, sink);
+                        measured.add(bare);
                         ROWS.add(progress(ProviderBench.run(sink, bare, new ProviderBench.Setup(pool, s, 0), minMembers, minSeconds)));
                     }
                 }
+                bares.add(latency + " ms: " + Figure.of(measured).format("%.2f") + " emails/s");
                 if (capped == null) {
+                    double bare = ProviderBench.bareRate(template, sink);
                     // Three of the account's windows at least, so that what carries over from one to the next shows.
                     cappedBare = bare;
                     capped = progress(ProviderBench.run(sink, bare, new ProviderBench.Setup(4, 2, accountRate), minMembers,
@@ -53,7 +57,8 @@ final class ProviderReport {
         out.add("## Provider-bound throughput (sink: `LatencySink`, its own process, answering each email's end of DATA after the latency)");
         out.add("");
         out.add("Goal: listwire at least 0.9x the bound = pool x segments x the bare loop's one-connection rate on the same sink"
-                + " (bare loop, 1 connection: " + String.join("; ", bares) + "). Each segment is an invocation in its own JVM"
+                + " (the bare loop's one-connection rate measured on the sink right before each row: " + String.join("; ", bares)
+                + "). Each segment is an invocation in its own JVM"
                 + " on function.jar; emails/s runs from the event put on the queue to the end of the last invocation"
                 + " (the split and every JVM's cold code included); \"at the sink\" from the first email's MAIL FROM to the last one's;"
                 + " \"x bound for the largest segment\" divides by the bound the scan's uneven split allows (the largest"
@@ -85,14 +90,16 @@ final class ProviderReport {
         long perWindow = (long) Math.floor(accountRate * window);
         long aligned = ProviderBench.mostInAlignedWindow(r.sent(), window);
         long sliding = ProviderBench.mostInSlidingWindow(r.sent(), window);
-        boolean kept = aligned <= perWindow && r.atSink() <= accountRate;
+        boolean kept = aligned <= perWindow;
         out.add("");
         out.add(String.format(Locale.ROOT, "### The account's rate: %.0f emails/s configured (%d per %d s window), below the bound"
                 + " of pool %d x %d segments (%.1f emails/s at %d ms)", accountRate, perWindow, window, r.pool(), r.segments(),
                 r.pool() * r.segments() * bare, r.latencyMs()));
         out.add("");
-        out.add("Counted at the sink by each email's MAIL FROM time. Goal: never above the configured rate: at most "
-                + perWindow + " in each of the account's windows (aligned as listwire counts them) and on average.");
+        out.add("Counted at the sink by each email's MAIL FROM time. Goal: never above the configured rate, as the account"
+                + " defines it: at most " + perWindow + " in each of its windows (aligned as `SendingAccount` counts them)."
+                + " Fixed windows let up to twice that through in a " + window + " s span that straddles two of them, and"
+                + " a run a few windows long averages above the rate: both are shown, neither is the goal.");
         out.add("");
         out.add("| members | listwire, emails/s | at the sink, emails/s | most in one of the account's " + window + " s windows"
                 + " | most in any " + window + " s | goal |");

@@ -17,15 +17,28 @@ final class SinkProcess implements AutoCloseable {
     private final int port;
     private final long perMessageMs;
     private final List<Long> accepted = new ArrayList<>();
+    /** Whether the MAIL FROM times are kept (they grow with the emails: not beside a heap being measured). */
+    private final boolean keepTimes;
+    private int count;
 
-    private SinkProcess(Process process, int port, long perMessageMs) {
+    private SinkProcess(Process process, int port, long perMessageMs, boolean keepTimes) {
         this.process = process;
         this.port = port;
         this.perMessageMs = perMessageMs;
+        this.keepTimes = keepTimes;
     }
 
     /** A sink that answers the end of each email's DATA after {@code perMessageMs}, everything else at once. */
     static SinkProcess start(long perMessageMs) throws IOException {
+        return start(perMessageMs, true);
+    }
+
+    /** The same sink counting emails only, for a JVM whose heap is measured. */
+    static SinkProcess counting(long perMessageMs) throws IOException {
+        return start(perMessageMs, false);
+    }
+
+    private static SinkProcess start(long perMessageMs, boolean keepTimes) throws IOException {
         Process process = new ProcessBuilder(Jvm.command(List.of("-Xmx256m"), LatencySink.class.getName(),
                 Long.toString(perMessageMs), "0")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
@@ -34,7 +47,7 @@ final class SinkProcess implements AutoCloseable {
             process.destroy();
             throw new IOException("the latency sink did not start: " + first);
         }
-        SinkProcess sink = new SinkProcess(process, Integer.parseInt(first.substring(5)), perMessageMs);
+        SinkProcess sink = new SinkProcess(process, Integer.parseInt(first.substring(5)), perMessageMs, keepTimes);
         Thread reader = new Thread(() -> sink.read(lines), "sink-" + sink.port);
         reader.setDaemon(true);
         reader.start();
@@ -48,7 +61,10 @@ final class SinkProcess implements AutoCloseable {
                 if (line.startsWith("accepted ")) {
                     long at = Long.parseLong(line.substring(9));
                     synchronized (accepted) {
-                        accepted.add(at);
+                        count++;
+                        if (keepTimes) {
+                            accepted.add(at);
+                        }
                     }
                 }
             }
@@ -72,7 +88,7 @@ final class SinkProcess implements AutoCloseable {
     /** How many emails the sink has accepted so far. */
     int count() {
         synchronized (accepted) {
-            return accepted.size();
+            return count;
         }
     }
 
