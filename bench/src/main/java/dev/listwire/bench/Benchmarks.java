@@ -133,9 +133,11 @@ public final class Benchmarks {
         out.add("");
         out.add("## Lists through continuations (" + budget.toSeconds() + " s per invocation, sink: " + sinkName + ")");
         out.add("");
-        out.add("Goals: heap after the large list no more than 10% above the small one; at most 1.1 DynamoDB calls per recipient.");
+        out.add("Goals: heap after the large list no more than 10% above the small one; at most 1.1"
+                + " DynamoDB calls per recipient.");
         out.add("");
-        out.add("| members | invocations | wall time | sent, per the ledger | DynamoDB calls per recipient | write units per recipient | heap after (MB, after GC) |");
+        out.add("| members | invocations | wall time | sent, per the ledger | DynamoDB calls per"
+                + " recipient | write units per recipient | heap after (MB, after GC) |");
         out.add("|---|---|---|---|---|---|---|");
         for (LargeListBench.Result r : results) {
             out.add(String.format(Locale.ROOT, "| %d | %d | %d s | %d | %.3f %s | %.3f | %.1f |", r.members(), r.invocations(),
@@ -146,7 +148,8 @@ public final class Benchmarks {
         double growth = results.get(1).heapMb() / results.get(0).heapMb() - 1;
         double calls = results.get(1).dynamoDbCallsPerRecipient();
         out.add("");
-        out.add(String.format(Locale.ROOT, "Heap growth from %d to %d members: %+.1f%% (goal 10%%: %s). DynamoDB calls per"
+        out.add(String.format(Locale.ROOT, "Heap growth from %d to %d members: %+.1f%% (goal 10%%: %s)."
+                + " DynamoDB calls per"
                 + " recipient: %.3f (goal 1.1: %s). The function runs in the benchmark's JVM here, beside ElasticMQ and"
                 + " GreenMail (which receives nothing in this run).", small, large, growth * 100, growth <= 0.10 ? "met" : "**not met**",
                 calls, calls <= 1.1 ? "met" : "**not met**"));

@@ -35,7 +35,8 @@ final class CpuReport {
                 + " members, " + pool + " connections)");
         out.add("");
         out.add("Process CPU time (all threads: JIT and GC included) per email sent, each JVM its own process with"
-                + " `" + String.join(" ", Jvm.LAMBDA_LIKE) + "`, measured after a warm-up round. Goal: listwire at most 2x the composing loop.");
+                + " `" + String.join(" ", Jvm.LAMBDA_LIKE) + "`, measured after a warm-up round. Goal:"
+                + " listwire at most 2x the composing loop.");
         out.add("");
         out.add("| JVM | CPU ms per email | x composing loop (run by run) | goal |");
         out.add("|---|---|---|---|");
@@ -47,8 +48,10 @@ final class CpuReport {
         long total = Math.max(1, split.total());
         double cpuMs = Figure.of(r.listwireMs()).median();
         out.add("");
-        out.add("Where listwire's CPU goes: JDK Flight Recorder (`profile` settings, a sample a millisecond) over one more event of " + members
-                + " members, " + split.total() + " execution samples of Java threads (JIT and GC threads are not sampled);"
+        out.add("Where listwire's CPU goes: JDK Flight Recorder (`profile` settings, a sample a"
+                + " millisecond) over one more event of " + members
+                + " members, " + split.total() + " execution samples of Java threads (JIT and GC threads"
+                + " are not sampled);"
                 + " each sample counted in the part nearest the top of its stack.");
         out.add("");
         out.add("| part | samples | share | about, ms per email |");

@@ -54,22 +54,31 @@ final class ProviderReport {
             }
         }
         out.add("");
-        out.add("## Provider-bound throughput (sink: `LatencySink`, its own process, answering each email's end of DATA after the latency)");
+        out.add("## Provider-bound throughput (sink: `LatencySink`, its own process, answering each"
+                + " email's end of DATA after the latency)");
         out.add("");
-        out.add("Goal: listwire at least 0.9x the bound = pool x segments x the bare loop's one-connection rate on the same sink"
+        out.add("Goal: listwire at least 0.9x the bound = pool x segments x the bare loop's"
+                + " one-connection rate on the same sink"
                 + " (the bare loop's one-connection rate measured on the sink right before each row: " + String.join("; ", bares)
                 + "). Each segment is an invocation in its own JVM"
                 + " on function.jar; emails/s runs from the event put on the queue to the end of the last invocation"
-                + " (the split and every JVM's cold code included); \"at the sink\" from the first email's MAIL FROM to the last one's;"
-                + " \"x bound for the largest segment\" divides by the bound the scan's uneven split allows (the largest"
-                + " segment's emails at pool x the bare rate); \"cores busy\" = CPU per email x emails/s (the machine has "
-                + Runtime.getRuntime().availableProcessors() + ", shared with dynalite, ElasticMQ, the sink and other work).");
+                + " (the split and every JVM's cold code included); \"at the sink\" from the first"
+                + " email's MAIL FROM to the last one's;"
+                + " \"x bound for the largest segment\" divides by the bound the scan's uneven split"
+                + " allows (the largest"
+                + " segment's emails at pool x the bare rate); \"cores busy\" = CPU per email x emails/s"
+                + " (the machine has "
+                + Runtime.getRuntime().availableProcessors() + ", shared with dynalite, ElasticMQ, the"
+                + " sink and other work).");
         out.add("");
-        out.add("| latency | pool | segments | members | listwire, emails/s | bound | ratio | goal 0.9 | at the sink, emails/s | x bound"
-                + " | emails per segment | x bound for the largest segment | CPU ms/email | cores busy in the function's JVMs | invocations |");
+        out.add("| latency | pool | segments | members | listwire, emails/s | bound | ratio | goal 0.9 |"
+                + " at the sink, emails/s | x bound"
+                + " | emails per segment | x bound for the largest segment | CPU ms/email | cores busy"
+                + " in the function's JVMs | invocations |");
         out.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (ProviderBench.Row r : ROWS) {
-            out.add(String.format(Locale.ROOT, "| %d ms | %d | %d | %d | %.1f | %.1f | **%.2f** | %s | %.1f | %.2f | %s | %.2f | %.2f | %.2f | %d |",
+            out.add(String.format(Locale.ROOT, "| %d ms | %d | %d | %d | %.1f | %.1f | **%.2f** | %s |"
+                    + " %.1f | %.2f | %s | %.2f | %.2f | %.2f | %d |",
                     r.latencyMs(), r.pool(), r.segments(), r.members(), r.perSecond(), r.bound(), r.ratio(),
                     r.ratio() >= 0.9 ? "met" : "not met", r.atSink(), r.atSink() / r.bound(),
                     r.segmentSizes().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/")),
@@ -92,13 +101,17 @@ final class ProviderReport {
         long sliding = ProviderBench.mostInSlidingWindow(r.sent(), window);
         boolean kept = aligned <= perWindow;
         out.add("");
-        out.add(String.format(Locale.ROOT, "### The account's rate: %.0f emails/s configured (%d per %d s window), below the bound"
+        out.add(String.format(Locale.ROOT, "### The account's rate: %.0f emails/s configured (%d per %d"
+                + " s window), below the bound"
                 + " of pool %d x %d segments (%.1f emails/s at %d ms)", accountRate, perWindow, window, r.pool(), r.segments(),
                 r.pool() * r.segments() * bare, r.latencyMs()));
         out.add("");
-        out.add("Counted at the sink by each email's MAIL FROM time. Goal: never above the configured rate, as the account"
-                + " defines it: at most " + perWindow + " in each of its windows (aligned as `SendingAccount` counts them)."
-                + " Fixed windows let up to twice that through in a " + window + " s span that straddles two of them, and"
+        out.add("Counted at the sink by each email's MAIL FROM time. Goal: never above the configured"
+                + " rate, as the account"
+                + " defines it: at most " + perWindow + " in each of its windows (aligned as"
+                + " `SendingAccount` counts them)."
+                + " Fixed windows let up to twice that through in a " + window + " s span that straddles"
+                + " two of them, and"
                 + " a run a few windows long averages above the rate: both are shown, neither is the goal.");
         out.add("");
         out.add("| members | listwire, emails/s | at the sink, emails/s | most in one of the account's " + window + " s windows"
@@ -109,7 +122,8 @@ final class ProviderReport {
     }
 
     private static ProviderBench.Row progress(ProviderBench.Row r) {
-        System.err.printf(Locale.ROOT, "provider %d ms, pool %d, %d segments, %d members: %.1f/s (bound %.1f, %.2f), at sink %.1f, %.2f CPU ms/email%n",
+        System.err.printf(Locale.ROOT, "provider %d ms, pool %d, %d segments, %d members: %.1f/s (bound"
+                + " %.1f, %.2f), at sink %.1f, %.2f CPU ms/email%n",
                 r.latencyMs(), r.pool(), r.segments(), r.members(), r.perSecond(), r.bound(), r.ratio(), r.atSink(), r.cpuMsPerEmail());
         return r;
     }
