@@ -6,6 +6,8 @@ import dev.listwire.testkit.ListFixture;
  * The list every benchmark sends: stock-movement-alerts (its handler, payload and templates), from
  * {@code bench-list.json}, its manifest with the per-invocation pace lifted. The real manifest paces one
  * invocation to 10 emails a second, which would measure the pacer's sleeps, not the pipeline.
+ * {@code bench-list-2.json} and {@code bench-list-4.json} split each event into 2 and 4 parallel-scan
+ * segments (the function's own split), with as many invocations allowed at once.
  */
 final class BenchList {
 
@@ -17,4 +19,21 @@ final class BenchList {
     static ListFixture fixture() {
         return ListFixture.forManifest(MANIFEST);
     }
+
+    static String manifest(int segments) {
+        return segments == 1 ? MANIFEST : "classpath:bench-list-" + segments + ".json";
+    }
+
+    /**
+     * The list split into {@code segments}, with every {@code -Dbench.set.<listwire property>=<value>} applied
+     * (for example {@code -Dbench.set.listwire.ledger.claims-ahead=16}): an A/B of a setting without an edit.
+     */
+    static ListFixture fixture(int segments) {
+        ListFixture list = ListFixture.forManifest(manifest(segments));
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SET))
+                .forEach(name -> list.property(name.substring(SET.length()), System.getProperty(name)));
+        return list;
+    }
+
+    private static final String SET = "bench.set.";
 }

@@ -4,7 +4,9 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,17 +19,32 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DynamoDbCalls implements ExecutionInterceptor {
 
     private static final Map<String, AtomicLong> CALLS = new ConcurrentHashMap<>();
+    /** Items written by BatchWriteItem requests: each is a write request unit of its own (items under 1 KB). */
+    private static final AtomicLong BATCH_ITEMS = new AtomicLong();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         if ("DynamoDB".equalsIgnoreCase(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))) {
             CALLS.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicLong())
                     .incrementAndGet();
+            if (context.request() instanceof BatchWriteItemRequest batch) {
+                BATCH_ITEMS.addAndGet(batch.requestItems().values().stream().mapToLong(java.util.List::size).sum());
+            }
         }
     }
 
     static void reset() {
         CALLS.clear();
+        BATCH_ITEMS.set(0);
+    }
+
+    /**
+     * Write request units, as on-demand DynamoDB bills them for items under 1 KB: one per PutItem,
+     * UpdateItem and DeleteItem, one per item a BatchWriteItem writes.
+     */
+    static long writeUnits() {
+        return byOperation().entrySet().stream().filter(e -> List.of("PutItem", "UpdateItem", "DeleteItem").contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum() + BATCH_ITEMS.get();
     }
 
     static long total() {

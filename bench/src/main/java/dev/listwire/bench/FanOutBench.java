@@ -52,7 +52,7 @@ final class FanOutBench {
         String pooled = "listwire, pool of " + pool;
         try (StockMovementAlertsFunction one = new StockMovementAlertsFunction(list.property("listwire.smtp.pool-size", 1).context());
              StockMovementAlertsFunction many = new StockMovementAlertsFunction(list.property("listwire.smtp.pool-size", pool).context())) {
-            MimeMessage template = template(list);
+            MimeMessage template = template();
             if (warmUp) {
                 // Class loading and JIT for all three, not measured.
                 send(one, members, "warm-1");
@@ -62,7 +62,10 @@ final class FanOutBench {
                 list.mail().purgeEmailFromAllMailboxes();
             }
             for (int i = 0; i < iterations; i++) {
+                // GreenMail keeps what it receives in this JVM: emptied before each reading.
+                list.mail().purgeEmailFromAllMailboxes();
                 double bare = BareLoop.send(template, "127.0.0.1", sinkPort, user, password, members);
+                list.mail().purgeEmailFromAllMailboxes();
                 double composing = BareLoop.compose(template, "127.0.0.1", sinkPort, user, password, members);
                 list.mail().purgeEmailFromAllMailboxes();
                 double a = send(one, members, sinkName + "-1-" + i);
@@ -90,7 +93,7 @@ final class FanOutBench {
     }
 
     /** One email as listwire renders it, taken from GreenMail, for the bare loop to send. */
-    private static MimeMessage template(ListFixture list) throws Exception {
+    static MimeMessage template() throws Exception {
         ListFixture viaGreenMail = BenchList.fixture();
         viaGreenMail.members().add("template@members.listwire.test");
         try (StockMovementAlertsFunction f = new StockMovementAlertsFunction(viaGreenMail.context())) {

@@ -19,7 +19,7 @@ import java.util.Map;
 final class LargeListBench {
 
     record Result(int members, int invocations, Duration wallTime, long sentInLedger, double dynamoDbCallsPerRecipient,
-                  Map<String, Long> dynamoDbCalls, double heapMb) {
+                  Map<String, Long> dynamoDbCalls, double heapMb, double writeUnitsPerRecipient) {
     }
 
     private LargeListBench() {
@@ -33,6 +33,7 @@ final class LargeListBench {
         var sqs = list.stack().sqs();
         QueueDrain.Result drained;
         long calls;
+        long writeUnits;
         Map<String, Long> byOperation;
         String eventId = "large-" + members;
         try (StockMovementAlertsFunction function = new StockMovementAlertsFunction(list.context())) {
@@ -43,11 +44,13 @@ final class LargeListBench {
             drained = QueueDrain.run(function, sqs, list.queueUrl(), 10, () -> new CountdownContext(budget), Duration.ofHours(3));
             calls = DynamoDbCalls.total();
             byOperation = DynamoDbCalls.byOperation();
+            writeUnits = DynamoDbCalls.writeUnits();
             list.mail().purgeEmailFromAllMailboxes();
         }
         double heap = Heap.usedAfterGcMb();
         long sent = sentInLedger(list);
-        return new Result(members, drained.invocations(), drained.wallTime(), sent, (double) calls / members, byOperation, heap);
+        return new Result(members, drained.invocations(), drained.wallTime(), sent, (double) calls / members, byOperation, heap,
+                (double) writeUnits / members);
     }
 
     /** Ledger items marked sent (the fixture's ledger is this run's alone); keyed by (list#event, email): one each. */

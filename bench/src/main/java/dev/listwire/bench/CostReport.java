@@ -1,0 +1,86 @@
+package dev.listwire.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What 10,000 emails cost on Lambda, from this run's figures: the provider table's invocation-seconds per
+ * email, the CPU per email (a Lambda function gets memory / 1,769 MB of a vCPU, so a function whose CPU
+ * need is above its share takes longer), and the DynamoDB write units per recipient of the large list.
+ * Prices: us-east-1, x86, on-demand, as AWS publishes them (BENCHMARKS.md names the pages and the date).
+ */
+final class CostReport {
+
+    static final double LAMBDA_GB_SECOND = 0.0000166667;
+    static final double LAMBDA_REQUEST = 0.20 / 1e6;
+    static final double DYNAMODB_WRITE_UNIT = 0.625 / 1e6;
+    static final double DYNAMODB_READ_UNIT = 0.125 / 1e6;
+    static final double SQS_REQUEST = 0.40 / 1e6;
+    /** Memory at which a function has one full vCPU (Lambda's documentation). */
+    static final double MB_PER_VCPU = 1769;
+    static final int EMAILS = 10_000;
+    /** Usable seconds of an invocation: the list's 120 s timeout less listwire's 30 s continuation margin. */
+    static final double SECONDS_PER_INVOCATION = 90;
+    /** Member scans: about 60 bytes an item, eventually consistent, half a read unit per 4 KB. */
+    static final double READ_UNITS_PER_RECIPIENT = 60.0 / 4096 / 2;
+
+    private CostReport() {
+    }
+
+    static void run(List<String> out, List<ProviderBench.Row> rows, CpuBench.Result cpu, LargeListBench.Result large) {
+        out.add("");
+        out.add("## What 10,000 emails cost on Lambda (model from this run's figures)");
+        out.add("");
+        if (rows.isEmpty() || cpu == null || large == null) {
+            out.add("Not computed: it needs the provider, cpu and memory benchmarks of the same run.");
+            return;
+        }
+        double cpuSeconds = Figure.of(cpu.listwireMs()).median() / 1000;
+        double writeUnits = large.writeUnitsPerRecipient();
+        out.add(String.format(Locale.ROOT, "Inputs: CPU %.2f ms per email (CPU section); %.3f DynamoDB"
+                + " write units and about %.4f"
+                + " read units per recipient (the %d-member list); invocation-seconds per email ="
+                + " segments / emails a second of the"
+                + " provider table (median over the segment counts); on Lambda an invocation takes at"
+                + " least CPU per email /"
+                + " (memory / %.0f MB) per email. Invocations: one per %.0f s of sending, plus the"
+                + " event's first; 3 SQS requests each.",
+                cpuSeconds * 1000, writeUnits, READ_UNITS_PER_RECIPIENT, large.members(), MB_PER_VCPU, SECONDS_PER_INVOCATION));
+        out.add("");
+        out.add("| provider | pool | memory | bound by | billed s per 10,000 | GB-s per 10,000 | Lambda"
+                + " $ | DynamoDB $ | SQS $ | total $ |");
+        out.add("|---|---|---|---|---|---|---|---|---|---|");
+        double dynamoDb = EMAILS * (writeUnits * DYNAMODB_WRITE_UNIT + READ_UNITS_PER_RECIPIENT * DYNAMODB_READ_UNIT);
+        Map<String, List<Double>> perEmail = new LinkedHashMap<>();
+        for (ProviderBench.Row r : rows) {
+            perEmail.computeIfAbsent(r.latencyMs() + " ms|" + r.pool(), k -> new ArrayList<>()).add(r.segments() / r.perSecond());
+        }
+        Map<Integer, Double> cheapest = new LinkedHashMap<>();
+        perEmail.forEach((key, values) -> {
+            double waiting = Figure.of(values).median();
+            for (int memory : List.of(512, 1024)) {
+                double cpuBound = cpuSeconds / (memory / MB_PER_VCPU);
+                double seconds = EMAILS * Math.max(waiting, cpuBound);
+                double gbSeconds = seconds * memory / 1024.0;
+                double invocations = 1 + Math.ceil(seconds / SECONDS_PER_INVOCATION);
+                double lambda = gbSeconds * LAMBDA_GB_SECOND + invocations * LAMBDA_REQUEST;
+                double sqs = 3 * invocations * SQS_REQUEST;
+                String[] k = key.split("\\|");
+                out.add(String.format(Locale.ROOT, "| %s | %s | %d MB | %s | %.0f | %.0f | %.5f | %.5f |"
+                        + " %.6f | **%.4f** |", k[0], k[1],
+                        memory, cpuBound > waiting ? "CPU" : "provider", seconds, gbSeconds, lambda, dynamoDb, sqs, lambda + dynamoDb + sqs));
+                cheapest.merge(memory, lambda + dynamoDb + sqs, Double::sum);
+            }
+        });
+        double gmail = EMAILS / 5.0 * 512 / 1024.0;
+        out.add("");
+        out.add(String.format(Locale.ROOT, "Summed over the rows above: 512 MB $%.4f, 1,024 MB $%.4f. At"
+                + " the account's default"
+                + " rate (5 emails a second, Gmail) an invocation waits for the account: 2,000 s per"
+                + " 10,000 emails, %.0f GB-s"
+                + " at 512 MB ($%.4f), twice that at 1,024 MB.", cheapest.get(512), cheapest.get(1024), gmail, gmail * LAMBDA_GB_SECOND));
+    }
+}

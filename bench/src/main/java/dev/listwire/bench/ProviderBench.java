@@ -1,0 +1,113 @@
+package dev.listwire.bench;
+
+import dev.listwire.testkit.ListFixture;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the provider sets the pace: one event to a list, sent by the function in its own JVMs (one per
+ * segment, {@link ParallelInvocations}) to a {@link LatencySink} that takes a set time per email, against the
+ * bound pool x segments x the bare loop's one-connection rate on the same sink, capped by the account's rate.
+ */
+final class ProviderBench {
+
+    /**
+     * One configuration's run.
+     *
+     * @param perSecond   emails a second from the moment the event was queued to the end of the last invocation
+     * @param atSink      emails a second at the sink, from the first email's MAIL FROM to the last one's
+     * @param cpuMsPerEmail CPU of the function's JVMs per email (the workers' process CPU time)
+     * @param segmentSizes  emails each segment sent, most first: a parallel scan's segments are not equal
+     */
+    record Row(long latencyMs, int pool, int segments, int members, double perSecond, double atSink, double bound,
+               double cpuMsPerEmail, long invocations, List<Long> sent, List<Long> segmentSizes) {
+
+        double ratio() {
+            return perSecond / bound;
+        }
+
+        /** Cores the function's JVMs kept busy while sending at this rate. */
+        double cores() {
+            return cpuMsPerEmail * perSecond / 1000;
+        }
+
+        /** The bound if every segment had to send as many as the largest: what an uneven split allows. */
+        double unevenBound() {
+            return segmentSizes.isEmpty() ? bound : bound * members / ((double) segmentSizes.get(0) * segments);
+        }
+    }
+
+    /** A configuration: the pool per invocation, the segments, and the account's rate (0: none set). */
+    record Setup(int pool, int segments, double accountRate) {
+    }
+
+    private ProviderBench() {
+    }
+
+    /** The bare loop's emails a second on one connection to this sink, over about three seconds of sending. */
+    static double bareRate(MimeMessage template, SinkProcess sink) throws Exception {
+        int count = (int) Math.max(10, 3000 / Math.max(1, sink.perMessageMs()));
+        return BareLoop.send(template, "127.0.0.1", sink.port(), null, null, count);
+    }
+
+    /**
+     * One event to a list sized so that sending at the bound lasts at least {@code minSeconds}, and never
+     * fewer than {@code minMembers}; fails when the sink did not get exactly one email per member.
+     */
+    static Row run(SinkProcess sink, double bare, Setup setup, int minMembers, double minSeconds) throws Exception {
+        double bound = setup.pool() * setup.segments() * bare;
+        if (setup.accountRate() > 0) {
+            bound = Math.min(bound, setup.accountRate());
+        }
+        int members = (int) Math.max(minMembers, Math.ceil(bound * minSeconds));
+        ListFixture list = BenchList.fixture(setup.segments());
+        list.members().many("member", members);
+        list.property("listwire.smtp.port", sink.port()).property("listwire.smtp.auth", false)
+                .property("listwire.smtp.pool-size", setup.pool());
+        if (setup.accountRate() > 0) {
+            list.property("listwire.sending.rate-per-second", setup.accountRate());
+        }
+        try (ParallelInvocations function = ParallelInvocations.start(list, setup.segments(), setup.segments())) {
+            int before = sink.count();
+            FunctionProcess.Drained drained = function.send("provider-" + System.nanoTime());
+            sink.awaitCount(before + members, 5_000);
+            List<Long> sent = sink.acceptedSince(before);
+            if (sent.size() != members) {
+                throw new IllegalStateException("the sink got " + sent.size() + " emails for " + members + " members");
+            }
+            double seconds = (drained.lastEndMs() - drained.firstStartMs()) / 1000.0;
+            long first = Collections.min(sent);
+            long last = Collections.max(sent);
+            double atSink = last > first ? (members - 1) / ((last - first) / 1000.0) : Double.NaN;
+            return new Row(sink.perMessageMs(), setup.pool(), setup.segments(), members, members / seconds, atSink,
+                    bound, drained.cpuNanos() / 1e6 / members, drained.invocations(), sent, function.segmentSizes());
+        }
+    }
+
+    /** The most emails sent (MAIL FROM) within one of the account's rate windows (aligned as listwire counts them). */
+    static long mostInAlignedWindow(List<Long> sentMs, int windowSeconds) {
+        Map<Long, Long> perWindow = new HashMap<>();
+        for (long ms : sentMs) {
+            perWindow.merge(ms / 1000 / windowSeconds, 1L, Long::sum);
+        }
+        return perWindow.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** The most emails sent within any {@code windowSeconds} seconds, wherever the window starts. */
+    static long mostInSlidingWindow(List<Long> sentMs, int windowSeconds) {
+        List<Long> sorted = sentMs.stream().sorted().toList();
+        long most = 0;
+        int from = 0;
+        for (int to = 0; to < sorted.size(); to++) {
+            while (sorted.get(to) - sorted.get(from) >= windowSeconds * 1000L) {
+                from++;
+            }
+            most = Math.max(most, to - from + 1);
+        }
+        return most;
+    }
+}
