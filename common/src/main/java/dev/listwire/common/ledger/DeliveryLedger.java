@@ -52,8 +52,4 @@ public final class DeliveryLedger {
     public int claimsAhead() {
         return configuration.claimsAhead();
     }
-
-    public String table() {
-        return configuration.table();
-    }
 }
