@@ -39,8 +39,9 @@ final class SendsInFlight {
     /** Sends one member's email at the list's pace; when the pool is full, waits for the oldest. */
     void send(ClaimsAhead.Turn turn, MimeMessage message, InternetAddress to) {
         pacer.await();
+        CompletableFuture<SendResult> result = smtp.send(message, to);
         turn.onTheWire();
-        inFlight.add(new Sending(turn, smtp.send(message, to)));
+        inFlight.add(new Sending(turn, result));
         while (inFlight.size() >= smtp.size()) {
             settle(inFlight.remove());
         }
