@@ -39,23 +39,28 @@ final class BatchHandler {
     /** @param lambda the invocation's context, for its time left; null when called outside Lambda */
     <T> SQSBatchResponse handle(SQSEvent batch, Context lambda, ListPayload<T> payload) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+        List<SQSEvent.SQSMessage> records =
+                batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
         try (Invocation invocation = invocations.open(lambda)) {
             for (SQSEvent.SQSMessage message : records) {
-                EventIdentity id = EventIdentity.of(message);
-                EventReport report = new EventReport(runs.list().name(), id);
-                int connectionsBefore = invocation.smtp().connectionsOpened();
-                EventResult result = enact(message, id, run(message, id, payload, invocation, report));
-                boolean rejected = result instanceof EventResult.DeadLettered
-                        || result instanceof EventResult.Retry retry && retry.reason() == RetryReason.DEAD_LETTER_REFUSED;
-                int connections = rejected ? 0 : invocation.smtp().connectionsOpened() - connectionsBefore;
-                log(result, report.fields(result, connections));
-                if (!deletable(result)) {
+                if (!deletable(handle(message, payload, invocation))) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /** One message: run its event, do what the result asks of SQS, log the event's line. */
+    private <T> EventResult handle(SQSEvent.SQSMessage message, ListPayload<T> payload, Invocation invocation) {
+        EventIdentity id = EventIdentity.of(message);
+        EventReport report = new EventReport(runs.list().name(), id);
+        int connectionsBefore = invocation.smtp().connectionsOpened();
+        EventResult result = enact(message, id, run(message, id, payload, invocation, report));
+        // A rejected payload never reached SMTP: a login under way for an earlier message is not its own.
+        int connections = rejectedPayload(result) ? 0 : invocation.smtp().connectionsOpened() - connectionsBefore;
+        log(result, report.fields(result, connections));
+        return result;
     }
 
     private <T> EventResult run(SQSEvent.SQSMessage message, EventIdentity id, ListPayload<T> payload,
@@ -115,8 +120,14 @@ final class BatchHandler {
         return result;
     }
 
+    private static boolean rejectedPayload(EventResult result) {
+        return result instanceof EventResult.DeadLettered
+                || result instanceof EventResult.Retry retry && retry.reason() == RetryReason.DEAD_LETTER_REFUSED;
+    }
+
     private void log(EventResult result, Map<String, Object> fields) {
         if (result instanceof EventResult.Retry retry && retry.reason() == RetryReason.DEAD_LETTER_REFUSED) {
+            // The payload is lost if SQS gives up on it too: the one case that needs a person.
             log.error("event-finished", fields);
         } else if (result instanceof EventResult.Retry || result instanceof EventResult.DeadLettered) {
             log.warn("event-finished", fields);

@@ -54,8 +54,8 @@ final class Continuations {
                 .filter(signed -> signed.list().equals(list.name()) && signed.eventId().equals(id.eventId())
                         && signed.bodyHash().equals(body))
                 .map(signed -> Optional.of(signed.position()))
-                .orElseThrow(() -> new RejectedPayload("the " + ATTRIBUTE + " attribute is not one this list's function "
-                        + "signed for this event and body: continuations are written by the function only"));
+                .orElseThrow(() -> new RejectedPayload("the " + ATTRIBUTE + " attribute is not one this list's "
+                        + "function signed for this event and body: continuations are written by the function only"));
     }
 
     /** Puts the rest of the event on the list's queue, visible after {@code delaySeconds} (at most 900). */

@@ -78,7 +78,8 @@ class ClaimsAheadTest {
 
     @Test
     void aMemberAnotherInvocationHoldsIsLeftToIt() {
-        EventLedger other = new DeliveryLedger(stack.dynamoDb(), configuration).open("prices", "e1", Duration.ofMinutes(5));
+        EventLedger other = new DeliveryLedger(stack.dynamoDb(), configuration)
+                .open("prices", "e1", Duration.ofMinutes(5));
         other.claim("a@example.com");
         try (ClaimsAhead claims = claimsOf(4, "a")) {
             assertEquals(Claim.HELD_ELSEWHERE, claims.next().claim());

@@ -79,7 +79,8 @@ class ContinuationSignerTest {
     @Test
     void continuationsSignedBeforeAKeyRotationStillVerify() {
         String before = signer.sign(PART);
-        ContinuationSigner rotated = new ContinuationSigner(new LinkConfiguration(null, "k2", KEY_2, Map.of("k1", KEY_1)));
+        ContinuationSigner rotated =
+                new ContinuationSigner(new LinkConfiguration(null, "k2", KEY_2, Map.of("k1", KEY_1)));
 
         assertEquals(PART, rotated.verify(before).orElseThrow());
         assertTrue(rotated.sign(PART).startsWith("k2."));
