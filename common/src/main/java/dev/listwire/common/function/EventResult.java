@@ -3,7 +3,7 @@ package dev.listwire.common.function;
 import java.util.Optional;
 
 /**
- * How one message's event ended in one invocation. {@link BatchHandler} decides from this value alone
+ * How one message's event ended in one invocation. {@code BatchHandler} decides from this value alone
  * whether SQS must deliver the message again and which messages it puts on a queue; the log line reads it.
  */
 sealed interface EventResult {

@@ -6,7 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 
 /**
  * Whether a member is to be sent an event, and if not, why. Decided before the member's turn (so that
- * its claim can be on its way, see {@link ClaimsAhead}), reported at its turn.
+ * its claim can be on its way, see {@code ClaimsAhead}), reported at its turn.
  */
 sealed interface Screening {
 
