@@ -72,7 +72,7 @@ class NewListIT {
         assertTrue(report.contains("tests=\"2\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\""), report);
         String deployed = Files.readString(list.resolve(
                 "target/failsafe-reports/TEST-dev.listwire.lists.pricetargets.PriceTargetsLambdaIT.xml"));
-        assertTrue(deployed.contains("tests=\"1\"") && deployed.contains("failures=\"0\"") && deployed.contains("errors=\"0\""), deployed);
+        assertTrue(deployed.contains("tests=\"2\"") && deployed.contains("failures=\"0\"") && deployed.contains("errors=\"0\""), deployed);
     }
 
     @Test

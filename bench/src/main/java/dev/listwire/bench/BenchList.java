@@ -1,6 +1,6 @@
 package dev.listwire.bench;
 
-import dev.listwire.common.testing.ListFixture;
+import dev.listwire.testkit.ListFixture;
 
 /**
  * The list every benchmark sends: stock-movement-alerts (its handler, payload and templates), from

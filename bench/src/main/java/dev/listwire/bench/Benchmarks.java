@@ -65,7 +65,7 @@ public final class Benchmarks {
         int members = Integer.getInteger("bench.members", 2000);
         int iterations = Integer.getInteger("bench.iterations", 3);
         int pool = Integer.getInteger("bench.pool", 4);
-        var localStack = dev.listwire.common.testing.LocalStack.shared();
+        var localStack = dev.listwire.testkit.LocalStack.shared();
         List<FanOutBench.Result> results = new ArrayList<>();
         results.add(FanOutBench.run("GreenMail", localStack.mail().smtpPort(), true, members, iterations, pool));
         if (sink.isPresent()) {
@@ -114,7 +114,7 @@ public final class Benchmarks {
         int small = Integer.getInteger("bench.small", 10_000);
         int large = Integer.getInteger("bench.large", 100_000);
         Duration budget = Duration.ofSeconds(Integer.getInteger("bench.budget-seconds", 20));
-        var localStack = dev.listwire.common.testing.LocalStack.shared();
+        var localStack = dev.listwire.testkit.LocalStack.shared();
         int port = sink.map(SmtpSink::port).orElse(localStack.mail().smtpPort());
         boolean greenMail = sink.isEmpty();
         List<LargeListBench.Result> results = new ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.listwire.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.listwire.common.testing.ListFixture;
-import dev.listwire.common.testing.SqsEvents;
-import dev.listwire.common.testing.TestMailServer;
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
+import dev.listwire.testkit.ListFixture;
+import dev.listwire.testkit.SqsEvents;
+import dev.listwire.testkit.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
 
 import java.util.ArrayList;

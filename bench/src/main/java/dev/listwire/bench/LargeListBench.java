@@ -1,9 +1,9 @@
 package dev.listwire.bench;
 
-import dev.listwire.common.testing.CountdownContext;
-import dev.listwire.common.testing.ListFixture;
-import dev.listwire.common.testing.QueueDrain;
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
+import dev.listwire.testkit.CountdownContext;
+import dev.listwire.testkit.ListFixture;
+import dev.listwire.testkit.QueueDrain;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;

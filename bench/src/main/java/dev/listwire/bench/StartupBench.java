@@ -1,6 +1,6 @@
 package dev.listwire.bench;
 
-import dev.listwire.common.testing.ListFixture;
+import dev.listwire.testkit.ListFixture;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package dev.listwire.bench;
 
-import dev.listwire.common.testing.LocalStack;
+import dev.listwire.testkit.LocalStack;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.listwire.common.links.LinkPurpose;
 import dev.listwire.common.links.LinkSigner;
 import dev.listwire.common.links.Links;
-import dev.listwire.common.testing.ListFixture;
+import dev.listwire.testkit.ListFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.listwire.subscriptions;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.listwire.common.testing.Inbox;
-import dev.listwire.common.testing.ListFixture;
+import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.ListFixture;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

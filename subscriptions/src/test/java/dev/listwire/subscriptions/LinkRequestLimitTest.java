@@ -1,6 +1,6 @@
 package dev.listwire.subscriptions;
 
-import dev.listwire.common.testing.ListFixture;
+import dev.listwire.testkit.ListFixture;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

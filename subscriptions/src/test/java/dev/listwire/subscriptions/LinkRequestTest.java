@@ -1,6 +1,6 @@
 package dev.listwire.subscriptions;
 
-import dev.listwire.common.testing.Inbox;
+import dev.listwire.testkit.Inbox;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.listwire.subscriptions;
 
-import dev.listwire.common.testing.Inbox;
-import dev.listwire.common.testing.ListFixture;
-import dev.listwire.common.testing.SqsEvents;
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
+import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.ListFixture;
+import dev.listwire.testkit.SqsEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.mail.internet.MimeMessage;

@@ -1,9 +1,9 @@
 package ${package};
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.listwire.common.testing.Inbox;
-import dev.listwire.common.testing.ListUnderTest;
-import dev.listwire.common.testing.SqsEvents;
+import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.ListUnderTest;
+import dev.listwire.testkit.SqsEvents;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;

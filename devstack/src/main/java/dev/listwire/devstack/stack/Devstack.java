@@ -1,12 +1,12 @@
 package dev.listwire.devstack.stack;
 
-import dev.listwire.common.local.Dynalite;
-import dev.listwire.common.local.LocalResources;
-import dev.listwire.common.local.LocalResources.ListQueues;
 import dev.listwire.devstack.lambda.EventSourceMapping;
 import dev.listwire.devstack.lambda.IsolatedFunction;
 import dev.listwire.devstack.lists.ListDirectory;
 import dev.listwire.devstack.lists.ListModule;
+import dev.listwire.testkit.local.Dynalite;
+import dev.listwire.testkit.local.LocalResources.ListQueues;
+import dev.listwire.testkit.local.LocalResources;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

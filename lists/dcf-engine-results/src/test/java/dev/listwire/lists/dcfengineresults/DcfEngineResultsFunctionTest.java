@@ -1,13 +1,12 @@
 package dev.listwire.lists.dcfengineresults;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.listwire.common.testing.Inbox;
-import dev.listwire.common.testing.ListFixture;
-import dev.listwire.common.testing.SqsEvents;
+import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.ListUnderTest;
+import dev.listwire.testkit.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
@@ -18,32 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DcfEngineResultsFunctionTest {
 
-    private ListFixture list;
-    private DcfEngineResultsFunction function;
-    private Inbox inbox;
-
-    @BeforeEach
-    void setUp() {
-        list = ListFixture.forList();
-        function = new DcfEngineResultsFunction(list.context());
-        inbox = new Inbox(list.mail());
-    }
-
-    @AfterEach
-    void tearDown() {
-        function.close();
-    }
+    @RegisterExtension
+    final ListUnderTest<DcfEngineResultsFunction> list = ListUnderTest.of(DcfEngineResultsFunction::new);
 
     @Test
     void sendsTheResultToEverySubscribedMember() throws Exception {
         list.members().add("ada@example.com", Map.of("name", AttributeValue.fromS("Ada")))
                 .add("grace@example.com").unsubscribed("gone@example.com");
 
-        SQSBatchResponse response = function.handleRequest(SqsEvents.fromResource("events/aapl.json"), null);
+        SQSBatchResponse response = list.handle(SqsEvents.fromResource("events/aapl.json"));
 
         assertTrue(response.getBatchItemFailures().isEmpty());
-        assertEquals(List.of("ada@example.com", "grace@example.com"), inbox.byRecipient().keySet().stream().sorted().toList());
-        MimeMessage email = inbox.to("ada@example.com").get(0);
+        assertEquals(List.of("ada@example.com", "grace@example.com"), list.recipients());
+        MimeMessage email = list.inbox().to("ada@example.com").get(0);
         assertEquals("Apple Inc. (AAPL): fair value 212.40 vs price 189.95", email.getSubject());
         assertEquals("listwire Research <research@listwire.dev>", Inbox.header(email, "From"));
         assertEquals("\"DCF Engine results\" <dcf-engine-results.listwire.dev>", Inbox.header(email, "List-Id"));
@@ -61,10 +47,10 @@ class DcfEngineResultsFunctionTest {
     void rendersAResultWithOnlyTheRequiredFieldsAndIgnoresFieldsItDoesNotKnow() throws Exception {
         list.members().add("ada@example.com");
 
-        function.handleRequest(SqsEvents.ofBody("m-1",
-                "{\"ticker\":\"MSFT\",\"fairValue\":400,\"price\":420.5,\"engineVersion\":\"7.2\"}"), null);
+        list.handle(SqsEvents.ofBody("m-1",
+                "{\"ticker\":\"MSFT\",\"fairValue\":400,\"price\":420.5,\"engineVersion\":\"7.2\"}"));
 
-        MimeMessage email = inbox.to("ada@example.com").get(0);
+        MimeMessage email = list.inbox().to("ada@example.com").get(0);
         assertEquals("MSFT: fair value 400 vs price 420.5", email.getSubject());
         assertTrue(!Inbox.part(email, "text/html").contains("Read the full report"));
     }
@@ -73,14 +59,13 @@ class DcfEngineResultsFunctionTest {
     void rejectsAResultWithoutTickerOrWithAScriptLink() {
         list.members().add("ada@example.com");
 
-        SQSBatchResponse response = function.handleRequest(SqsEvents.batch(
+        SQSBatchResponse response = list.handle(SqsEvents.batch(
                 "no-ticker", "{\"fairValue\":1,\"price\":1}",
-                "script-link", "{\"ticker\":\"X\",\"fairValue\":1,\"price\":1,\"reportUrl\":\"javascript:alert(1)\"}"), null);
+                "script-link", "{\"ticker\":\"X\",\"fairValue\":1,\"price\":1,\"reportUrl\":\"javascript:alert(1)\"}"));
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "both go to the DLQ, neither is retried");
-        assertTrue(inbox.all().isEmpty());
-        var reasons = SqsEvents.messages(list.stack().sqs(), list.dlqUrl(), 2).stream()
-                .map(m -> m.messageAttributes().get("listwire-error").stringValue()).sorted().toList();
-        assertEquals(List.of("reportUrl: must be an https:// URL", "ticker: must not be blank"), reasons);
+        assertTrue(list.inbox().all().isEmpty());
+        assertEquals(List.of("reportUrl: must be an https:// URL", "ticker: must not be blank"),
+                list.deadLetterReasons(2));
     }
 }

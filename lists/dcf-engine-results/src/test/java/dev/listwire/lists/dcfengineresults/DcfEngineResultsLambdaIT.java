@@ -1,14 +1,15 @@
 package dev.listwire.lists.dcfengineresults;
 
-import dev.listwire.common.testing.FunctionJar;
-import dev.listwire.common.testing.Inbox;
-import dev.listwire.common.testing.ListFixture;
+import dev.listwire.testkit.FunctionJar;
+import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.ListFixture;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** target/function.jar, configured by environment variables as Terraform will, under AWS's Lambda runtime client. */
 class DcfEngineResultsLambdaIT {
@@ -23,5 +24,15 @@ class DcfEngineResultsLambdaIT {
 
         assertEquals(List.of(), result.batchItemFailures(), result.output());
         assertEquals(List.of("ada@example.com", "grace@example.com"), new Inbox(list.mail()).recipients());
+    }
+
+    @Test
+    void theDeployableJarHoldsNoLocalPartNorTestKit() throws Exception {
+        List<String> entries = FunctionJar.entries();
+
+        String handler = DcfEngineResultsFunction.class.getName().replace('.', '/') + ".class";
+        assertTrue(entries.contains(handler), "the handler is in it: " + entries.size() + " entries");
+        assertEquals(List.of(), FunctionJar.localOnlyEntries());
+        assertEquals(List.of(), entries.stream().filter(name -> name.contains("local/Dynalite")).toList());
     }
 }

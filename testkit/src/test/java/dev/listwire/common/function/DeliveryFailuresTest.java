@@ -1,0 +1,180 @@
+package dev.listwire.common.function;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.testkit.SmtpCutter;
+import dev.listwire.testkit.SqsEvents;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** At-least-once in, one email per recipient out; and bad input loses nothing. */
+class DeliveryFailuresTest extends FixtureListTest {
+
+    private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
+
+    @Test
+    void sendsOnceWhenTheSameSqsMessageIsDeliveredTwice() throws Exception {
+        list.members().many("member", 5);
+        var sqs = list.stack().sqs();
+        sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL));
+
+        // The first delivery succeeds, but its deletion is lost: the message becomes visible again.
+        SQSEvent first = SqsEvents.receive(sqs, list.queueUrl(), 1);
+        assertTrue(function.handleRequest(first, null).getBatchItemFailures().isEmpty());
+        sqs.changeMessageVisibility(b -> b.queueUrl(list.queueUrl())
+                .receiptHandle(first.getRecords().get(0).getReceiptHandle()).visibilityTimeout(0));
+        SQSEvent second = SqsEvents.receive(sqs, list.queueUrl(), 1);
+
+        assertEquals(first.getRecords().get(0).getMessageId(), second.getRecords().get(0).getMessageId());
+        assertEquals("2", second.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
+        assertTrue(function.handleRequest(second, null).getBatchItemFailures().isEmpty());
+        assertOneEmailEach(5);
+        assertEquals(Map.of("already-sent", 5), logs.lines("event-finished").get(1).get("skippedReasons"));
+    }
+
+    @Test
+    void producerEventIdMakesTwoMessagesOneEvent() throws Exception {
+        list.members().many("member", 3);
+        var sqs = list.stack().sqs();
+        for (int i = 0; i < 2; i++) {
+            sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL).messageAttributes(Map.of("eventId",
+                    MessageAttributeValue.builder().dataType("String").stringValue("report-42").build())));
+        }
+
+        SQSEvent both = SqsEvents.receive(sqs, list.queueUrl(), 2);
+
+        assertEquals(2, both.getRecords().size());
+        assertTrue(function.handleRequest(both, null).getBatchItemFailures().isEmpty());
+        assertOneEmailEach(3);
+    }
+
+    @Test
+    void retryAfterSmtpFailingHalfwaySendsOnlyToTheRest() throws Exception {
+        list.members().many("member", 10);
+        list.mail().failAfter(4);
+        SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
+
+        SQSBatchResponse failed = function.handleRequest(event, null);
+
+        assertEquals(List.of("m-1"), failed.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(), "SQS must retry the message");
+        assertEquals(4, inbox.all().size());
+        Map<String, Object> line = logs.lines("event-finished").get(0);
+        assertEquals("retry", line.get("outcome"));
+        assertEquals(1, line.get("failed"));
+        assertTrue(((String) line.get("error")).contains("451"), line.toString());
+
+        list.mail().heal();
+        assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty());
+        assertOneEmailEach(10);
+        assertEquals(6, logs.lines("event-finished").get(1).get("sent"));
+    }
+
+    @Test
+    void retryAfterTheConnectionIsLostHalfwaySendsOnlyToTheRest() throws Exception {
+        list.members().many("member", 10);
+        try (SmtpCutter cutter = new SmtpCutter(list.mail().smtpPort());
+             FixtureFunction viaCutter = new FixtureFunction(list.property("listwire.smtp.port", cutter.port()).context())) {
+            cutter.cutAfter(3);
+            SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
+
+            assertEquals(1, viaCutter.handleRequest(event, null).getBatchItemFailures().size(), "SQS must retry");
+            assertEquals(3, inbox.all().size());
+            assertTrue(((String) logs.lines("event-finished").get(0).get("error")).contains("failed"));
+
+            cutter.heal();
+            assertTrue(viaCutter.handleRequest(event, null).getBatchItemFailures().isEmpty());
+        }
+        assertOneEmailEach(10);
+    }
+
+    @Test
+    void logsInToTheSmtpServerAndRetriesTheMessageWhenTheLoginIsRefused() throws Exception {
+        list.members().add("ada@example.com");
+        SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
+        try (FixtureFunction wrongPassword = new FixtureFunction(list.property("listwire.smtp.password", "wrong").context())) {
+            assertEquals(1, wrongPassword.handleRequest(event, null).getBatchItemFailures().size());
+        }
+        assertTrue(inbox.all().isEmpty());
+        String error = (String) logs.lines("event-finished").get(0).get("error");
+        assertTrue(error.contains("535"), "the server's answer is in the log: " + error);
+
+        assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty(), "the right password sends");
+        assertOneEmailEach(1);
+    }
+
+    @Test
+    void skipsARecipientTheServerRejectsForGoodAndSendsTheRest() throws Exception {
+        list.members().add("ada@example.com").add("bounce@example.com").add("grace@example.com");
+        list.mail().rejectRecipient("bounce@example.com");
+
+        SQSBatchResponse response = function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "a 5xx recipient does not fail the message");
+        assertEquals(List.of("ada@example.com", "grace@example.com"), inbox.byRecipient().keySet().stream().sorted().toList());
+        Map<String, Object> skipped = logs.lines("recipient-skipped").get(0);
+        assertEquals("bounce@example.com", skipped.get("recipient"));
+        assertTrue(((String) skipped.get("smtpReply")).startsWith("550"), skipped.toString());
+
+        // A redelivery does not try the rejected address again.
+        list.mail().heal();
+        function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+        assertEquals(2, inbox.all().size());
+    }
+
+    @Test
+    void malformedAndInvalidPayloadsGoToTheDlqWithTheirReasonWhileTheBatchSucceeds() throws Exception {
+        list.members().add("ada@example.com");
+        SQSEvent batch = SqsEvents.batch(
+                "good", AAPL,
+                "not-json", "ticker=AAPL",
+                "no-ticker", "{\"price\":1}",
+                "wrong-type", "{\"ticker\":\"AAPL\",\"price\":\"a lot\"}");
+
+        SQSBatchResponse response = function.handleRequest(batch, null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "bad payloads are dead-lettered, not retried");
+        assertEquals(1, inbox.all().size(), "the good message is sent");
+        var dead = SqsEvents.messages(list.stack().sqs(), list.dlqUrl(), 3);
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        for (Message m : dead) {
+            reasons.put(m.messageAttributes().get("listwire-source-message-id").stringValue(),
+                    m.messageAttributes().get("listwire-error").stringValue());
+        }
+        assertEquals(List.of("no-ticker", "not-json", "wrong-type"), List.copyOf(reasons.keySet()));
+        assertEquals("the message body is not a JSON object", reasons.get("not-json"));
+        assertEquals("ticker: must not be blank", reasons.get("no-ticker"));
+        assertTrue(reasons.get("wrong-type").startsWith("the message body does not fit FixtureEvent"), reasons.get("wrong-type"));
+        assertTrue(dead.stream().anyMatch(m -> m.body().equals("ticker=AAPL")), "the body is kept as it was");
+        assertEquals(3, logs.lines("event-finished").stream().filter(l -> "dead-lettered".equals(l.get("outcome"))).count());
+    }
+
+    @Test
+    void twoInvocationsHoldingTheSameMessageSendEachMemberOnce() throws Exception {
+        list.members().many("member", 200);
+        SQSEvent event = SqsEvents.ofBody("shared", AAPL);
+        try (FixtureFunction other = new FixtureFunction(list.context())) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<SQSBatchResponse>> both = pool.invokeAll(List.<Callable<SQSBatchResponse>>of(
+                    () -> function.handleRequest(event, null), () -> other.handleRequest(event, null)));
+            pool.shutdown();
+            for (Future<SQSBatchResponse> f : both) {
+                f.get();
+            }
+            // An invocation that met the other's claims asks for a retry; the retry finds nothing left to send.
+            assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty());
+        }
+        assertOneEmailEach(200);
+    }
+}

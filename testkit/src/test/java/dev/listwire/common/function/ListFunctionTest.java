@@ -1,0 +1,193 @@
+package dev.listwire.common.function;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.common.links.LinkPurpose;
+import dev.listwire.common.links.LinkSigner;
+import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.SqsEvents;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One event on a list's queue becomes one email to each member, with the headers a list email needs. */
+class ListFunctionTest extends FixtureListTest {
+
+    @Test
+    void sqsEventJsonFromLambdaHasItsRecords() {
+        SQSEvent event = SqsEvents.fromResource("events/two-messages.json");
+
+        assertNotNull(event.getRecords(), "the serde module must turn 'Records' into records");
+        assertEquals(2, event.getRecords().size());
+        assertEquals("aapl-close-2026-11-27", event.getRecords().get(0).getMessageAttributes().get("eventId").getStringValue());
+    }
+
+    @Test
+    void sendsEveryMemberOneEmailWithListHeadersAndBothParts() throws Exception {
+        list.members().add("ada@example.com", Map.of("name", AttributeValue.fromS("Ada")))
+                .add("grace@example.com").add("linus@example.com");
+
+        SQSBatchResponse response = function.handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        Map<String, List<MimeMessage>> received = inbox.byRecipient();
+        assertEquals(3, received.size());
+        received.forEach((to, emails) -> assertEquals(2, emails.size(), to + " gets each of the two events once"));
+
+        MimeMessage ada = inbox.to("ada@example.com").stream()
+                .filter(m -> subject(m).startsWith("AAPL")).findFirst().orElseThrow();
+        assertEquals("AAPL at 189.95", subject(ada));
+        assertEquals("Fixture Desk <alerts@listwire.test>", Inbox.header(ada, "From"));
+        assertEquals("\"Fixture Alerts\" <fixture-list.listwire.test>", Inbox.header(ada, "List-Id"));
+        assertEquals("List-Unsubscribe=One-Click", Inbox.header(ada, "List-Unsubscribe-Post"));
+        String unsubscribe = Inbox.header(ada, "List-Unsubscribe");
+        assertTrue(unsubscribe.startsWith("<https://prefs.listwire.test/unsubscribe/"), unsubscribe);
+        String token = unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1, unsubscribe.length() - 1);
+        var granted = signer().verify(token, LinkPurpose.UNSUBSCRIBE).orElseThrow();
+        assertEquals("fixture-list", granted.list());
+        assertEquals("ada@example.com", granted.email());
+        assertTrue(Inbox.header(ada, "Message-ID").matches("<[0-9a-f]{32}\\.fixture-list@listwire\\.test>"));
+        assertTrue(Inbox.part(ada, "text/plain").contains("Hello Ada,"));
+        assertTrue(Inbox.part(ada, "text/plain").contains("Unsubscribe from this list: https://prefs.listwire.test/unsubscribe/"));
+        String html = Inbox.part(ada, "text/html");
+        assertTrue(html.contains("<strong>AAPL</strong> trades at 189.95"), html);
+        assertTrue(html.contains("https://prefs.listwire.test/preferences/"), "footer links the preference center");
+    }
+
+    @Test
+    void messageIdIsDerivedFromListEventAndRecipient() {
+        list.members().add("ada@example.com").add("grace@example.com");
+
+        function.handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+        function.handleRequest(SqsEvents.ofBody("m-2", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+
+        List<String> ids = inbox.all().stream().map(m -> Inbox.header(m, "Message-ID")).distinct().toList();
+        assertEquals(4, ids.size(), "two events to two members: four different ids " + ids);
+        assertEquals(ids.get(0), dev.listwire.common.mail.MessageIds.of("fixture-list", "m-1",
+                Inbox.to(inbox.all().get(0)), "listwire.test"));
+    }
+
+    @Test
+    void skipsUnsubscribedMembers() {
+        list.members().add("ada@example.com").unsubscribed("gone@example.com");
+
+        function.handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+
+        assertEquals(List.of("ada@example.com"), List.copyOf(inbox.byRecipient().keySet()));
+        Map<String, Object> line = logs.lines("event-finished").get(0);
+        assertEquals(2, line.get("membersSeen"));
+        assertEquals(Map.of("unsubscribed", 1), line.get("skippedReasons"));
+    }
+
+    @Test
+    void logsOneJsonLinePerEventWithItsCounts() {
+        list.members().add("ada@example.com").add("grace@example.com").add("not an address");
+
+        function.handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
+
+        List<Map<String, Object>> lines = logs.lines("event-finished");
+        assertEquals(2, lines.size());
+        Map<String, Object> first = lines.get(0);
+        assertEquals("fixture-list", first.get("list"));
+        assertEquals("aapl-close-2026-11-27", first.get("eventId"), "the eventId attribute names the event");
+        assertEquals("059f36b4-87a3-44ab-83d2-661975830a7d", first.get("messageId"));
+        assertEquals("completed", first.get("outcome"));
+        assertEquals(3, first.get("membersSeen"));
+        assertEquals(2, first.get("sent"));
+        assertEquals(1, first.get("skipped"));
+        assertEquals(Map.of("invalid-address", 1), first.get("skippedReasons"));
+        assertEquals(0, first.get("failed"));
+        assertTrue(first.containsKey("durationMs"));
+        assertEquals("2e1424d4-f796-459a-8184-9c92662be6da", lines.get(1).get("eventId"), "no attribute: the message id");
+        assertEquals(2, logs.lines("recipient-skipped").size(), "the bad address is logged, once per event");
+    }
+
+    @Test
+    void reusesOneSmtpConnectionForTheWholeBatch() {
+        list.members().many("member", 20);
+
+        function.handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
+
+        assertEquals(40, inbox.all().size());
+        int opened = logs.lines("event-finished").stream().mapToInt(l -> (Integer) l.get("smtpConnectionsOpened")).sum();
+        assertEquals(1, opened, "one authenticated connection for 40 emails in two events");
+    }
+
+    @Test
+    void skipsInvalidAddressesAndSendsTheRest() {
+        list.members().add("ada@example.com").add("no-at-sign").add("two@@example.com");
+
+        SQSBatchResponse response = function.handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        assertEquals(List.of("ada@example.com"), List.copyOf(inbox.byRecipient().keySet()));
+        assertEquals(2, logs.lines("recipient-skipped").size());
+    }
+
+    @Test
+    void escapesHtmlFromThePayloadInTheHtmlPartOnly() {
+        list.members().add("ada@example.com");
+
+        function.handleRequest(SqsEvents.ofBody("m-1",
+                "{\"ticker\":\"<script>alert(1)</script>\",\"price\":1,\"note\":\"AT&T <b>up</b>\"}"), null);
+
+        MimeMessage email = inbox.to("ada@example.com").get(0);
+        String html = Inbox.part(email, "text/html");
+        assertFalse(html.contains("<script>"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+        assertTrue(html.contains("AT&amp;T &lt;b&gt;up&lt;/b&gt;"), html);
+        assertTrue(Inbox.part(email, "text/plain").contains("Note: AT&T <b>up</b>"), "plain text is not HTML-escaped");
+    }
+
+    @Test
+    void neutralisesHeaderInjectionFromThePayload() throws Exception {
+        list.members().add("ada@example.com");
+
+        function.handleRequest(SqsEvents.ofBody("m-1",
+                "{\"ticker\":\"AAPL\\r\\nBcc: thief@evil.example\\r\\nX-Injected: yes\",\"price\":1}"), null);
+
+        assertEquals(List.of("ada@example.com"), List.copyOf(inbox.byRecipient().keySet()), "nobody else got it");
+        MimeMessage email = inbox.to("ada@example.com").get(0);
+        assertEquals(null, email.getHeader("X-Injected"));
+        assertEquals(null, email.getHeader("Bcc"));
+        assertEquals("AAPL Bcc: thief@evil.example X-Injected: yes at 1", subject(email));
+    }
+
+    @Test
+    void sendsToTwoThousandMembersInOneInvocation() {
+        list.members().many("member", 2_000); // four Scan pages of 500
+
+        long start = System.nanoTime();
+        SQSBatchResponse response = function.handleRequest(SqsEvents.ofBody("big", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        Map<String, List<MimeMessage>> received = inbox.byRecipient();
+        assertEquals(2_000, received.size());
+        assertTrue(received.values().stream().allMatch(emails -> emails.size() == 1));
+        Map<String, Object> line = logs.lines("event-finished").get(0);
+        assertEquals(2_000, line.get("sent"));
+        assertEquals(1, line.get("smtpConnectionsOpened"));
+        System.out.printf("2,000-member list: sent in %d ms (%.0f emails/s)%n", millis, 2_000_000.0 / millis);
+    }
+
+    private LinkSigner signer() {
+        return function.getApplicationContext().getBean(LinkSigner.class);
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

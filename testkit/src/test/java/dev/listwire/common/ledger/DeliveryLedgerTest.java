@@ -1,0 +1,114 @@
+package dev.listwire.common.ledger;
+
+import dev.listwire.testkit.LocalStack;
+import dev.listwire.testkit.local.LocalResources;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The claim protocol against dynalite, with the clock moved by hand to let leases run out. */
+class DeliveryLedgerTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private final LocalStack stack = LocalStack.shared();
+    private LedgerConfiguration configuration;
+    private final Instant now = Instant.parse("2026-11-28T09:00:00Z");
+
+    @BeforeEach
+    void createLedger() {
+        configuration = new LedgerConfiguration("ledger-" + UUID.randomUUID(), 14, 25, 4);
+        new LocalResources(stack.dynamoDb(), stack.sqs()).createLedger(configuration.table());
+    }
+
+    @Test
+    void aSentRecipientIsNeverClaimedAgain() {
+        EventLedger first = ledgerAt(now).open("prices", "e1", LEASE);
+        assertEquals(Claim.CLAIMED, first.claim("ada@example.com"));
+        first.sent("ada@example.com");
+        first.flush();
+
+        assertEquals(Claim.ALREADY_DONE, ledgerAt(now.plus(Duration.ofDays(1))).open("prices", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void aLiveClaimHoldsOffAnotherInvocation() {
+        ledgerAt(now).open("prices", "e1", LEASE).claim("ada@example.com");
+
+        assertEquals(Claim.HELD_ELSEWHERE, ledgerAt(now.plusSeconds(60)).open("prices", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void anExpiredClaimBelongsToADeadInvocationAndCanBeTaken() {
+        // The crash window: claimed (and perhaps sent) but never marked. After the lease, a retry sends again,
+        // with the same Message-ID.
+        ledgerAt(now).open("prices", "e1", LEASE).claim("ada@example.com");
+
+        assertEquals(Claim.CLAIMED, ledgerAt(now.plus(LEASE).plusSeconds(1)).open("prices", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void aReleasedClaimCanBeTakenAtOnce() {
+        EventLedger first = ledgerAt(now).open("prices", "e1", LEASE);
+        first.claim("ada@example.com");
+        first.release("ada@example.com");
+
+        assertEquals(Claim.CLAIMED, ledgerAt(now.plusSeconds(1)).open("prices", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void eventsAndListsAreSeparate() {
+        EventLedger first = ledgerAt(now).open("prices", "e1", LEASE);
+        first.claim("ada@example.com");
+        first.sent("ada@example.com");
+        first.flush();
+
+        assertEquals(Claim.CLAIMED, ledgerAt(now).open("prices", "e2", LEASE).claim("ada@example.com"));
+        assertEquals(Claim.CLAIMED, ledgerAt(now).open("reports", "e1", LEASE).claim("ada@example.com"));
+    }
+
+    @Test
+    void marksAreWrittenInBatchesAndAllReachTheTable() {
+        EventLedger ledger = ledgerAt(now).open("prices", "e1", LEASE);
+        for (int i = 0; i < 60; i++) {
+            ledger.claim("m" + i + "@example.com");
+            ledger.sent("m" + i + "@example.com");
+        }
+        ledger.flush();
+
+        EventLedger retry = ledgerAt(now.plus(Duration.ofHours(1))).open("prices", "e1", LEASE);
+        for (int i = 0; i < 60; i++) {
+            assertEquals(Claim.ALREADY_DONE, retry.claim("m" + i + "@example.com"));
+        }
+    }
+
+    @Test
+    void marksThatCannotBeWrittenInTheBackgroundStopTheSendingAndFailTheFlush() {
+        stack.dynamoDb().deleteTable(b -> b.tableName(configuration.table()));
+        EventLedger ledger = ledgerAt(now).open("prices", "e1", LEASE);
+        for (int i = 0; i < 25; i++) {
+            ledger.sent("m" + i + "@example.com");
+        }
+
+        // The first batch goes to the background writer and fails there; the next mark stops the pass.
+        assertThrows(ResourceNotFoundException.class, () -> {
+            for (int i = 25; i < 100_000; i++) {
+                ledger.sent("m" + i + "@example.com");
+                Thread.sleep(1);
+            }
+        });
+        assertThrows(ResourceNotFoundException.class, ledger::flush, "a later flush reports it too: pending marks");
+    }
+
+    private DeliveryLedger ledgerAt(Instant instant) {
+        return new DeliveryLedger(stack.dynamoDb(), configuration, Clock.fixed(instant, ZoneOffset.UTC));
+    }
+}
