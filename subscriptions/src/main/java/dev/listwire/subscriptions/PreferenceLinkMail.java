@@ -2,6 +2,7 @@ package dev.listwire.subscriptions;
 
 import dev.listwire.common.links.Links;
 import dev.listwire.common.mail.EmailRenderer;
+import dev.listwire.common.mail.ListEmail;
 import dev.listwire.common.mail.ListMessages;
 import dev.listwire.common.mail.SendResult;
 import dev.listwire.common.mail.SmtpConnection;
@@ -53,8 +54,8 @@ final class PreferenceLinkMail {
     SendResult send(InternetAddress to, Links links) throws TransientSendFailure, MessagingException {
         Map<String, Object> model = Map.of("list", sender, "email", to.getAddress(),
                 "links", Map.of("preferences", links.preferences(to.getAddress(), lifetime)));
-        var message = messages.compose(session, sender, UUID.randomUUID().toString(), to,
-                renderer.render(NAME, model), Optional.empty());
+        var message = messages.compose(session, new ListEmail(sender, UUID.randomUUID().toString(), to,
+                renderer.render(NAME, model), Optional.empty()));
         try (SmtpConnection smtp = new SmtpConnection(session)) {
             return smtp.send(message, to);
         }

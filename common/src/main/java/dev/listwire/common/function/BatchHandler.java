@@ -4,55 +4,46 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
-import dev.listwire.common.mail.SmtpConfiguration;
-import dev.listwire.common.mail.SmtpPool;
-import dev.listwire.common.members.Member;
-import dev.listwire.common.payload.PayloadReader;
 import dev.listwire.common.payload.RejectedPayload;
+import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 
 /**
  * One invocation's batch: each message is an event, handled on its own, so that one bad message never
- * fails the others. The response names only the messages SQS must retry (ReportBatchItemFailures).
+ * fails the others. Each message's {@link EventResult} alone decides what is put on a queue (a
+ * continuation, the split parts, the DLQ) and whether SQS must retry it: the response names only those
+ * messages (ReportBatchItemFailures).
  */
-final class BatchHandler<T> {
+@Singleton
+final class BatchHandler {
 
-    private final EventFanOut fanOut;
+    private final Invocations invocations;
+    private final EventRuns runs;
     private final Continuations continuations;
-    private final FunctionConfiguration configuration;
-    private final SmtpConfiguration smtpConfiguration;
     private final DeadLetterQueue deadLetters;
-    private final PayloadReader<T> reader;
-    private final BiPredicate<Member, T> wants;
     private final JsonLines log;
 
-    BatchHandler(EventFanOut fanOut, Continuations continuations, FunctionConfiguration configuration,
-                 SmtpConfiguration smtpConfiguration, DeadLetterQueue deadLetters, PayloadReader<T> reader, BiPredicate<Member, T> wants, JsonLines log) {
-        this.fanOut = fanOut;
+    BatchHandler(Invocations invocations, EventRuns runs, Continuations continuations, DeadLetterQueue deadLetters,
+                 JsonLines log) {
+        this.invocations = invocations;
+        this.runs = runs;
         this.continuations = continuations;
-        this.configuration = configuration;
-        this.smtpConfiguration = smtpConfiguration;
         this.deadLetters = deadLetters;
-        this.reader = reader;
-        this.wants = wants;
         this.log = log;
     }
 
     /** @param lambda the invocation's context, for its time left; null when called outside Lambda */
-    SQSBatchResponse handle(SQSEvent batch, Context lambda) {
+    <T> SQSBatchResponse handle(SQSEvent batch, Context lambda, ListPayload<T> payload) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
-        SendPacer pacer = new SendPacer(fanOut.list().tuning().sendRatePerSecond());
-        TimeBudget budget = lambda == null ? TimeBudget.UNLIMITED
-                : new TimeBudget(lambda, configuration.continueMargin(fanOut.list().tuning().timeoutSeconds()));
-        try (SmtpPool smtp = new SmtpPool(fanOut.session(), smtpConfiguration.poolSize())) {
+        List<SQSEvent.SQSMessage> records =
+                batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+        try (Invocation invocation = invocations.open(lambda)) {
             for (SQSEvent.SQSMessage message : records) {
-                if (!handle(message, smtp, pacer, budget)) {
+                if (!deletable(handle(message, payload, invocation))) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             }
@@ -60,65 +51,88 @@ final class BatchHandler<T> {
         return new SQSBatchResponse(failures);
     }
 
-    /** @return true when SQS may delete the message */
-    private boolean handle(SQSEvent.SQSMessage message, SmtpPool smtp, SendPacer pacer, TimeBudget budget) {
+    /** One message: run its event, do what the result asks of SQS, log the event's line. */
+    private <T> EventResult handle(SQSEvent.SQSMessage message, ListPayload<T> payload, Invocation invocation) {
         EventIdentity id = EventIdentity.of(message);
-        EventReport report = new EventReport(fanOut.list().name(), id);
-        int connectionsBefore = smtp.connectionsOpened();
-        T event;
+        EventReport report = new EventReport(runs.list().name(), id);
+        int connectionsBefore = invocation.smtp().connectionsOpened();
+        EventResult result = enact(message, id, run(message, id, payload, invocation, report));
+        // A rejected payload never reached SMTP: a login under way for an earlier message is not its own.
+        int connections = rejectedPayload(result) ? 0 : invocation.smtp().connectionsOpened() - connectionsBefore;
+        log(result, report.fields(result, connections));
+        return result;
+    }
+
+    private <T> EventResult run(SQSEvent.SQSMessage message, EventIdentity id, ListPayload<T> payload,
+                                Invocation invocation, EventReport report) {
+        ListEvent<T> event;
         Optional<Continuation> resumed;
         try {
             resumed = continuations.read(message, id);
-            event = reader.read(message.getBody());
+            event = payload.read(id, message.getBody());
         } catch (RejectedPayload rejected) {
-            return deadLetter(message, id, report, rejected.getMessage());
+            return new EventResult.DeadLettered(rejected.getMessage());
         }
-        int segments = fanOut.list().tuning().segments();
+        int segments = runs.list().tuning().segments();
+        if (resumed.isEmpty() && segments > 1) {
+            return new EventResult.Split(segments);
+        }
+        Continuation from = resumed.orElse(Continuation.WHOLE_LIST);
+        report.from(from);
         try {
-            if (resumed.isEmpty() && segments > 1) {
-                split(message, id, segments, report);
-            } else {
-                Continuation from = resumed.orElse(Continuation.WHOLE_LIST);
-                report.from(from);
-                // The login overlaps the first page, the first claims and the first reservation of sends.
-                smtp.openAhead();
-                Optional<Pause> pause = fanOut.send(id, event, from, budget, wants, smtp, pacer, report);
-                if (pause.isPresent() && report.outcome() == EventReport.Outcome.COMPLETED) {
-                    continuations.send(message, id, pause.get().next(), pause.get().delaySeconds());
-                    report.paused(pause.get());
+            // The login overlaps the first page, the first claims and the first reservation of sends.
+            invocation.smtp().openAhead();
+            return runs.run(event, from, invocation, report);
+        } catch (RuntimeException e) {
+            return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
+        }
+    }
+
+    /** Whether SQS may delete the message: every result but a retry has done what the message asked. */
+    static boolean deletable(EventResult result) {
+        return !(result instanceof EventResult.Retry);
+    }
+
+    /**
+     * Puts on a queue what the result asks for: the continuation of a paused event, one message per segment
+     * of a split one, a rejected payload on the DLQ. When SQS refuses, the message must be retried instead.
+     */
+    EventResult enact(SQSEvent.SQSMessage message, EventIdentity id, EventResult result) {
+        try {
+            if (result instanceof EventResult.Paused paused) {
+                continuations.send(message, id, paused.next(), paused.delaySeconds());
+            } else if (result instanceof EventResult.Split split) {
+                for (int segment = 0; segment < split.segments(); segment++) {
+                    continuations.send(message, id, Continuation.segment(segment, split.segments()), 0);
                 }
             }
         } catch (RuntimeException e) {
-            report.error(String.valueOf(e));
+            return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
         }
-        EventReport.Outcome outcome = report.outcome();
-        Map<String, Object> fields = report.fields(outcome, smtp.connectionsOpened() - connectionsBefore);
-        if (outcome == EventReport.Outcome.RETRY) {
+        if (result instanceof EventResult.DeadLettered dead) {
+            try {
+                deadLetters.send(message, id, dead.reason());
+            } catch (RuntimeException e) {
+                return new EventResult.Retry(RetryReason.DEAD_LETTER_REFUSED,
+                        "payload rejected (" + dead.reason() + ") but the DLQ refused it: " + e);
+            }
+        }
+        return result;
+    }
+
+    private static boolean rejectedPayload(EventResult result) {
+        return result instanceof EventResult.DeadLettered
+                || result instanceof EventResult.Retry retry && retry.reason() == RetryReason.DEAD_LETTER_REFUSED;
+    }
+
+    private void log(EventResult result, Map<String, Object> fields) {
+        if (result instanceof EventResult.Retry retry && retry.reason() == RetryReason.DEAD_LETTER_REFUSED) {
+            // The payload is lost if SQS gives up on it too: the one case that needs a person.
+            log.error("event-finished", fields);
+        } else if (result instanceof EventResult.Retry || result instanceof EventResult.DeadLettered) {
             log.warn("event-finished", fields);
         } else {
             log.info("event-finished", fields);
         }
-        return outcome != EventReport.Outcome.RETRY;
-    }
-
-    /** One message per parallel-scan segment, so that several invocations send the event at once. */
-    private void split(SQSEvent.SQSMessage message, EventIdentity id, int segments, EventReport report) {
-        for (int segment = 0; segment < segments; segment++) {
-            continuations.send(message, id, Continuation.segment(segment, segments), 0);
-        }
-        report.split(segments);
-    }
-
-    private boolean deadLetter(SQSEvent.SQSMessage message, EventIdentity id, EventReport report, String reason) {
-        try {
-            deadLetters.send(message, id, reason);
-        } catch (RuntimeException e) {
-            report.error("payload rejected (" + reason + ") but the DLQ refused it: " + e);
-            log.error("event-finished", report.fields(EventReport.Outcome.RETRY, 0));
-            return false;
-        }
-        report.error(reason);
-        log.warn("event-finished", report.fields(EventReport.Outcome.DEAD_LETTERED, 0));
-        return true;
     }
 }

@@ -6,48 +6,126 @@ import dev.listwire.common.members.Member;
 import dev.listwire.common.threads.Background;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * The members of one pass, in scan order, with the ledger claims of the next few already on their way.
- * A claim is a DynamoDB round trip that would otherwise sit between every two emails; with
- * {@code listwire.ledger.claims-ahead} of them in flight, the wait overlaps the sending of the emails
- * before. Members are still handed out, and sent, strictly in order, so a continuation's position means
- * what it did. Claims taken for members that are not reached (the pass stops early) are given back.
+ * The members of one event's run, in scan order, with the ledger claims of the next few already on their
+ * way, and the one home of those claims. A claim is a DynamoDB round trip that would otherwise sit between
+ * every two emails; with {@code listwire.ledger.claims-ahead} of them in flight, the wait overlaps the
+ * sending of the emails before. Members are still handed out, and sent, strictly in order, so a
+ * continuation's position means what it did.
+ *
+ * <p>Every claim taken here ends here: a {@link Turn} says how its member ended ({@link Turn#sent},
+ * {@link Turn#refused}, {@link Turn#giveBack}) and this class makes the ledger call. {@link #close()} gives
+ * back every claim whose turn did not end, whether its member was not reached (the run stopped early) or
+ * a step returned without saying, except a claim whose email is on the wire: the server may have taken
+ * it, so it is kept until its lease runs out, as the ledger's protocol says.
  */
 final class ClaimsAhead implements AutoCloseable {
 
     /** Members held at most, claimed or not: a bound on what a mostly filtered list reads ahead. */
     private static final int MAX_WINDOW = 500;
 
-    /** A member as screened before its turn; {@code claim} is null when it will not be sent. */
-    record Next(Member member, EventPass.Screening screening, CompletableFuture<Claim> claim) {
-
-        /** The ledger's answer; a DynamoDB failure is thrown as it would have been without the window. */
-        Claim awaitClaim() {
-            return Background.await(claim);
-        }
-    }
-
     private final Iterator<Member> members;
-    private final Function<Member, EventPass.Screening> screen;
-    private final EventLedger deliveries;
+    private final Function<Member, Screening> screen;
+    private final EventLedger ledger;
     private final int depth;
-    private final Deque<Next> window = new ArrayDeque<>();
+    private final Deque<Turn> window = new ArrayDeque<>();
+    /** Turns handed out whose claim has not ended yet. */
+    private final Set<Turn> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
     private int claimsInWindow;
 
-    ClaimsAhead(Iterator<Member> members, Function<Member, EventPass.Screening> screen, EventLedger deliveries, int depth) {
+    ClaimsAhead(Iterator<Member> members, Function<Member, Screening> screen, EventLedger ledger, int depth) {
         if (depth < 1) {
             throw new IllegalArgumentException("listwire.ledger.claims-ahead must be at least 1");
         }
         this.members = members;
         this.screen = screen;
-        this.deliveries = deliveries;
+        this.ledger = ledger;
         this.depth = depth;
+    }
+
+    /**
+     * One member's turn: its screening and, when it is to be sent, its claim. A claimed turn must end in
+     * {@link #sent}, {@link #refused} or {@link #giveBack}; one that does not is given back on close.
+     */
+    final class Turn {
+        private final Member member;
+        private final Screening screening;
+        private final CompletableFuture<Claim> claim;
+        private boolean onTheWire;
+        private boolean ended;
+
+        private Turn(Member member, Screening screening, CompletableFuture<Claim> claim) {
+            this.member = member;
+            this.screening = screening;
+            this.claim = claim;
+        }
+
+        Member member() {
+            return member;
+        }
+
+        Screening screening() {
+            return screening;
+        }
+
+        /** The ledger's answer; a DynamoDB failure is thrown as it would have been without the window. */
+        Claim claim() {
+            if (claim == null) {
+                throw new IllegalStateException("no claim is taken for a member who is skipped");
+            }
+            Claim answer = Background.await(claim);
+            if (answer != Claim.CLAIMED) {
+                end();
+            }
+            return answer;
+        }
+
+        /** The email is handed to SMTP: from here the claim is kept (not given back) until it ends. */
+        void onTheWire() {
+            onTheWire = true;
+        }
+
+        /** The SMTP server accepted the email. */
+        void sent() {
+            end();
+            ledger.sent(member.email());
+        }
+
+        /** The SMTP server refused the address for good: the ledger keeps the event from it. */
+        void refused(String reply) {
+            end();
+            ledger.rejected(member.email(), reply);
+        }
+
+        /** Nothing was sent (paused, a failure): a retry or continuation may take the member at once. */
+        void giveBack() {
+            end();
+            ledger.release(member.email());
+        }
+
+        private void end() {
+            if (ended) {
+                throw new IllegalStateException("the claim on " + member.email() + " has ended already");
+            }
+            ended = true;
+            handedOut.remove(this);
+        }
+
+        private void giveBackIfHeld() {
+            if (!ended && claim != null && claimed(claim)) {
+                giveBack();
+            }
+        }
     }
 
     boolean hasNext() {
@@ -55,38 +133,42 @@ final class ClaimsAhead implements AutoCloseable {
         return !window.isEmpty();
     }
 
-    Next next() {
+    Turn next() {
         fill();
-        Next next = window.remove();
-        if (next.claim() != null) {
+        Turn next = window.remove();
+        if (next.claim != null) {
             claimsInWindow--;
+            handedOut.add(next);
         }
         fill();
         return next;
     }
 
-    /** Gives back every claim taken for a member that was not handed out. */
+    /** Gives back every claim whose turn did not end, except those of emails on the wire. */
     @Override
     public void close() {
-        for (Next unsent : window) {
-            if (unsent.claim() != null && claimed(unsent.claim())) {
-                deliveries.release(unsent.member().email());
-            }
+        for (Turn unsent : window) {
+            unsent.giveBackIfHeld();
         }
         window.clear();
+        for (Turn open : List.copyOf(handedOut)) {
+            if (!open.onTheWire) {
+                open.giveBackIfHeld();
+            }
+        }
     }
 
     /** Reads on until {@code depth} claims are on their way; members skipped by the screening cost nothing. */
     private void fill() {
         while (claimsInWindow < depth && window.size() < MAX_WINDOW && members.hasNext()) {
             Member member = members.next();
-            EventPass.Screening screening = screen.apply(member);
+            Screening screening = screen.apply(member);
             CompletableFuture<Claim> claim = null;
-            if (screening.sendable()) {
-                claim = Background.supply(() -> deliveries.claim(member.email()));
+            if (screening instanceof Screening.Send) {
+                claim = Background.supply(() -> ledger.claim(member.email()));
                 claimsInWindow++;
             }
-            window.add(new Next(member, screening, claim));
+            window.add(new Turn(member, screening, claim));
         }
     }
 

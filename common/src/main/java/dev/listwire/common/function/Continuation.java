@@ -23,8 +23,4 @@ record Continuation(int segment, int segments, Optional<String> after) {
     static Continuation segment(int segment, int segments) {
         return new Continuation(segment, segments, Optional.empty());
     }
-
-    Continuation after(String email) {
-        return new Continuation(segment, segments, Optional.of(email));
-    }
 }

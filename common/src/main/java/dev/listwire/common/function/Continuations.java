@@ -1,8 +1,6 @@
 package dev.listwire.common.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.listwire.common.links.LinkPurpose;
-import dev.listwire.common.links.LinkSigner;
 import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.payload.RejectedPayload;
 import jakarta.inject.Singleton;
@@ -12,7 +10,6 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * invocation: the producer's body unchanged, the event id (the ledger key, so nobody gets the event twice)
  * and a signed {@code listwire-continuation} attribute saying where to resume.
  *
- * <p>The signature (HMAC with the links key) binds the list, the event id, the body and the position, so a
+ * <p>The signature ({@link ContinuationSigner}) binds the list, the event id, the body and the position, so a
  * producer, who can write to the queue but does not hold the key, cannot make a message that starts in the
  * middle of the list; a continuation that fails the check goes to the DLQ. The body is validated again
  * on every part, like any payload.
@@ -31,16 +28,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Continuations {
 
     static final String ATTRIBUTE = "listwire-continuation";
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
 
     private final SqsClient sqs;
-    private final LinkSigner signer;
+    private final ContinuationSigner signer;
     private final ListManifest list;
     private final String configuredUrl;
     private final Map<String, String> urlsByArn = new ConcurrentHashMap<>();
 
-    Continuations(SqsClient sqs, LinkSigner signer, ListManifest list, FunctionConfiguration configuration) {
+    Continuations(SqsClient sqs, ContinuationSigner signer, ListManifest list, FunctionConfiguration configuration) {
         this.sqs = sqs;
         this.signer = signer;
         this.list = list;
@@ -54,22 +49,18 @@ final class Continuations {
         if (attribute == null) {
             return Optional.empty();
         }
-        String eventId = B64.encodeToString(id.eventId().getBytes(StandardCharsets.UTF_8));
-        return signer.verify(attribute.getStringValue(), LinkPurpose.CONTINUATION)
-                .filter(token -> token.list().equals(list.name()))
-                .map(token -> token.email().split(" ", -1))
-                .filter(f -> f.length == 5 && f[4].equals(eventId) && f[2].equals(hash(message.getBody())))
-                .map(f -> new Continuation(Integer.parseInt(f[0]), Integer.parseInt(f[1]),
-                        f[3].isEmpty() ? Optional.empty() : Optional.of(new String(UNB64.decode(f[3]), StandardCharsets.UTF_8))))
-                .map(Optional::of)
-                .orElseThrow(() -> new RejectedPayload("the " + ATTRIBUTE + " attribute is not one this list's function "
-                        + "signed for this event and body: continuations are written by the function only"));
+        String body = hash(message.getBody());
+        return signer.verify(attribute.getStringValue())
+                .filter(signed -> signed.list().equals(list.name()) && signed.eventId().equals(id.eventId())
+                        && signed.bodyHash().equals(body))
+                .map(signed -> Optional.of(signed.position()))
+                .orElseThrow(() -> new RejectedPayload("the " + ATTRIBUTE + " attribute is not one this list's "
+                        + "function signed for this event and body: continuations are written by the function only"));
     }
 
     /** Puts the rest of the event on the list's queue, visible after {@code delaySeconds} (at most 900). */
     void send(SQSEvent.SQSMessage message, EventIdentity id, Continuation next, int delaySeconds) {
-        String token = signer.sign(LinkPurpose.CONTINUATION, list.name(), claims(id.eventId(), message.getBody(),
-                next.segment(), next.segments(), next.after().orElse("")));
+        String token = signer.sign(new SignedContinuation(list.name(), id.eventId(), hash(message.getBody()), next));
         sqs.sendMessage(b -> b.queueUrl(queueUrl(message)).messageBody(message.getBody())
                 .delaySeconds(Math.max(0, Math.min(900, delaySeconds)))
                 .messageAttributes(Map.of(
@@ -92,16 +83,10 @@ final class Continuations {
                 .queueOwnerAWSAccountId(parts[4])).queueUrl());
     }
 
-    /** segment, segments, body hash, resume key and event id; base64url where a value may hold a space. */
-    private static String claims(String eventId, String body, int segment, int segments, String after) {
-        return segment + " " + segments + " " + hash(body) + " " + B64.encodeToString(after.getBytes(StandardCharsets.UTF_8))
-                + " " + B64.encodeToString(eventId.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String hash(String body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(body).getBytes(StandardCharsets.UTF_8));
-            return B64.encodeToString(digest);
+            return SignedContinuation.B64.encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -5,19 +5,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The tally of one event in one invocation, logged as one JSON line when it finishes. It says what
- * happened to every member the scan saw: sent, skipped (and why), failed, or held by another invocation.
+ * The tally of one event in one invocation, for the {@code event-finished} line and nothing else: what
+ * happened to every member the scan saw (sent, skipped and why, failed, held by another invocation).
+ * Whether SQS retries is the {@link EventResult}'s to say, never this tally's.
  */
 final class EventReport {
-
-    /** COMPLETED, CONTINUED and SPLIT let SQS delete the message; RETRY does not. */
-    enum Outcome { COMPLETED, CONTINUED, SPLIT, RETRY, DEAD_LETTERED }
-
-    static final String UNSUBSCRIBED = "unsubscribed";
-    static final String FILTERED = "filtered";
-    static final String INVALID_ADDRESS = "invalid-address";
-    static final String ALREADY_SENT = "already-sent";
-    static final String REJECTED = "rejected-by-server";
 
     private final String list;
     private final EventIdentity id;
@@ -27,10 +19,7 @@ final class EventReport {
     private int sent;
     private int failed;
     private int heldElsewhere;
-    private String error;
     private Continuation from = Continuation.WHOLE_LIST;
-    private Pause pause;
-    private int splitInto;
 
     EventReport(String list, EventIdentity id) {
         this.list = list;
@@ -45,52 +34,29 @@ final class EventReport {
         sent++;
     }
 
-    void skipped(String reason) {
-        skipped.merge(reason, 1, Integer::sum);
+    void skipped(SkipReason reason) {
+        skipped.merge(reason.logName(), 1, Integer::sum);
     }
 
     void heldElsewhere() {
         heldElsewhere++;
     }
 
-    void failed(String error) {
+    void failed() {
         failed++;
-        this.error = error;
     }
 
-    void error(String error) {
-        this.error = error;
-    }
-
+    /** Where this part of the event started. */
     void from(Continuation from) {
         this.from = from;
     }
 
-    void paused(Pause pause) {
-        this.pause = pause;
-    }
-
-    void split(int segments) {
-        this.splitInto = segments;
-    }
-
-    int sentCount() {
-        return sent;
-    }
-
-    Outcome outcome() {
-        if (failed > 0 || heldElsewhere > 0 || error != null) {
-            return Outcome.RETRY;
-        }
-        return splitInto > 0 ? Outcome.SPLIT : pause != null ? Outcome.CONTINUED : Outcome.COMPLETED;
-    }
-
-    Map<String, Object> fields(Outcome outcome, int smtpConnections) {
+    Map<String, Object> fields(EventResult result, int smtpConnections) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("list", list);
         f.put("eventId", id.eventId());
         f.put("messageId", id.messageId());
-        f.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        f.put("outcome", outcome(result));
         f.put("membersSeen", seen);
         f.put("sent", sent);
         f.put("skipped", skipped.values().stream().mapToInt(Integer::intValue).sum());
@@ -103,16 +69,30 @@ final class EventReport {
             f.put("segment", from.segment() + "/" + from.segments());
         }
         f.put("resumed", from.after().isPresent());
-        if (pause != null) {
-            f.put("continuedBecause", pause.reason());
-            f.put("continuationDelaySeconds", pause.delaySeconds());
-        }
-        if (splitInto > 0) {
-            f.put("splitInto", splitInto);
-        }
-        if (error != null) {
-            f.put("error", error);
+        if (result instanceof EventResult.Paused paused) {
+            f.put("continuedBecause", paused.reason().logName());
+            f.put("continuationDelaySeconds", paused.delaySeconds());
+        } else if (result instanceof EventResult.Split split) {
+            f.put("splitInto", split.segments());
+        } else if (result instanceof EventResult.Retry retry) {
+            retry.error().ifPresent(error -> f.put("error", error));
+        } else if (result instanceof EventResult.DeadLettered dead) {
+            f.put("error", dead.reason());
         }
         return f;
+    }
+
+    /** The log's name for a result. */
+    private static String outcome(EventResult result) {
+        if (result instanceof EventResult.Done) {
+            return "completed";
+        }
+        if (result instanceof EventResult.Paused) {
+            return "continued";
+        }
+        if (result instanceof EventResult.Split) {
+            return "split";
+        }
+        return result instanceof EventResult.DeadLettered ? "dead-lettered" : "retry";
     }
 }

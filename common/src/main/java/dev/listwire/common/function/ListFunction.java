@@ -3,19 +3,12 @@ package dev.listwire.common.function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.listwire.common.logging.JsonLines;
-import dev.listwire.common.mail.EmailRenderer;
-import dev.listwire.common.mail.SmtpConfiguration;
-import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.members.Member;
-import dev.listwire.common.payload.PayloadReader;
 import dev.listwire.common.warmup.WarmUp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
 import io.micronaut.function.aws.MicronautRequestHandler;
-import io.micronaut.json.JsonMapper;
-import jakarta.validation.Validator;
 
 /**
  * The Lambda handler of a list: subclass it with the list's payload record, and override
@@ -36,18 +29,21 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
         WarmUp.start();
     }
 
-    private final BatchHandler<T> batches;
+    private final ListPayload<T> payload;
+    private final BatchHandler batches;
 
     /** For Lambda: starts the application context from {@code application.properties} and the environment. */
     protected ListFunction(Class<T> payloadType) {
         super();
-        this.batches = batches(payloadType);
+        this.payload = payload(payloadType);
+        this.batches = batches();
     }
 
     /** For tests and the devstack: runs on a context the caller built and will close. */
     protected ListFunction(ApplicationContext context, Class<T> payloadType) {
         super(context);
-        this.batches = batches(payloadType);
+        this.payload = payload(payloadType);
+        this.batches = batches();
     }
 
     /*
@@ -64,7 +60,7 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
     @Override
     public final SQSBatchResponse execute(SQSEvent event) {
         // MicronautRequestHandler registers each invocation's Lambda context as a bean before it calls this.
-        return batches.handle(event, getApplicationContext().findBean(Context.class).orElse(null));
+        return batches.handle(event, getApplicationContext().findBean(Context.class).orElse(null), payload);
     }
 
     /** Whether a member wants this event; every subscribed member does unless a list says otherwise. */
@@ -72,16 +68,17 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
         return true;
     }
 
-    private BatchHandler<T> batches(Class<T> payloadType) {
-        ApplicationContext context = getApplicationContext();
-        // First what needs neither the AWS SDK nor Jakarta Mail (the warm-up may still be loading those):
-        // the payload's reader, and the list's templates, checked and compiled once, here.
-        PayloadReader<T> reader = new PayloadReader<>(payloadType, context.getBean(JsonMapper.class),
-                context.getBean(Validator.class));
-        context.getBean(EmailRenderer.class).requireTemplates(context.getBean(ListManifest.class).name());
+    /**
+     * First what needs neither the AWS SDK nor Jakarta Mail, while the warm-up may still be loading those:
+     * the payload's reader, and the list's templates, checked and compiled once, here.
+     */
+    private ListPayload<T> payload(Class<T> payloadType) {
+        return new ListPayload<>(getApplicationContext().getBean(ListStartup.class).start(payloadType), this::wants);
+    }
+
+    /** Then, once the warm-up is done, the beans that send: built now, so that a bad one fails the cold start. */
+    private BatchHandler batches() {
         WarmUp.awaitDone();
-        return new BatchHandler<>(context.getBean(EventFanOut.class), context.getBean(Continuations.class),
-                context.getBean(FunctionConfiguration.class), context.getBean(SmtpConfiguration.class),
-                context.getBean(DeadLetterQueue.class), reader, this::wants, context.getBean(JsonLines.class));
+        return getApplicationContext().getBean(BatchHandler.class);
     }
 }

@@ -2,6 +2,7 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.links.Links;
 import dev.listwire.common.mail.EmailRenderer;
+import dev.listwire.common.mail.ListEmail;
 import dev.listwire.common.mail.ListMessages;
 import dev.listwire.common.manifest.ListKind;
 import dev.listwire.common.manifest.ListManifest;
@@ -52,6 +53,7 @@ final class MemberEmails {
         linkModel.put("preferences", links.preferences(member.email()));
         Map<String, Object> model = Map.of("event", event, "subscriber", member.attributes(), "list", list,
                 "links", linkModel);
-        return messages.compose(session, list, id.eventId(), to, renderer.render(list.name(), model), unsubscribe);
+        return messages.compose(session,
+                new ListEmail(list, id.eventId(), to, renderer.render(list.name(), model), unsubscribe));
     }
 }

@@ -30,8 +30,4 @@ final class TimeBudget {
     boolean allows(long millis) {
         return context == null || context.getRemainingTimeInMillis() - millis >= marginMillis;
     }
-
-    long remainingMillis() {
-        return context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis();
-    }
 }

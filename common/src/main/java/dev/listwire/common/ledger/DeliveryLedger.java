@@ -44,16 +44,12 @@ public final class DeliveryLedger {
      * @param lease how long this invocation may hold a recipient: the function timeout
      */
     public EventLedger open(String list, String eventId, Duration lease) {
-        return new EventLedger(dynamoDb, configuration, clock, list + "#" + eventId,
-                UUID.randomUUID().toString(), lease);
+        return new EventLedger(dynamoDb, configuration, clock,
+                new EventLedger.Holder(list + "#" + eventId, UUID.randomUUID().toString(), lease));
     }
 
     /** How many claims one pass may have on their way at once. */
     public int claimsAhead() {
         return configuration.claimsAhead();
-    }
-
-    public String table() {
-        return configuration.table();
     }
 }

@@ -46,14 +46,23 @@ public final class EventLedger {
     private final List<WriteRequest> pending = new ArrayList<>();
     private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
 
-    EventLedger(DynamoDbClient dynamoDb, LedgerConfiguration configuration, Clock clock,
-                String event, String owner, Duration lease) {
+    /**
+     * Whose claims these are.
+     *
+     * @param event the ledger key of the event: {@code <list>#<eventId>}
+     * @param owner this invocation's own id, so that it gives back only its own claims
+     * @param lease how long it may hold a recipient: the function timeout
+     */
+    record Holder(String event, String owner, Duration lease) {
+    }
+
+    EventLedger(DynamoDbClient dynamoDb, LedgerConfiguration configuration, Clock clock, Holder holder) {
         this.dynamoDb = dynamoDb;
         this.configuration = configuration;
         this.clock = clock;
-        this.event = event;
-        this.owner = owner;
-        this.lease = lease;
+        this.event = holder.event();
+        this.owner = holder.owner();
+        this.lease = holder.lease();
     }
 
     public Claim claim(String email) {

@@ -2,9 +2,7 @@ package dev.listwire.common.links;
 
 /** What a signed link allows; a token signed for one purpose is refused for every other. */
 public enum LinkPurpose {
-    UNSUBSCRIBE("u"), PREFERENCES("p"),
-    /** Not a link: the signature on a list function's own continuation message, so producers cannot forge one. */
-    CONTINUATION("c");
+    UNSUBSCRIBE("u"), PREFERENCES("p");
 
     final String code;
 

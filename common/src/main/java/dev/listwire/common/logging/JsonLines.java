@@ -75,10 +75,6 @@ public final class JsonLines {
         LOG.error(line("ERROR", type, fields));
     }
 
-    public boolean debugEnabled() {
-        return LOG.isDebugEnabled();
-    }
-
     public void debug(String type, Map<String, Object> fields) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(line("DEBUG", type, fields));

@@ -23,10 +23,14 @@ import java.util.Optional;
 @Singleton
 public final class ListMessages {
 
-    public MimeMessage compose(Session session, ListManifest list, String eventId, InternetAddress to,
-                               RenderedEmail email, Optional<String> unsubscribeUrl) throws MessagingException {
+    public MimeMessage compose(Session session, ListEmail listEmail) throws MessagingException {
+        ListManifest list = listEmail.list();
+        InternetAddress to = listEmail.to();
+        RenderedEmail email = listEmail.content();
+        Optional<String> unsubscribeUrl = listEmail.unsubscribeUrl();
         String domain = domainOf(list.from().address());
-        MimeMessage message = new FixedIdMimeMessage(session, MessageIds.of(list.name(), eventId, to.getAddress(), domain));
+        MimeMessage message = new FixedIdMimeMessage(session,
+                MessageIds.of(list.name(), listEmail.eventId(), to.getAddress(), domain));
         try {
             message.setFrom(new InternetAddress(list.from().address(), HeaderValues.singleLine(list.from().name()), "UTF-8"));
         } catch (UnsupportedEncodingException e) {

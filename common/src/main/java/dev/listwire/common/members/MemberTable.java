@@ -31,17 +31,11 @@ public final class MemberTable {
     }
 
     /**
-     * Every item of the table, unsubscribed ones too (the caller counts why it skips). Strongly
-     * consistent, so that a member who left a moment ago is not sent to.
-     */
-    public Stream<Member> members(String table) {
-        return members(table, 0, 1, Optional.empty());
-    }
-
-    /**
      * One segment of a parallel scan ({@code segments} of 1 is the whole table), starting after the member
-     * whose key is {@code after}. A scan that stopped at a member resumes from its key: that is what DynamoDB's
-     * own cursor ({@code LastEvaluatedKey}) holds for a table keyed by {@code email} alone.
+     * whose key is {@code after}: every item, unsubscribed ones too (the caller counts why it skips), strongly
+     * consistent, so that a member who left a moment ago is not sent to. A scan that stopped at a member
+     * resumes from its key: that is what DynamoDB's own cursor ({@code LastEvaluatedKey}) holds for a table
+     * keyed by {@code email} alone.
      */
     public Stream<Member> members(String table, int segment, int segments, Optional<String> after) {
         ScanRequest.Builder scan = ScanRequest.builder().tableName(table).consistentRead(true).limit(pageSize);

@@ -1,0 +1,110 @@
+package dev.listwire.common.function;
+
+import dev.listwire.common.ledger.EventLedger;
+import dev.listwire.common.members.Member;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One event's run over its list (or one scan segment of it) in one invocation, from the first page to the
+ * last ledger mark: pages through the members from a continuation's position, takes each member's
+ * {@link MemberStep}, then settles the emails in flight, gives back the claims and sends not used, and
+ * writes the marks. Stops at the first passing failure, so that the message is retried and the ledger
+ * makes the retry send only to those not yet sent; stops on purpose when the invocation's time or the
+ * account's quota runs low, saying where a continuation must go on. The result is the return value.
+ */
+final class EventRun<T> {
+
+    /** What one run steps with: the per-member step, the emails it put on the wire and the account's sends. */
+    record Steps(MemberStep step, SendsInFlight sends, SendGate gate) {
+    }
+
+    private final ListTables tables;
+    private final ListEvent<T> event;
+    private final Continuation from;
+    private final TimeBudget budget;
+    private final Steps steps;
+    /** The key of the last member handled: where a continuation starts. */
+    private Optional<String> last;
+    private boolean heldElsewhere;
+
+    EventRun(ListTables tables, ListEvent<T> event, Continuation from, TimeBudget budget, Steps steps) {
+        this.tables = tables;
+        this.event = event;
+        this.from = from;
+        this.budget = budget;
+        this.steps = steps;
+        this.last = from.after();
+    }
+
+    EventResult run() {
+        try {
+            return result(walkAndSettle());
+        } catch (RuntimeException e) {
+            return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
+        }
+    }
+
+    private MemberStep.Step walkAndSettle() {
+        EventLedger ledger = tables.ledger(event.id());
+        try {
+            try (Stream<Member> members = tables.members(from);
+                 ClaimsAhead claims = new ClaimsAhead(members.iterator(), member -> Screening.of(member, event),
+                         ledger, tables.claimsAhead())) {
+                try {
+                    return walk(claims);
+                } finally {
+                    // The emails in flight end their claims (sent, refused, given back) before the rest close.
+                    steps.sends().drain();
+                }
+            } finally {
+                ledger.flush();
+            }
+        } finally {
+            steps.gate().giveBack();
+        }
+    }
+
+    /** Member after member until the list ends or a step says to stop. */
+    private MemberStep.Step walk(ClaimsAhead claims) {
+        boolean started = false;
+        while (true) {
+            // At least one member per part, so that every invocation moves the event forward.
+            if (started && budget.low()) {
+                return new MemberStep.Stopped(PauseReason.OUT_OF_TIME, 0);
+            }
+            if (!claims.hasNext()) {
+                return new MemberStep.Next();
+            }
+            ClaimsAhead.Turn turn = claims.next();
+            started = true;
+            MemberStep.Step step = steps.step().take(turn);
+            if (step instanceof MemberStep.Failed || step instanceof MemberStep.Stopped) {
+                // A stopped member was not sent: the continuation starts at it.
+                return step;
+            }
+            heldElsewhere |= step instanceof MemberStep.HeldElsewhere;
+            last = Optional.of(turn.member().email());
+        }
+    }
+
+    /** A failure wins over everything, then a member held elsewhere (retry), then a stop on purpose. */
+    private EventResult result(MemberStep.Step ending) {
+        Optional<String> sendFailure = steps.sends().failure();
+        if (sendFailure.isPresent()) {
+            return new EventResult.Retry(RetryReason.SEND_FAILED, sendFailure.get());
+        }
+        if (ending instanceof MemberStep.Failed failed) {
+            return new EventResult.Retry(failed.reason(), failed.error());
+        }
+        if (heldElsewhere) {
+            return new EventResult.Retry(RetryReason.HELD_ELSEWHERE, Optional.empty());
+        }
+        if (ending instanceof MemberStep.Stopped stopped) {
+            Continuation next = new Continuation(from.segment(), from.segments(), last);
+            return new EventResult.Paused(next, stopped.delaySeconds(), stopped.reason());
+        }
+        return new EventResult.Done();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.listwire.common.function;
+
+import dev.listwire.common.quota.Allowance;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Whether the account may send one more email now: takes it from the event's {@link SendSlots}, waits for
+ * the next rate window when the invocation's time allows, and otherwise says why sending must stop.
+ */
+final class SendGate {
+
+    /** The longest delay SQS allows a message (DelaySeconds): a longer wait is deferred again. */
+    private static final int MAX_DELAY_SECONDS = 900;
+
+    /** Why no email may go now, and when one may. */
+    record Closed(PauseReason reason, Instant resumesAt, int delaySeconds) {
+    }
+
+    private final SendSlots slots;
+    private final TimeBudget budget;
+
+    SendGate(SendSlots slots, TimeBudget budget) {
+        this.slots = slots;
+        this.budget = budget;
+    }
+
+    /** Empty when one send is taken; otherwise why sending must stop for now. */
+    Optional<Closed> take() {
+        while (true) {
+            Allowance allowance = slots.take();
+            if (allowance instanceof Allowance.Granted) {
+                return Optional.empty();
+            }
+            if (allowance instanceof Allowance.RateLimited limited) {
+                long waitMillis = slots.secondsUntil(limited.resumesAt()) * 1000;
+                if (budget.allows(waitMillis)) {
+                    sleep(waitMillis);
+                    continue;
+                }
+                return Optional.of(closed(PauseReason.RATE_LIMITED, limited.resumesAt()));
+            }
+            Allowance.QuotaSpent spent = (Allowance.QuotaSpent) allowance;
+            return Optional.of(closed(PauseReason.QUOTA_SPENT, spent.resumesAt()));
+        }
+    }
+
+    /** Gives back the sends reserved and not used. */
+    void giveBack() {
+        slots.giveBack();
+    }
+
+    private Closed closed(PauseReason reason, Instant resumesAt) {
+        return new Closed(reason, resumesAt, (int) Math.min(MAX_DELAY_SECONDS, slots.secondsUntil(resumesAt)));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the account's rate", e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.listwire.common.function;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The event-finished line: its outcome and fields come from the result, its counts from the tally. */
+class EventReportTest {
+
+    private static final EventIdentity ID = new EventIdentity("e1", "m1");
+
+    @Test
+    void theTallyCountsEveryMemberAndNamesSkipReasonsAsTheLogAlwaysHas() {
+        EventReport report = new EventReport("prices", ID);
+        for (SkipReason reason : SkipReason.values()) {
+            report.seen();
+            report.skipped(reason);
+        }
+        report.seen();
+        report.sent();
+        report.seen();
+        report.heldElsewhere();
+
+        Map<String, Object> f = report.fields(new EventResult.Done(), 1);
+
+        assertEquals("completed", f.get("outcome"));
+        assertEquals(7, f.get("membersSeen"));
+        assertEquals(1, f.get("sent"));
+        assertEquals(5, f.get("skipped"));
+        assertEquals(Map.of("unsubscribed", 1, "filtered", 1, "invalid-address", 1, "already-sent", 1,
+                "rejected-by-server", 1), f.get("skippedReasons"));
+        assertEquals(1, f.get("heldByOtherInvocation"));
+        assertFalse(f.containsKey("error"));
+    }
+
+    @Test
+    void eachResultNamesItsOutcomeAndItsOwnFields() {
+        Continuation next = new Continuation(0, 1, Optional.of("ada@example.com"));
+        for (PauseReason reason : PauseReason.values()) {
+            Map<String, Object> paused = fields(new EventResult.Paused(next, 60, reason));
+            assertEquals("continued", paused.get("outcome"));
+            assertEquals(reason.logName(), paused.get("continuedBecause"));
+            assertEquals(60, paused.get("continuationDelaySeconds"));
+        }
+        assertEquals(List.of("out-of-time", "quota-spent", "rate-limited"),
+                Arrays.stream(PauseReason.values()).map(PauseReason::logName).toList());
+
+        Map<String, Object> split = fields(new EventResult.Split(4));
+        assertEquals("split", split.get("outcome"));
+        assertEquals(4, split.get("splitInto"));
+
+        Map<String, Object> dead = fields(new EventResult.DeadLettered("ticker: must not be blank"));
+        assertEquals("dead-lettered", dead.get("outcome"));
+        assertEquals("ticker: must not be blank", dead.get("error"));
+
+        Map<String, Object> failed = fields(new EventResult.Retry(RetryReason.SEND_FAILED, "451 try later"));
+        assertEquals("retry", failed.get("outcome"));
+        assertEquals("451 try later", failed.get("error"));
+
+        Map<String, Object> held = fields(new EventResult.Retry(RetryReason.HELD_ELSEWHERE, Optional.empty()));
+        assertEquals("retry", held.get("outcome"));
+        assertFalse(held.containsKey("error"), "a member held elsewhere is no error");
+    }
+
+    @Test
+    void onlyARetryKeepsTheMessageForSqs() {
+        assertFalse(BatchHandler.deletable(new EventResult.Retry(RetryReason.ERROR, "boom")));
+        assertFalse(BatchHandler.deletable(new EventResult.Retry(RetryReason.HELD_ELSEWHERE, Optional.empty())));
+        assertTrue(BatchHandler.deletable(new EventResult.Done()));
+        assertTrue(BatchHandler.deletable(new EventResult.Paused(Continuation.WHOLE_LIST, 0, PauseReason.OUT_OF_TIME)));
+        assertTrue(BatchHandler.deletable(new EventResult.Split(2)));
+        assertTrue(BatchHandler.deletable(new EventResult.DeadLettered("not JSON")));
+    }
+
+    private static Map<String, Object> fields(EventResult result) {
+        return new EventReport("prices", ID).fields(result, 0);
+    }
+}
