@@ -12,18 +12,25 @@ import java.util.concurrent.CompletableFuture;
  * that counting costs one DynamoDB call per block, not per email. The next block is asked for when half
  * of the current one is used, so that sending does not stop for the call; what is left at the end, of
  * both, is given back.
+ *
+ * <p>A block is spent only in the rate window it was reserved (counted) in: the account allows so many
+ * sends per window ({@link SendingAccount#windowEnds}), and a block carried into the next window would be
+ * sent on top of that window's full allowance, which other invocations may be reserving at the same time.
+ * At a window change what is left of a held or prefetched block goes back to the window it was counted in
+ * (and to the day's quota), and a new block is reserved in the window of now.
  */
 final class SendSlots {
 
     private static final Allowance ONE = new Allowance.Granted(1);
 
-    private record Reservation(Allowance allowance, Instant at) {
+    /** An answer from the account, the instant it was counted at, and when its rate window ends. */
+    private record Reservation(Allowance allowance, Instant at, Instant until) {
     }
 
     private final SendingAccount account;
     private int held;
     private int refillAt;
-    private Instant reservedAt;
+    private Reservation current;
     private CompletableFuture<Reservation> next;
 
     SendSlots(SendingAccount account) {
@@ -32,15 +39,23 @@ final class SendSlots {
 
     /** One send, or why none may go now. */
     Allowance take() {
+        if (held > 0 && windowPassed(current)) {
+            account.giveBack(held, current.at());
+            held = 0;
+        }
         if (held == 0) {
             Reservation reservation = next != null ? Background.await(next) : reserve();
             next = null;
+            if (windowPassed(reservation)) {
+                giveBack(reservation);
+                reservation = reserve();
+            }
             if (!(reservation.allowance() instanceof Allowance.Granted granted)) {
                 return reservation.allowance();
             }
             held = granted.count();
             refillAt = held / 2;
-            reservedAt = reservation.at();
+            current = reservation;
         }
         held--;
         if (held == refillAt && next == null) {
@@ -57,7 +72,7 @@ final class SendSlots {
 
     void giveBack() {
         if (held > 0) {
-            account.giveBack(held, reservedAt);
+            account.giveBack(held, current.at());
             held = 0;
         }
         if (next != null) {
@@ -70,14 +85,23 @@ final class SendSlots {
             } finally {
                 next = null;
             }
-            if (unused.allowance() instanceof Allowance.Granted granted) {
-                account.giveBack(granted.count(), unused.at());
-            }
+            giveBack(unused);
         }
+    }
+
+    private void giveBack(Reservation unused) {
+        if (unused.allowance() instanceof Allowance.Granted granted) {
+            account.giveBack(granted.count(), unused.at());
+        }
+    }
+
+    /** The reservation's window is over: what it granted may no longer be sent. */
+    private boolean windowPassed(Reservation reservation) {
+        return !account.now().isBefore(reservation.until());
     }
 
     private Reservation reserve() {
         Instant at = account.now();
-        return new Reservation(account.reserve(Integer.MAX_VALUE, at), at);
+        return new Reservation(account.reserve(Integer.MAX_VALUE, at), at, account.windowEnds(at));
     }
 }

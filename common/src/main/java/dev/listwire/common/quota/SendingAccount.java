@@ -92,8 +92,21 @@ public final class SendingAccount {
     }
 
     private Allowance rateLimited(long hour, long window) {
+        return new Allowance.RateLimited(windowEnd(hour, window));
+    }
+
+    /**
+     * When the rate window of {@code at} ends: sends reserved in it count only in it, so a caller holding
+     * some must not make them at or after this instant (see {@code SendSlots}).
+     */
+    public Instant windowEnds(Instant at) {
+        long hour = at.getEpochSecond() / 3600;
+        return windowEnd(hour, at.getEpochSecond() % 3600 / configuration.windowSeconds());
+    }
+
+    private Instant windowEnd(long hour, long window) {
         long next = hour * 3600 + (window + 1) * configuration.windowSeconds();
-        return new Allowance.RateLimited(Instant.ofEpochSecond(Math.min(next, (hour + 1) * 3600)));
+        return Instant.ofEpochSecond(Math.min(next, (hour + 1) * 3600));
     }
 
     private Map<String, AttributeValue> current(long hour) {
