@@ -28,7 +28,7 @@ final class EventRuns {
     <T> EventResult run(ListEvent<T> event, Continuation from, Invocation invocation, EventReport report) {
         RecipientLines lines = new RecipientLines(log, list.name(), event.id());
         SendsInFlight sends = new SendsInFlight(invocation, report, lines);
-        SendGate gate = new SendGate(tables.slots(), invocation.budget());
+        SendGate gate = new SendGate(tables.slots(), invocation.budget(), invocation.pacer());
         MemberStep step = new MemberStep(report, lines, gate,
                 (member, to) -> emails.compose(event.id(), event.payload(), member, to), sends);
         return new EventRun<>(tables, event, from, invocation.budget(), new EventRun.Steps(step, sends, gate)).run();

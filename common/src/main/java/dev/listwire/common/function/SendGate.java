@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Whether the account may send one more email now: takes it from the event's {@link SendSlots}, waits for
- * the next rate window when the invocation's time allows, and otherwise says why sending must stop.
+ * Whether the account may send one more email now: keeps the list's pace, takes the send from the event's
+ * {@link SendSlots}, waits for the next rate window when the invocation's time allows, and otherwise says
+ * why sending must stop. The pace is kept before the send is taken, not after: a send taken and then held
+ * back by the pacer could reach the provider in the next rate window, where it was not counted.
  */
 final class SendGate {
 
@@ -20,21 +22,25 @@ final class SendGate {
 
     private final SendSlots slots;
     private final TimeBudget budget;
+    private final SendPacer pacer;
 
-    SendGate(SendSlots slots, TimeBudget budget) {
+    SendGate(SendSlots slots, TimeBudget budget, SendPacer pacer) {
         this.slots = slots;
         this.budget = budget;
+        this.pacer = pacer;
     }
 
     /** Empty when one send is taken; otherwise why sending must stop for now. */
     Optional<Closed> take() {
+        pacer.await();
         while (true) {
             Allowance allowance = slots.take();
             if (allowance instanceof Allowance.Granted) {
                 return Optional.empty();
             }
             if (allowance instanceof Allowance.RateLimited limited) {
-                long waitMillis = slots.secondsUntil(limited.resumesAt()) * 1000;
+                // To the window's start, not a whole second past it: a window's share is sent from its start.
+                long waitMillis = slots.millisUntil(limited.resumesAt());
                 if (budget.allows(waitMillis)) {
                     sleep(waitMillis);
                     continue;

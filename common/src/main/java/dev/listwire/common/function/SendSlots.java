@@ -4,6 +4,7 @@ import dev.listwire.common.quota.Allowance;
 import dev.listwire.common.quota.SendingAccount;
 import dev.listwire.common.threads.Background;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,10 +19,16 @@ import java.util.concurrent.CompletableFuture;
  * sent on top of that window's full allowance, which other invocations may be reserving at the same time.
  * At a window change what is left of a held or prefetched block goes back to the window it was counted in
  * (and to the day's quota), and a new block is reserved in the window of now.
+ *
+ * <p>The account (and the provider) count an email when it arrives, a little after it is taken here (it is
+ * composed and handed to a connection first): so no send is taken in the last {@link #GUARD} of a window,
+ * where it could arrive in the next one, on top of that window's allowance.
  */
 final class SendSlots {
 
     private static final Allowance ONE = new Allowance.Granted(1);
+    /** Far more than composing and handing over one email takes; a small share of any window. */
+    static final Duration GUARD = Duration.ofMillis(100);
 
     /** An answer from the account, the instant it was counted at, and when its rate window ends. */
     private record Reservation(Allowance allowance, Instant at, Instant until) {
@@ -48,6 +55,11 @@ final class SendSlots {
             next = null;
             if (windowPassed(reservation)) {
                 giveBack(reservation);
+                Instant until = account.windowEnds(account.now());
+                if (inGuard(until)) {
+                    // Too late to send in this window: wait for the next one and reserve there.
+                    return new Allowance.RateLimited(until);
+                }
                 reservation = reserve();
             }
             if (!(reservation.allowance() instanceof Allowance.Granted granted)) {
@@ -62,6 +74,11 @@ final class SendSlots {
             next = Background.supply(this::reserve);
         }
         return ONE;
+    }
+
+    /** Milliseconds from now until {@code when}. */
+    long millisUntil(Instant when) {
+        return Math.max(0, when.toEpochMilli() - account.now().toEpochMilli());
     }
 
     /** Seconds from now until {@code when}, rounded up. */
@@ -95,9 +112,13 @@ final class SendSlots {
         }
     }
 
-    /** The reservation's window is over: what it granted may no longer be sent. */
+    /** The reservation's window is over, or in its guard: what it granted may no longer be sent. */
     private boolean windowPassed(Reservation reservation) {
-        return !account.now().isBefore(reservation.until());
+        return inGuard(reservation.until());
+    }
+
+    private boolean inGuard(Instant windowEnd) {
+        return !account.now().isBefore(windowEnd.minus(GUARD));
     }
 
     private Reservation reserve() {

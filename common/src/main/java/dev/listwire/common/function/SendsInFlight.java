@@ -23,7 +23,6 @@ final class SendsInFlight {
     }
 
     private final SmtpPool smtp;
-    private final SendPacer pacer;
     private final EventReport report;
     private final RecipientLines lines;
     private final Deque<Sending> inFlight = new ArrayDeque<>();
@@ -31,14 +30,12 @@ final class SendsInFlight {
 
     SendsInFlight(Invocation invocation, EventReport report, RecipientLines lines) {
         this.smtp = invocation.smtp();
-        this.pacer = invocation.pacer();
         this.report = report;
         this.lines = lines;
     }
 
-    /** Sends one member's email at the list's pace; when the pool is full, waits for the oldest. */
+    /** Sends one member's email (paced by the {@link SendGate}); when the pool is full, waits for the oldest. */
     void send(ClaimsAhead.Turn turn, MimeMessage message, InternetAddress to) {
-        pacer.await();
         CompletableFuture<SendResult> result = smtp.send(message, to);
         turn.onTheWire();
         inFlight.add(new Sending(turn, result));
