@@ -14,13 +14,18 @@ import java.util.function.Function;
 
 /**
  * A list's function under test, fresh for each test: the list's queue, DLQ and table on the local stack
- * ({@link ListFixture}), the function on a context that points at them, and GreenMail's inbox. A list
- * module's test registers it and says only what its list does:
+ * ({@link ListFixture}), the function on a context that points at them, GreenMail's inbox and the JSON log
+ * lines written while the test runs. A list module's test registers it and says only what its list does:
  *
  * <pre>{@code
  * @RegisterExtension
  * final ListUnderTest<PriceTargetsFunction> list = ListUnderTest.of(PriceTargetsFunction::new);
  * }</pre>
+ *
+ * <p>A test that needs the function under other settings (a cut SMTP line, a small quota, a clock of its
+ * own) starts a second one on the same list: {@code new PriceTargetsFunction(list.property(name, value)
+ * .context())}, and closes it itself. A test of another manifest registers its own {@code ListUnderTest},
+ * with {@link #of(String, Function)}.
  */
 public final class ListUnderTest<F extends ListFunction<?>> implements BeforeEachCallback, AfterEachCallback {
 
@@ -28,6 +33,7 @@ public final class ListUnderTest<F extends ListFunction<?>> implements BeforeEac
     private final Function<ApplicationContext, F> newFunction;
     private ListFixture fixture;
     private F function;
+    private LogCapture logs;
 
     private ListUnderTest(String manifestLocation, Function<ApplicationContext, F> newFunction) {
         this.manifestLocation = manifestLocation;
@@ -46,6 +52,8 @@ public final class ListUnderTest<F extends ListFunction<?>> implements BeforeEac
 
     @Override
     public void beforeEach(ExtensionContext test) {
+        // Capturing starts before the function does, so that its first lines are in it too.
+        logs = new LogCapture();
         fixture = ListFixture.forManifest(manifestLocation);
         function = newFunction.apply(fixture.context());
     }
@@ -54,6 +62,9 @@ public final class ListUnderTest<F extends ListFunction<?>> implements BeforeEac
     public void afterEach(ExtensionContext test) {
         if (function != null) {
             function.close();
+        }
+        if (logs != null) {
+            logs.close();
         }
     }
 
@@ -85,6 +96,46 @@ public final class ListUnderTest<F extends ListFunction<?>> implements BeforeEac
                 .map(m -> m.messageAttributes().get("listwire-error").stringValue()).sorted().toList();
     }
 
+    /** The JSON lines listwire logged during this test ({@code event-finished}, {@code recipient-skipped}, ...). */
+    public LogCapture logs() {
+        return logs;
+    }
+
+    /** Sets a property for the functions started from {@link #context()} from now on (not the running one). */
+    public ListFixture property(String name, Object value) {
+        return fixture.property(name, value);
+    }
+
+    /** A new, not yet started context on this list, for a second function the test starts and closes. */
+    public ApplicationContext context() {
+        return fixture.context();
+    }
+
+    public String queueUrl() {
+        return fixture.queueUrl();
+    }
+
+    public String dlqUrl() {
+        return fixture.dlqUrl();
+    }
+
+    public String ledgerTable() {
+        return fixture.ledgerTable();
+    }
+
+    public String sendingTable() {
+        return fixture.sendingTable();
+    }
+
+    public TestMailServer mail() {
+        return fixture.mail();
+    }
+
+    public LocalStack stack() {
+        return fixture.stack();
+    }
+
+    /** The lower level, for what the delegates above do not reach. */
     public ListFixture fixture() {
         return fixture;
     }

@@ -2,16 +2,18 @@ package dev.listwire.common.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.testkit.CountdownContext;
-import dev.listwire.testkit.ListFixture;
+import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.QueueDrain;
 import dev.listwire.testkit.SqsEvents;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static dev.listwire.common.function.OneEmailEach.assertOneEmailEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,11 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no duplicate. The default run uses 1,500 members and 3-second invocations; {@code -Dlistwire.large-list=100000}
  * runs the issue's 100,000 members with 20-second invocations (see BENCHMARKS.md).
  */
-class ContinuationTest extends FixtureListTest {
+class ContinuationTest {
 
     private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
     private static final int MEMBERS = Integer.getInteger("listwire.large-list", 1_500);
     private static final Duration BUDGET = Duration.ofSeconds(MEMBERS >= 50_000 ? 20 : 3);
+
+    @RegisterExtension
+    final ListUnderTest<FixtureFunction> list = ListUnderTest.of("classpath:fixture-list.json", FixtureFunction::new);
 
     @Test
     void aListLongerThanOneInvocationCompletesThroughContinuationsWithEveryMemberSentOnce() throws Exception {
@@ -40,7 +45,7 @@ class ContinuationTest extends FixtureListTest {
             drained = QueueDrain.run(budgeted, sqs, list.queueUrl(), 10, () -> new CountdownContext(BUDGET), Duration.ofHours(2));
         }
 
-        var finished = logs.lines("event-finished");
+        var finished = list.logs().lines("event-finished");
         long continued = finished.stream().filter(l -> "continued".equals(l.get("outcome"))).count();
         System.out.printf("ContinuationTest: %d members, %d invocations, wall time %d s, budget %d s per invocation%n",
                 MEMBERS, drained.invocations(), drained.wallTime().toSeconds(), BUDGET.toSeconds());
@@ -48,25 +53,7 @@ class ContinuationTest extends FixtureListTest {
         assertEquals("completed", finished.get(finished.size() - 1).get("outcome"));
         assertEquals(continued + 1, finished.size(), "every part but the last continued; none failed");
         assertEquals(MEMBERS, finished.stream().mapToInt(l -> (Integer) l.get("sent")).sum());
-        assertOneEmailEach(MEMBERS);
-    }
-
-    @Test
-    void aSegmentedListIsSentBySeveralMessagesEachMemberOnce() throws Exception {
-        ListFixture segmented = ListFixture.forManifest("classpath:fixture-segmented-list.json");
-        segmented.members().many("member", 400);
-        var sqs = segmented.stack().sqs();
-        sqs.sendMessage(b -> b.queueUrl(segmented.queueUrl()).messageBody(AAPL));
-
-        try (FixtureFunction function = new FixtureFunction(segmented.context())) {
-            QueueDrain.run(function, sqs, segmented.queueUrl(), 1, () -> null, Duration.ofMinutes(5));
-        }
-
-        var finished = logs.lines("event-finished");
-        assertEquals("split", finished.get(0).get("outcome"));
-        assertEquals(4, finished.get(0).get("splitInto"));
-        assertEquals(List.of("0/4", "1/4", "2/4", "3/4"), finished.stream().skip(1).map(l -> (String) l.get("segment")).sorted().toList());
-        assertOneEmailEach(400);
+        assertOneEmailEach(list, MEMBERS);
     }
 
     @Test
@@ -75,9 +62,10 @@ class ContinuationTest extends FixtureListTest {
         SQSEvent forged = SqsEvents.withAttributes("forged", AAPL,
                 Map.of(Continuations.ATTRIBUTE, "k1.c2tpcA.AAAA"));
 
-        assertTrue(function.handleRequest(forged, null).getBatchItemFailures().isEmpty(), "dead-lettered, not retried");
+        assertTrue(list.function().handleRequest(forged, null).getBatchItemFailures().isEmpty(),
+                "dead-lettered, not retried");
 
-        assertTrue(inbox.all().isEmpty());
+        assertTrue(list.inbox().all().isEmpty());
         Message dead = SqsEvents.messages(list.stack().sqs(), list.dlqUrl(), 1).get(0);
         assertTrue(dead.messageAttributes().get("listwire-error").stringValue().contains(Continuations.ATTRIBUTE));
     }
@@ -98,10 +86,10 @@ class ContinuationTest extends FixtureListTest {
 
         SQSEvent moved = SqsEvents.withAttributes("moved",
                 "{\"ticker\":\"EVIL\",\"price\":1}", Map.of(Continuations.ATTRIBUTE, token, "eventId", eventId));
-        function.handleRequest(moved, null);
+        list.function().handleRequest(moved, null);
 
-        assertEquals(1, inbox.all().size(), "only the first part's one email");
-        assertEquals("dead-lettered", logs.lines("event-finished").get(1).get("outcome"));
+        assertEquals(1, list.inbox().all().size(), "only the first part's one email");
+        assertEquals("dead-lettered", list.logs().lines("event-finished").get(1).get("outcome"));
     }
 
     @Test
@@ -116,7 +104,7 @@ class ContinuationTest extends FixtureListTest {
             budgeted.handleRequest(first, new CountdownContext(Duration.ofMillis(900)));
         }
 
-        assertEquals(1, inbox.all().size());
+        assertEquals(1, list.inbox().all().size());
         var statuses = list.stack().dynamoDb().scan(b -> b.tableName(list.ledgerTable())).items().stream()
                 .map(item -> item.get("status").s()).toList();
         assertEquals(List.of("sent"), statuses, "one recipient sent, and no claim left held for the continuation to wait on");

@@ -2,9 +2,11 @@ package dev.listwire.common.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.SmtpCutter;
 import dev.listwire.testkit.SqsEvents;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -15,13 +17,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.listwire.common.function.OneEmailEach.assertOneEmailEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** At-least-once in, one email per recipient out; and bad input loses nothing. */
-class DeliveryFailuresTest extends FixtureListTest {
+class DeliveryFailuresTest {
 
     private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
+
+    @RegisterExtension
+    final ListUnderTest<FixtureFunction> list = ListUnderTest.of("classpath:fixture-list.json", FixtureFunction::new);
 
     @Test
     void sendsOnceWhenTheSameSqsMessageIsDeliveredTwice() throws Exception {
@@ -31,16 +37,16 @@ class DeliveryFailuresTest extends FixtureListTest {
 
         // The first delivery succeeds, but its deletion is lost: the message becomes visible again.
         SQSEvent first = SqsEvents.receive(sqs, list.queueUrl(), 1);
-        assertTrue(function.handleRequest(first, null).getBatchItemFailures().isEmpty());
+        assertTrue(list.function().handleRequest(first, null).getBatchItemFailures().isEmpty());
         sqs.changeMessageVisibility(b -> b.queueUrl(list.queueUrl())
                 .receiptHandle(first.getRecords().get(0).getReceiptHandle()).visibilityTimeout(0));
         SQSEvent second = SqsEvents.receive(sqs, list.queueUrl(), 1);
 
         assertEquals(first.getRecords().get(0).getMessageId(), second.getRecords().get(0).getMessageId());
         assertEquals("2", second.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
-        assertTrue(function.handleRequest(second, null).getBatchItemFailures().isEmpty());
-        assertOneEmailEach(5);
-        assertEquals(Map.of("already-sent", 5), logs.lines("event-finished").get(1).get("skippedReasons"));
+        assertTrue(list.function().handleRequest(second, null).getBatchItemFailures().isEmpty());
+        assertOneEmailEach(list, 5);
+        assertEquals(Map.of("already-sent", 5), list.logs().lines("event-finished").get(1).get("skippedReasons"));
     }
 
     @Test
@@ -55,8 +61,8 @@ class DeliveryFailuresTest extends FixtureListTest {
         SQSEvent both = SqsEvents.receive(sqs, list.queueUrl(), 2);
 
         assertEquals(2, both.getRecords().size());
-        assertTrue(function.handleRequest(both, null).getBatchItemFailures().isEmpty());
-        assertOneEmailEach(3);
+        assertTrue(list.function().handleRequest(both, null).getBatchItemFailures().isEmpty());
+        assertOneEmailEach(list, 3);
     }
 
     @Test
@@ -65,20 +71,20 @@ class DeliveryFailuresTest extends FixtureListTest {
         list.mail().failAfter(4);
         SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
 
-        SQSBatchResponse failed = function.handleRequest(event, null);
+        SQSBatchResponse failed = list.function().handleRequest(event, null);
 
         assertEquals(List.of("m-1"), failed.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(), "SQS must retry the message");
-        assertEquals(4, inbox.all().size());
-        Map<String, Object> line = logs.lines("event-finished").get(0);
+        assertEquals(4, list.inbox().all().size());
+        Map<String, Object> line = list.logs().lines("event-finished").get(0);
         assertEquals("retry", line.get("outcome"));
         assertEquals(1, line.get("failed"));
         assertTrue(((String) line.get("error")).contains("451"), line.toString());
 
         list.mail().heal();
-        assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty());
-        assertOneEmailEach(10);
-        assertEquals(6, logs.lines("event-finished").get(1).get("sent"));
+        assertTrue(list.function().handleRequest(event, null).getBatchItemFailures().isEmpty());
+        assertOneEmailEach(list, 10);
+        assertEquals(6, list.logs().lines("event-finished").get(1).get("sent"));
     }
 
     @Test
@@ -90,13 +96,13 @@ class DeliveryFailuresTest extends FixtureListTest {
             SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
 
             assertEquals(1, viaCutter.handleRequest(event, null).getBatchItemFailures().size(), "SQS must retry");
-            assertEquals(3, inbox.all().size());
-            assertTrue(((String) logs.lines("event-finished").get(0).get("error")).contains("failed"));
+            assertEquals(3, list.inbox().all().size());
+            assertTrue(((String) list.logs().lines("event-finished").get(0).get("error")).contains("failed"));
 
             cutter.heal();
             assertTrue(viaCutter.handleRequest(event, null).getBatchItemFailures().isEmpty());
         }
-        assertOneEmailEach(10);
+        assertOneEmailEach(list, 10);
     }
 
     @Test
@@ -106,12 +112,13 @@ class DeliveryFailuresTest extends FixtureListTest {
         try (FixtureFunction wrongPassword = new FixtureFunction(list.property("listwire.smtp.password", "wrong").context())) {
             assertEquals(1, wrongPassword.handleRequest(event, null).getBatchItemFailures().size());
         }
-        assertTrue(inbox.all().isEmpty());
-        String error = (String) logs.lines("event-finished").get(0).get("error");
+        assertTrue(list.inbox().all().isEmpty());
+        String error = (String) list.logs().lines("event-finished").get(0).get("error");
         assertTrue(error.contains("535"), "the server's answer is in the log: " + error);
 
-        assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty(), "the right password sends");
-        assertOneEmailEach(1);
+        assertTrue(list.function().handleRequest(event, null).getBatchItemFailures().isEmpty(),
+                "the right password sends");
+        assertOneEmailEach(list, 1);
     }
 
     @Test
@@ -119,19 +126,20 @@ class DeliveryFailuresTest extends FixtureListTest {
         list.members().add("ada@example.com").add("bounce@example.com").add("grace@example.com");
         list.mail().rejectRecipient("bounce@example.com");
 
-        SQSBatchResponse response = function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+        SQSBatchResponse response = list.function().handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "a 5xx recipient does not fail the message");
-        assertEquals(List.of("ada@example.com", "grace@example.com"), inbox.byRecipient().keySet().stream().sorted().toList());
-        Map<String, Object> skipped = logs.lines("recipient-skipped").get(0);
-        assertEquals(function.getApplicationContext().getBean(dev.listwire.common.logging.JsonLines.class)
+        assertEquals(List.of("ada@example.com", "grace@example.com"),
+                list.inbox().byRecipient().keySet().stream().sorted().toList());
+        Map<String, Object> skipped = list.logs().lines("recipient-skipped").get(0);
+        assertEquals(list.function().getApplicationContext().getBean(dev.listwire.common.logging.JsonLines.class)
                 .pseudonym("bounce@example.com"), skipped.get("recipient"), "pseudonymised by default");
         assertTrue(((String) skipped.get("smtpReply")).startsWith("550"), skipped.toString());
 
         // A redelivery does not try the rejected address again.
         list.mail().heal();
-        function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
-        assertEquals(2, inbox.all().size());
+        list.function().handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+        assertEquals(2, list.inbox().all().size());
     }
 
     @Test
@@ -143,10 +151,10 @@ class DeliveryFailuresTest extends FixtureListTest {
                 "no-ticker", "{\"price\":1}",
                 "wrong-type", "{\"ticker\":\"AAPL\",\"price\":\"a lot\"}");
 
-        SQSBatchResponse response = function.handleRequest(batch, null);
+        SQSBatchResponse response = list.function().handleRequest(batch, null);
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "bad payloads are dead-lettered, not retried");
-        assertEquals(1, inbox.all().size(), "the good message is sent");
+        assertEquals(1, list.inbox().all().size(), "the good message is sent");
         var dead = SqsEvents.messages(list.stack().sqs(), list.dlqUrl(), 3);
         Map<String, String> reasons = new java.util.TreeMap<>();
         for (Message m : dead) {
@@ -158,7 +166,8 @@ class DeliveryFailuresTest extends FixtureListTest {
         assertEquals("ticker: must not be blank", reasons.get("no-ticker"));
         assertTrue(reasons.get("wrong-type").startsWith("the message body does not fit FixtureEvent"), reasons.get("wrong-type"));
         assertTrue(dead.stream().anyMatch(m -> m.body().equals("ticker=AAPL")), "the body is kept as it was");
-        assertEquals(3, logs.lines("event-finished").stream().filter(l -> "dead-lettered".equals(l.get("outcome"))).count());
+        assertEquals(3, list.logs().lines("event-finished").stream()
+                .filter(l -> "dead-lettered".equals(l.get("outcome"))).count());
     }
 
     @Test
@@ -168,14 +177,14 @@ class DeliveryFailuresTest extends FixtureListTest {
         try (FixtureFunction other = new FixtureFunction(list.context())) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             List<Future<SQSBatchResponse>> both = pool.invokeAll(List.<Callable<SQSBatchResponse>>of(
-                    () -> function.handleRequest(event, null), () -> other.handleRequest(event, null)));
+                    () -> list.function().handleRequest(event, null), () -> other.handleRequest(event, null)));
             pool.shutdown();
             for (Future<SQSBatchResponse> f : both) {
                 f.get();
             }
             // An invocation that met the other's claims asks for a retry; the retry finds nothing left to send.
-            assertTrue(function.handleRequest(event, null).getBatchItemFailures().isEmpty());
+            assertTrue(list.function().handleRequest(event, null).getBatchItemFailures().isEmpty());
         }
-        assertOneEmailEach(200);
+        assertOneEmailEach(list, 200);
     }
 }

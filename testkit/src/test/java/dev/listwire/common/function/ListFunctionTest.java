@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.links.LinkPurpose;
 import dev.listwire.common.links.LinkSigner;
 import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
@@ -19,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One event on a list's queue becomes one email to each member, with the headers a list email needs. */
-class ListFunctionTest extends FixtureListTest {
+class ListFunctionTest {
+
+    @RegisterExtension
+    final ListUnderTest<FixtureFunction> list = ListUnderTest.of("classpath:fixture-list.json", FixtureFunction::new);
 
     @Test
     void sqsEventJsonFromLambdaHasItsRecords() {
@@ -35,14 +40,15 @@ class ListFunctionTest extends FixtureListTest {
         list.members().add("ada@example.com", Map.of("name", AttributeValue.fromS("Ada")))
                 .add("grace@example.com").add("linus@example.com");
 
-        SQSBatchResponse response = function.handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
+        SQSBatchResponse response =
+                list.function().handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
 
         assertTrue(response.getBatchItemFailures().isEmpty());
-        Map<String, List<MimeMessage>> received = inbox.byRecipient();
+        Map<String, List<MimeMessage>> received = list.inbox().byRecipient();
         assertEquals(3, received.size());
         received.forEach((to, emails) -> assertEquals(2, emails.size(), to + " gets each of the two events once"));
 
-        MimeMessage ada = inbox.to("ada@example.com").stream()
+        MimeMessage ada = list.inbox().to("ada@example.com").stream()
                 .filter(m -> subject(m).startsWith("AAPL")).findFirst().orElseThrow();
         assertEquals("AAPL at 189.95", subject(ada));
         assertEquals("Fixture Desk <alerts@listwire.test>", Inbox.header(ada, "From"));
@@ -66,23 +72,23 @@ class ListFunctionTest extends FixtureListTest {
     void messageIdIsDerivedFromListEventAndRecipient() {
         list.members().add("ada@example.com").add("grace@example.com");
 
-        function.handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
-        function.handleRequest(SqsEvents.ofBody("m-2", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+        list.function().handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+        list.function().handleRequest(SqsEvents.ofBody("m-2", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
 
-        List<String> ids = inbox.all().stream().map(m -> Inbox.header(m, "Message-ID")).distinct().toList();
+        List<String> ids = list.inbox().all().stream().map(m -> Inbox.header(m, "Message-ID")).distinct().toList();
         assertEquals(4, ids.size(), "two events to two members: four different ids " + ids);
         assertEquals(ids.get(0), dev.listwire.common.mail.MessageIds.of("fixture-list", "m-1",
-                Inbox.to(inbox.all().get(0)), "listwire.test"));
+                Inbox.to(list.inbox().all().get(0)), "listwire.test"));
     }
 
     @Test
     void skipsUnsubscribedMembers() {
         list.members().add("ada@example.com").unsubscribed("gone@example.com");
 
-        function.handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+        list.function().handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
 
-        assertEquals(List.of("ada@example.com"), List.copyOf(inbox.byRecipient().keySet()));
-        Map<String, Object> line = logs.lines("event-finished").get(0);
+        assertEquals(List.of("ada@example.com"), List.copyOf(list.inbox().byRecipient().keySet()));
+        Map<String, Object> line = list.logs().lines("event-finished").get(0);
         assertEquals(2, line.get("membersSeen"));
         assertEquals(Map.of("unsubscribed", 1), line.get("skippedReasons"));
     }
@@ -91,9 +97,9 @@ class ListFunctionTest extends FixtureListTest {
     void logsOneJsonLinePerEventWithItsCounts() {
         list.members().add("ada@example.com").add("grace@example.com").add("not an address");
 
-        function.handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
+        list.function().handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
 
-        List<Map<String, Object>> lines = logs.lines("event-finished");
+        List<Map<String, Object>> lines = list.logs().lines("event-finished");
         assertEquals(2, lines.size());
         Map<String, Object> first = lines.get(0);
         assertEquals("fixture-list", first.get("list"));
@@ -107,17 +113,18 @@ class ListFunctionTest extends FixtureListTest {
         assertEquals(0, first.get("failed"));
         assertTrue(first.containsKey("durationMs"));
         assertEquals("2e1424d4-f796-459a-8184-9c92662be6da", lines.get(1).get("eventId"), "no attribute: the message id");
-        assertEquals(2, logs.lines("recipient-skipped").size(), "the bad address is logged, once per event");
+        assertEquals(2, list.logs().lines("recipient-skipped").size(), "the bad address is logged, once per event");
     }
 
     @Test
     void reusesOneSmtpConnectionForTheWholeBatch() {
         list.members().many("member", 20);
 
-        function.handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
+        list.function().handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
 
-        assertEquals(40, inbox.all().size());
-        int opened = logs.lines("event-finished").stream().mapToInt(l -> (Integer) l.get("smtpConnectionsOpened")).sum();
+        assertEquals(40, list.inbox().all().size());
+        int opened = list.logs().lines("event-finished").stream()
+                .mapToInt(l -> (Integer) l.get("smtpConnectionsOpened")).sum();
         assertEquals(1, opened, "one authenticated connection for 40 emails in two events");
     }
 
@@ -125,21 +132,22 @@ class ListFunctionTest extends FixtureListTest {
     void skipsInvalidAddressesAndSendsTheRest() {
         list.members().add("ada@example.com").add("no-at-sign").add("two@@example.com");
 
-        SQSBatchResponse response = function.handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+        SQSBatchResponse response =
+                list.function().handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
 
         assertTrue(response.getBatchItemFailures().isEmpty());
-        assertEquals(List.of("ada@example.com"), List.copyOf(inbox.byRecipient().keySet()));
-        assertEquals(2, logs.lines("recipient-skipped").size());
+        assertEquals(List.of("ada@example.com"), List.copyOf(list.inbox().byRecipient().keySet()));
+        assertEquals(2, list.logs().lines("recipient-skipped").size());
     }
 
     @Test
     void escapesHtmlFromThePayloadInTheHtmlPartOnly() {
         list.members().add("ada@example.com");
 
-        function.handleRequest(SqsEvents.ofBody("m-1",
+        list.function().handleRequest(SqsEvents.ofBody("m-1",
                 "{\"ticker\":\"<script>alert(1)</script>\",\"price\":1,\"note\":\"AT&T <b>up</b>\"}"), null);
 
-        MimeMessage email = inbox.to("ada@example.com").get(0);
+        MimeMessage email = list.inbox().to("ada@example.com").get(0);
         String html = Inbox.part(email, "text/html");
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
@@ -151,11 +159,12 @@ class ListFunctionTest extends FixtureListTest {
     void neutralisesHeaderInjectionFromThePayload() throws Exception {
         list.members().add("ada@example.com");
 
-        function.handleRequest(SqsEvents.ofBody("m-1",
+        list.function().handleRequest(SqsEvents.ofBody("m-1",
                 "{\"ticker\":\"AAPL\\r\\nBcc: thief@evil.example\\r\\nX-Injected: yes\",\"price\":1}"), null);
 
-        assertEquals(List.of("ada@example.com"), List.copyOf(inbox.byRecipient().keySet()), "nobody else got it");
-        MimeMessage email = inbox.to("ada@example.com").get(0);
+        assertEquals(List.of("ada@example.com"), List.copyOf(list.inbox().byRecipient().keySet()),
+                "nobody else got it");
+        MimeMessage email = list.inbox().to("ada@example.com").get(0);
         assertEquals(null, email.getHeader("X-Injected"));
         assertEquals(null, email.getHeader("Bcc"));
         assertEquals("AAPL Bcc: thief@evil.example X-Injected: yes at 1", subject(email));
@@ -166,21 +175,22 @@ class ListFunctionTest extends FixtureListTest {
         list.members().many("member", 2_000); // four Scan pages of 500
 
         long start = System.nanoTime();
-        SQSBatchResponse response = function.handleRequest(SqsEvents.ofBody("big", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
+        SQSBatchResponse response =
+                list.function().handleRequest(SqsEvents.ofBody("big", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertTrue(response.getBatchItemFailures().isEmpty());
-        Map<String, List<MimeMessage>> received = inbox.byRecipient();
+        Map<String, List<MimeMessage>> received = list.inbox().byRecipient();
         assertEquals(2_000, received.size());
         assertTrue(received.values().stream().allMatch(emails -> emails.size() == 1));
-        Map<String, Object> line = logs.lines("event-finished").get(0);
+        Map<String, Object> line = list.logs().lines("event-finished").get(0);
         assertEquals(2_000, line.get("sent"));
         assertEquals(1, line.get("smtpConnectionsOpened"));
         System.out.printf("2,000-member list: sent in %d ms (%.0f emails/s)%n", millis, 2_000_000.0 / millis);
     }
 
     private LinkSigner signer() {
-        return function.getApplicationContext().getBean(LinkSigner.class);
+        return list.function().getApplicationContext().getBean(LinkSigner.class);
     }
 
     static String subject(MimeMessage m) {

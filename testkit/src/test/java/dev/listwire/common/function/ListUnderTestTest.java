@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,6 +27,17 @@ class ListUnderTestTest {
         assertEquals(List.of("ada@example.com", "grace@example.com"), list.recipients());
         assertEquals("AAPL at 1", list.inbox().to("ada@example.com").get(0).getSubject().strip());
         assertEquals("fixture-list", list.manifest().name());
+    }
+
+    @Test
+    void capturesTheJsonLinesTheFunctionLogsDuringTheTest() {
+        list.members().add("ada@example.com");
+
+        list.handle(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"));
+
+        Map<String, Object> finished = list.logs().lines("event-finished").get(0);
+        assertEquals(List.of("fixture-list", "m-1", 1),
+                List.of(finished.get("list"), finished.get("eventId"), finished.get("sent")));
     }
 
     @Test

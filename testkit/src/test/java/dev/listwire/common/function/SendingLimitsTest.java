@@ -1,7 +1,9 @@
 package dev.listwire.common.function;
 
+import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.QueueDrain;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
@@ -15,9 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sending account's rolling-day quota and rate, shared through DynamoDB, defer a list and never drop it. */
-class SendingLimitsTest extends FixtureListTest {
+class SendingLimitsTest {
 
     private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
+
+    @RegisterExtension
+    final ListUnderTest<FixtureFunction> list = ListUnderTest.of("classpath:fixture-list.json", FixtureFunction::new);
 
     @Test
     void aSpentQuotaDefersTheRestOfTheListAndSendingResumesWhenTheOldestHourLeavesTheDay() throws Exception {
@@ -39,16 +44,16 @@ class SendingLimitsTest extends FixtureListTest {
             QueueDrain.run(limited, sqs, list.queueUrl(), 10, () -> null, Duration.ofMinutes(2));
         }
 
-        var finished = logs.lines("event-finished");
+        var finished = list.logs().lines("event-finished");
         assertEquals("continued", finished.get(0).get("outcome"));
         assertEquals("quota-spent", finished.get(0).get("continuedBecause"));
         assertEquals(30, finished.get(0).get("sent"));
-        Map<String, Object> deferred = logs.lines("sending-deferred").get(0);
+        Map<String, Object> deferred = list.logs().lines("sending-deferred").get(0);
         assertEquals(Instant.ofEpochSecond((hour + 1) * 3600).toString(), deferred.get("resumesAt"));
         assertEquals("completed", finished.get(finished.size() - 1).get("outcome"));
         assertEquals(50, finished.stream().mapToInt(l -> (Integer) l.get("sent")).sum());
-        assertEquals(50, inbox.byRecipient().size());
-        assertTrue(inbox.byRecipient().values().stream().allMatch(l -> l.size() == 1), "nobody twice");
+        assertEquals(50, list.inbox().byRecipient().size());
+        assertTrue(list.inbox().byRecipient().values().stream().allMatch(l -> l.size() == 1), "nobody twice");
     }
 
     /** A clock that reads {@code start} the first time it is asked, and runs on from there in real time. */
@@ -90,7 +95,7 @@ class SendingLimitsTest extends FixtureListTest {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertEquals(60, inbox.all().size(), logs.lines("event-finished").toString());
+        assertEquals(60, list.inbox().all().size(), list.logs().lines("event-finished").toString());
         // 20 per 1-second window: 60 emails span three windows, so at least two window starts.
         assertTrue(took.toMillis() >= 1_000, "60 emails at 20 a second took " + took);
         var counted = list.stack().dynamoDb().scan(b -> b.tableName(list.sendingTable())).items();
@@ -105,6 +110,6 @@ class SendingLimitsTest extends FixtureListTest {
             }
         }
         assertEquals(60, total);
-        assertEquals(List.of(), logs.lines("sending-deferred"));
+        assertEquals(List.of(), list.logs().lines("sending-deferred"));
     }
 }

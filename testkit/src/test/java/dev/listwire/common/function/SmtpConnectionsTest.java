@@ -1,18 +1,24 @@
 package dev.listwire.common.function;
 
+import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.SmtpCutter;
 import dev.listwire.testkit.SqsEvents;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
+import static dev.listwire.common.function.OneEmailEach.assertOneEmailEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A small pool of reused connections; a dropped one is reopened and the email tried once more. */
-class SmtpConnectionsTest extends FixtureListTest {
+class SmtpConnectionsTest {
 
     private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
+
+    @RegisterExtension
+    final ListUnderTest<FixtureFunction> list = ListUnderTest.of("classpath:fixture-list.json", FixtureFunction::new);
 
     @Test
     void aConnectionDroppedMidListIsReopenedAndTheListCompletesInOneGo() throws Exception {
@@ -24,8 +30,8 @@ class SmtpConnectionsTest extends FixtureListTest {
             assertTrue(viaCutter.handleRequest(SqsEvents.ofBody("m-1", AAPL), null).getBatchItemFailures().isEmpty(),
                     "no retry of the message is needed");
         }
-        assertOneEmailEach(10);
-        Map<String, Object> line = logs.lines("event-finished").get(0);
+        assertOneEmailEach(list, 10);
+        Map<String, Object> line = list.logs().lines("event-finished").get(0);
         assertEquals("completed", line.get("outcome"));
         assertEquals(10, line.get("sent"));
         assertEquals(2, line.get("smtpConnectionsOpened"), "the first connection and the one that replaced it");
@@ -40,8 +46,8 @@ class SmtpConnectionsTest extends FixtureListTest {
 
             assertTrue(viaCutter.handleRequest(SqsEvents.ofBody("m-1", AAPL), null).getBatchItemFailures().isEmpty());
         }
-        assertOneEmailEach(10);
-        Map<String, Object> line = logs.lines("event-finished").get(0);
+        assertOneEmailEach(list, 10);
+        Map<String, Object> line = list.logs().lines("event-finished").get(0);
         assertEquals(10, line.get("sent"));
         assertEquals(2, line.get("smtpConnectionsOpened"), "the one opened ahead and the one that replaced it");
     }
@@ -54,9 +60,10 @@ class SmtpConnectionsTest extends FixtureListTest {
             cutter.cutAfter(3);
 
             assertEquals(1, viaCutter.handleRequest(SqsEvents.ofBody("m-1", AAPL), null).getBatchItemFailures().size());
-            assertEquals(2, logs.lines("event-finished").get(0).get("smtpConnectionsOpened"), "reopened once, not more");
+            assertEquals(2, list.logs().lines("event-finished").get(0).get("smtpConnectionsOpened"),
+                    "reopened once, not more");
         }
-        assertEquals(3, inbox.all().size());
+        assertEquals(3, list.inbox().all().size());
     }
 
     @Test
@@ -65,8 +72,8 @@ class SmtpConnectionsTest extends FixtureListTest {
         try (FixtureFunction pooled = new FixtureFunction(list.property("listwire.smtp.pool-size", 3).context())) {
             assertTrue(pooled.handleRequest(SqsEvents.ofBody("m-1", AAPL), null).getBatchItemFailures().isEmpty());
         }
-        assertOneEmailEach(60);
-        assertEquals(3, logs.lines("event-finished").get(0).get("smtpConnectionsOpened"));
+        assertOneEmailEach(list, 60);
+        assertEquals(3, list.logs().lines("event-finished").get(0).get("smtpConnectionsOpened"));
     }
 
     @Test
@@ -75,11 +82,11 @@ class SmtpConnectionsTest extends FixtureListTest {
         list.mail().failAfter(10);
         try (FixtureFunction pooled = new FixtureFunction(list.property("listwire.smtp.pool-size", 3).context())) {
             assertEquals(1, pooled.handleRequest(SqsEvents.ofBody("m-1", AAPL), null).getBatchItemFailures().size());
-            assertEquals(10, inbox.all().size());
+            assertEquals(10, list.inbox().all().size());
 
             list.mail().heal();
             assertTrue(pooled.handleRequest(SqsEvents.ofBody("m-1", AAPL), null).getBatchItemFailures().isEmpty());
         }
-        assertOneEmailEach(30);
+        assertOneEmailEach(list, 30);
     }
 }
