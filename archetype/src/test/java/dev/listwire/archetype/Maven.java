@@ -35,9 +35,10 @@ final class Maven {
     Maven(Path work) {
         try {
             String template = Files.readString(Path.of(System.getProperty("listwire.it.settings")));
-            String outerRepository = Path.of(System.getProperty("listwire.local.repo")).toUri().toString();
-            this.settings = Files.writeString(work.resolve("settings.xml"),
-                    template.replace("@localRepositoryUrl@", outerRepository));
+            String outerRepository =
+                    Path.of(System.getProperty("listwire.local.repo")).toUri().toString();
+            this.settings = Files.writeString(
+                    work.resolve("settings.xml"), template.replace("@localRepositoryUrl@", outerRepository));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,13 +46,20 @@ final class Maven {
 
     Run run(Path folder, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(), "-B", "-Dstyle.color=never",
-                "-s", settings.toString(), "-Dmaven.repo.local=" + System.getProperty("listwire.it.repo")));
+                Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
+                "-B",
+                "-Dstyle.color=never",
+                "-s",
+                settings.toString(),
+                "-Dmaven.repo.local=" + System.getProperty("listwire.it.repo")));
         command.addAll(List.of(arguments));
         try {
             Path log = Files.createTempFile(folder.getParent(), "mvn-", ".log");
-            Process process = new ProcessBuilder(command).directory(folder.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(folder.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not finish within 10 minutes; see " + log);

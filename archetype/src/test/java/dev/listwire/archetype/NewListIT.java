@@ -1,8 +1,8 @@
 package dev.listwire.archetype;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The README's "Add a list", in a copy of this repository: archetype:generate from lists/, then the new list
@@ -23,14 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NewListIT {
 
     private static final String VERSION = System.getProperty("listwire.version");
-    private static final Path REPOSITORY = Path.of(System.getProperty("listwire.repository")).toAbsolutePath().normalize();
+    private static final Path REPOSITORY =
+            Path.of(System.getProperty("listwire.repository")).toAbsolutePath().normalize();
 
     private Path copy;
     private Maven maven;
 
     @BeforeEach
     void copyTheRepository(TestInfo test) throws IOException {
-        Path work = REPOSITORY.resolve("archetype/target/new-list-it/" + test.getTestMethod().orElseThrow().getName());
+        Path work = REPOSITORY.resolve("archetype/target/new-list-it/"
+                + test.getTestMethod().orElseThrow().getName());
         deleteRecursively(work);
         Files.createDirectories(work);
         copy = RepositoryCopy.of(REPOSITORY, work.resolve("listwire"));
@@ -41,38 +42,61 @@ class NewListIT {
     void addsTheListToListsPomAndItsTestsPassWithCommonBuiltFromSource() throws IOException {
         String listsPom = Files.readString(copy.resolve("lists/pom.xml"));
 
-        Maven.Run generate = generate(copy.resolve("lists"), "-DlistName=price-targets", "-DfromAddress=alerts@example.com");
+        Maven.Run generate =
+                generate(copy.resolve("lists"), "-DlistName=price-targets", "-DfromAddress=alerts@example.com");
 
         assertTrue(generate.succeeded(), generate.describe());
-        assertEquals(withModule(listsPom, "price-targets"), Files.readString(copy.resolve("lists/pom.xml")),
+        assertEquals(
+                withModule(listsPom, "price-targets"),
+                Files.readString(copy.resolve("lists/pom.xml")),
                 "lists/pom.xml gains one <module> line and is otherwise untouched");
         Path list = copy.resolve("lists/price-targets");
-        assertEquals(List.of("README.md", "demo/event.json", "demo/members.csv", "list.json", "pom.xml",
-                "src/main/java/dev/listwire/lists/pricetargets/PriceTarget.java",
-                "src/main/java/dev/listwire/lists/pricetargets/PriceTargetsFunction.java",
-                "src/main/resources/views/price-targets/html.hbs",
-                "src/main/resources/views/price-targets/subject.hbs",
-                "src/main/resources/views/price-targets/text.hbs",
-                "src/test/java/dev/listwire/lists/pricetargets/PriceTargetsFunctionTest.java",
-                "src/test/java/dev/listwire/lists/pricetargets/PriceTargetsLambdaIT.java",
-                "src/test/resources/events/example.json"), List.copyOf(RepositoryCopy.contents(list).keySet()));
+        assertEquals(
+                List.of(
+                        "README.md",
+                        "demo/event.json",
+                        "demo/members.csv",
+                        "list.json",
+                        "pom.xml",
+                        "src/main/java/dev/listwire/lists/pricetargets/PriceTarget.java",
+                        "src/main/java/dev/listwire/lists/pricetargets/PriceTargetsFunction.java",
+                        "src/main/resources/views/price-targets/html.hbs",
+                        "src/main/resources/views/price-targets/subject.hbs",
+                        "src/main/resources/views/price-targets/text.hbs",
+                        "src/test/java/dev/listwire/lists/pricetargets/PriceTargetsFunctionTest.java",
+                        "src/test/java/dev/listwire/lists/pricetargets/PriceTargetsLambdaIT.java",
+                        "src/test/resources/events/example.json"),
+                List.copyOf(RepositoryCopy.contents(list).keySet()));
         String pom = Files.readString(list.resolve("pom.xml"));
-        assertTrue(pom.contains("<artifactId>listwire-lists</artifactId>\n    <version>" + VERSION + "</version>"), pom);
+        assertTrue(
+                pom.contains("<artifactId>listwire-lists</artifactId>\n    <version>" + VERSION + "</version>"), pom);
         String manifest = Files.readString(list.resolve("list.json"));
         assertTrue(manifest.contains("\"name\": \"price-targets\""), manifest);
         assertTrue(manifest.contains("\"title\": \"Price targets\""), manifest);
         assertTrue(manifest.contains("\"address\": \"alerts@example.com\""), manifest);
 
-        Maven.Run build = maven.run(copy, "verify", "-pl", "lists/price-targets", "-am",
-                "-Dtest=PriceTargetsFunctionTest", "-Dsurefire.failIfNoSpecifiedTests=false");
+        Maven.Run build = maven.run(
+                copy,
+                "verify",
+                "-pl",
+                "lists/price-targets",
+                "-am",
+                "-Dtest=PriceTargetsFunctionTest",
+                "-Dsurefire.failIfNoSpecifiedTests=false");
 
         assertTrue(build.succeeded(), build.describe());
         String report = Files.readString(list.resolve(
                 "target/surefire-reports/TEST-dev.listwire.lists.pricetargets.PriceTargetsFunctionTest.xml"));
-        assertTrue(report.contains("tests=\"2\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\""), report);
-        String deployed = Files.readString(list.resolve(
-                "target/failsafe-reports/TEST-dev.listwire.lists.pricetargets.PriceTargetsLambdaIT.xml"));
-        assertTrue(deployed.contains("tests=\"2\"") && deployed.contains("failures=\"0\"") && deployed.contains("errors=\"0\""), deployed);
+        assertTrue(
+                report.contains("tests=\"2\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\""),
+                report);
+        String deployed = Files.readString(
+                list.resolve("target/failsafe-reports/TEST-dev.listwire.lists.pricetargets.PriceTargetsLambdaIT.xml"));
+        assertTrue(
+                deployed.contains("tests=\"2\"")
+                        && deployed.contains("failures=\"0\"")
+                        && deployed.contains("errors=\"0\""),
+                deployed);
     }
 
     @Test
@@ -83,7 +107,8 @@ class NewListIT {
 
         assertFalse(run.succeeded(), run.describe());
         assertTrue(run.output().contains("nothing was generated:"), run.describe());
-        assertTrue(run.output().contains("- listName 'Price_Targets' must match ^[a-z][a-z0-9-]{2,62}$"), run.describe());
+        assertTrue(
+                run.output().contains("- listName 'Price_Targets' must match ^[a-z][a-z0-9-]{2,62}$"), run.describe());
         assertTrue(run.output().contains("- fromAddress 'alerts' is not an email address"), run.describe());
         assertEquals(before, RepositoryCopy.contents(copy.resolve("lists")));
     }
@@ -123,8 +148,11 @@ class NewListIT {
 
     /** The README's command. */
     private Maven.Run generate(Path folder, String... properties) {
-        List<String> arguments = new ArrayList<>(List.of("archetype:generate", "-DarchetypeGroupId=dev.listwire",
-                "-DarchetypeArtifactId=listwire-list-archetype", "-DarchetypeVersion=" + VERSION));
+        List<String> arguments = new ArrayList<>(List.of(
+                "archetype:generate",
+                "-DarchetypeGroupId=dev.listwire",
+                "-DarchetypeArtifactId=listwire-list-archetype",
+                "-DarchetypeVersion=" + VERSION));
         arguments.addAll(List.of(properties));
         return maven.run(folder, arguments.toArray(String[]::new));
     }
@@ -136,8 +164,11 @@ class NewListIT {
 
     private String existingList() throws IOException {
         try (Stream<Path> lists = Files.list(copy.resolve("lists"))) {
-            return lists.filter(dir -> Files.isRegularFile(dir.resolve("list.json"))).findFirst().orElseThrow()
-                    .getFileName().toString();
+            return lists.filter(dir -> Files.isRegularFile(dir.resolve("list.json")))
+                    .findFirst()
+                    .orElseThrow()
+                    .getFileName()
+                    .toString();
         }
     }
 

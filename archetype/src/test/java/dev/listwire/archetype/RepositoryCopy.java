@@ -20,18 +20,19 @@ final class RepositoryCopy {
 
     private static final Set<String> LEFT_OUT = Set.of("target", "node_modules", ".git", ".idea", ".vscode");
 
-    private RepositoryCopy() {
-    }
+    private RepositoryCopy() {}
 
     static Path of(Path repository, Path into) {
         try {
             Files.walkFileTree(repository, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                    if (!dir.equals(repository) && LEFT_OUT.contains(dir.getFileName().toString())) {
+                    if (!dir.equals(repository)
+                            && LEFT_OUT.contains(dir.getFileName().toString())) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    Files.createDirectories(into.resolve(repository.relativize(dir).toString()));
+                    Files.createDirectories(
+                            into.resolve(repository.relativize(dir).toString()));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -41,7 +42,9 @@ final class RepositoryCopy {
                     return FileVisitResult.CONTINUE;
                 }
             });
-            Files.createSymbolicLink(into.resolve("node_modules"), repository.resolve("node_modules").toAbsolutePath());
+            Files.createSymbolicLink(
+                    into.resolve("node_modules"),
+                    repository.resolve("node_modules").toAbsolutePath());
             return into;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

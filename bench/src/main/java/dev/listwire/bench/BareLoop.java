@@ -11,7 +11,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,8 +25,7 @@ import java.util.Properties;
  */
 final class BareLoop {
 
-    private BareLoop() {
-    }
+    private BareLoop() {}
 
     /** @return emails a second */
     static double compose(MimeMessage template, String host, int port, String user, String password, int count)

@@ -13,8 +13,7 @@ final class BenchList {
 
     static final String MANIFEST = "classpath:bench-list.json";
 
-    private BenchList() {
-    }
+    private BenchList() {}
 
     static ListFixture fixture() {
         return ListFixture.forManifest(MANIFEST);
@@ -30,7 +29,8 @@ final class BenchList {
      */
     static ListFixture fixture(int segments) {
         ListFixture list = ListFixture.forManifest(manifest(segments));
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SET))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(SET))
                 .forEach(name -> list.property(name.substring(SET.length()), System.getProperty(name)));
         return list;
     }

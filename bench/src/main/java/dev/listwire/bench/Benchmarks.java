@@ -21,8 +21,7 @@ import java.util.Set;
  */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
         Set<String> which = Set.of(args.length == 0 ? new String[] {"all"} : args);
@@ -30,8 +29,9 @@ public final class Benchmarks {
         List<String> out = new ArrayList<>();
         out.add("# listwire benchmarks, " + Instant.now());
         out.add("");
-        out.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "; figures are medians (range, runs).");
+        out.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + "; figures are medians (range, runs).");
         try {
             if (all || which.contains("provider")) {
                 ProviderReport.run(out);
@@ -65,8 +65,10 @@ public final class Benchmarks {
 
     /** A comma-separated list of whole numbers from a system property. */
     static List<Integer> ints(String property, String defaults) {
-        return java.util.Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::trim)
-                .map(Integer::valueOf).toList();
+        return java.util.Arrays.stream(System.getProperty(property, defaults).split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
     }
 
     /** Writes what is measured so far, so that a long run's first figures are not lost with its last. */
@@ -89,8 +91,13 @@ public final class Benchmarks {
         int pool = Integer.getInteger("bench.pool", 4);
         var localStack = dev.listwire.testkit.LocalStack.shared();
         List<FanOutBench.Result> results = new ArrayList<>();
-        results.add(FanOutBench.run("GreenMail (in this JVM, emptied before each reading)", localStack.mail().smtpPort(), true,
-                members, iterations, pool));
+        results.add(FanOutBench.run(
+                "GreenMail (in this JVM, emptied before each reading)",
+                localStack.mail().smtpPort(),
+                true,
+                members,
+                iterations,
+                pool));
         try (SinkProcess sink = SinkProcess.start(0)) {
             results.add(FanOutBench.run(sink.name(), sink.port(), false, members, iterations, pool));
         }
@@ -100,9 +107,11 @@ public final class Benchmarks {
         out.add("| sink | variant | emails/s | x bare loop (same iteration) | x composing loop (same iteration) |");
         out.add("|---|---|---|---|---|");
         for (FanOutBench.Result r : results) {
-            r.perSecond().forEach((variant, f) -> out.add("| " + r.sink() + " | " + variant + " | " + f.format(f.median() < 100 ? "%.2f" : "%.0f")
-                    + " | " + ratio(r.ratioToBare(), variant, FanOutBench.BARE)
-                    + " | " + ratio(r.ratioToComposing(), variant, FanOutBench.COMPOSING) + " |"));
+            r.perSecond()
+                    .forEach((variant, f) -> out.add(
+                            "| " + r.sink() + " | " + variant + " | " + f.format(f.median() < 100 ? "%.2f" : "%.0f")
+                                    + " | " + ratio(r.ratioToBare(), variant, FanOutBench.BARE)
+                                    + " | " + ratio(r.ratioToComposing(), variant, FanOutBench.COMPOSING) + " |"));
         }
     }
 
@@ -110,7 +119,9 @@ public final class Benchmarks {
         if (variant.equals(baseline)) {
             return "1 (baseline)";
         }
-        return Optional.ofNullable(ratios.get(variant)).map(x -> x.format("%.2f")).orElse("");
+        return Optional.ofNullable(ratios.get(variant))
+                .map(x -> x.format("%.2f"))
+                .orElse("");
     }
 
     /** The large list's result, for the cost section (its DynamoDB write units per recipient). */
@@ -140,19 +151,34 @@ public final class Benchmarks {
                 + " recipient | write units per recipient | heap after (MB, after GC) |");
         out.add("|---|---|---|---|---|---|---|");
         for (LargeListBench.Result r : results) {
-            out.add(String.format(Locale.ROOT, "| %d | %d | %d s | %d | %.3f %s | %.3f | %.1f |", r.members(), r.invocations(),
-                    r.wallTime().toSeconds(), r.sentInLedger(), r.dynamoDbCallsPerRecipient(), r.dynamoDbCalls(),
-                    r.writeUnitsPerRecipient(), r.heapMb()));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "| %d | %d | %d s | %d | %.3f %s | %.3f | %.1f |",
+                    r.members(),
+                    r.invocations(),
+                    r.wallTime().toSeconds(),
+                    r.sentInLedger(),
+                    r.dynamoDbCallsPerRecipient(),
+                    r.dynamoDbCalls(),
+                    r.writeUnitsPerRecipient(),
+                    r.heapMb()));
         }
         largeList = results.get(1);
         double growth = results.get(1).heapMb() / results.get(0).heapMb() - 1;
         double calls = results.get(1).dynamoDbCallsPerRecipient();
         out.add("");
-        out.add(String.format(Locale.ROOT, "Heap growth from %d to %d members: %+.1f%% (goal 10%%: %s)."
-                + " DynamoDB calls per"
-                + " recipient: %.3f (goal 1.1: %s). The function runs in the benchmark's JVM here, beside ElasticMQ and"
-                + " GreenMail (which receives nothing in this run).", small, large, growth * 100, growth <= 0.10 ? "met" : "**not met**",
-                calls, calls <= 1.1 ? "met" : "**not met**"));
+        out.add(String.format(
+                Locale.ROOT,
+                "Heap growth from %d to %d members: %+.1f%% (goal 10%%: %s)."
+                        + " DynamoDB calls per"
+                        + " recipient: %.3f (goal 1.1: %s). The function runs in the benchmark's JVM here, beside ElasticMQ and"
+                        + " GreenMail (which receives nothing in this run).",
+                small,
+                large,
+                growth * 100,
+                growth <= 0.10 ? "met" : "**not met**",
+                calls,
+                calls <= 1.1 ? "met" : "**not met**"));
     }
 
     private static void startup(List<String> out) throws Exception {

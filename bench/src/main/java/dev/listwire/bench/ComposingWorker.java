@@ -2,7 +2,6 @@ package dev.listwire.bench;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -22,8 +21,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ComposingWorker {
 
-    private ComposingWorker() {
-    }
+    private ComposingWorker() {}
 
     public static void main(String[] args) throws Exception {
         MimeMessage template;
@@ -37,20 +35,23 @@ public final class ComposingWorker {
         round(template, port, connections, perConnection);
         long cpu = os.getProcessCpuTime();
         round(template, port, connections, perConnection);
-        System.out.println("bench composed " + (long) connections * perConnection + " " + (os.getProcessCpuTime() - cpu));
+        System.out.println(
+                "bench composed " + (long) connections * perConnection + " " + (os.getProcessCpuTime() - cpu));
         System.exit(0);
     }
 
     private static void round(MimeMessage template, int port, int connections, int perConnection) {
         List<CompletableFuture<Double>> loops = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            loops.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return BareLoop.compose(template, "127.0.0.1", port, null, null, perConnection);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, runnable -> new Thread(runnable).start()));
+            loops.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return BareLoop.compose(template, "127.0.0.1", port, null, null, perConnection);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    runnable -> new Thread(runnable).start()));
         }
         loops.forEach(CompletableFuture::join);
     }

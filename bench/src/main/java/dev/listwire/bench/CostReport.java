@@ -21,14 +21,14 @@ final class CostReport {
     static final double SQS_REQUEST = 0.40 / 1e6;
     /** Memory at which a function has one full vCPU (Lambda's documentation). */
     static final double MB_PER_VCPU = 1769;
+
     static final int EMAILS = 10_000;
     /** Usable seconds of an invocation: the list's 120 s timeout less listwire's 30 s continuation margin. */
     static final double SECONDS_PER_INVOCATION = 90;
     /** Member scans: about 60 bytes an item, eventually consistent, half a read unit per 4 KB. */
     static final double READ_UNITS_PER_RECIPIENT = 60.0 / 4096 / 2;
 
-    private CostReport() {
-    }
+    private CostReport() {}
 
     static void run(List<String> out, List<ProviderBench.Row> rows, CpuBench.Result cpu, LargeListBench.Result large) {
         out.add("");
@@ -40,15 +40,22 @@ final class CostReport {
         }
         double cpuSeconds = Figure.of(cpu.listwireMs()).median() / 1000;
         double writeUnits = large.writeUnitsPerRecipient();
-        out.add(String.format(Locale.ROOT, "Inputs: CPU %.2f ms per email (CPU section); %.3f DynamoDB"
-                + " write units and about %.4f"
-                + " read units per recipient (the %d-member list); invocation-seconds per email ="
-                + " segments / emails a second of the"
-                + " provider table (median over the segment counts); on Lambda an invocation takes at"
-                + " least CPU per email /"
-                + " (memory / %.0f MB) per email. Invocations: one per %.0f s of sending, plus the"
-                + " event's first; 3 SQS requests each.",
-                cpuSeconds * 1000, writeUnits, READ_UNITS_PER_RECIPIENT, large.members(), MB_PER_VCPU, SECONDS_PER_INVOCATION));
+        out.add(String.format(
+                Locale.ROOT,
+                "Inputs: CPU %.2f ms per email (CPU section); %.3f DynamoDB"
+                        + " write units and about %.4f"
+                        + " read units per recipient (the %d-member list); invocation-seconds per email ="
+                        + " segments / emails a second of the"
+                        + " provider table (median over the segment counts); on Lambda an invocation takes at"
+                        + " least CPU per email /"
+                        + " (memory / %.0f MB) per email. Invocations: one per %.0f s of sending, plus the"
+                        + " event's first; 3 SQS requests each.",
+                cpuSeconds * 1000,
+                writeUnits,
+                READ_UNITS_PER_RECIPIENT,
+                large.members(),
+                MB_PER_VCPU,
+                SECONDS_PER_INVOCATION));
         out.add("");
         out.add("| provider | pool | memory | bound by | billed s per 10,000 | GB-s per 10,000 | Lambda"
                 + " $ | DynamoDB $ | SQS $ | total $ |");
@@ -56,7 +63,8 @@ final class CostReport {
         double dynamoDb = EMAILS * (writeUnits * DYNAMODB_WRITE_UNIT + READ_UNITS_PER_RECIPIENT * DYNAMODB_READ_UNIT);
         Map<String, List<Double>> perEmail = new LinkedHashMap<>();
         for (ProviderBench.Row r : rows) {
-            perEmail.computeIfAbsent(r.latencyMs() + " ms|" + r.pool(), k -> new ArrayList<>()).add(r.segments() / r.perSecond());
+            perEmail.computeIfAbsent(r.latencyMs() + " ms|" + r.pool(), k -> new ArrayList<>())
+                    .add(r.segments() / r.perSecond());
         }
         Map<Integer, Double> cheapest = new LinkedHashMap<>();
         perEmail.forEach((key, values) -> {
@@ -69,18 +77,34 @@ final class CostReport {
                 double lambda = gbSeconds * LAMBDA_GB_SECOND + invocations * LAMBDA_REQUEST;
                 double sqs = 3 * invocations * SQS_REQUEST;
                 String[] k = key.split("\\|");
-                out.add(String.format(Locale.ROOT, "| %s | %s | %d MB | %s | %.0f | %.0f | %.5f | %.5f |"
-                        + " %.6f | **%.4f** |", k[0], k[1],
-                        memory, cpuBound > waiting ? "CPU" : "provider", seconds, gbSeconds, lambda, dynamoDb, sqs, lambda + dynamoDb + sqs));
+                out.add(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %d MB | %s | %.0f | %.0f | %.5f | %.5f |" + " %.6f | **%.4f** |",
+                        k[0],
+                        k[1],
+                        memory,
+                        cpuBound > waiting ? "CPU" : "provider",
+                        seconds,
+                        gbSeconds,
+                        lambda,
+                        dynamoDb,
+                        sqs,
+                        lambda + dynamoDb + sqs));
                 cheapest.merge(memory, lambda + dynamoDb + sqs, Double::sum);
             }
         });
         double gmail = EMAILS / 5.0 * 512 / 1024.0;
         out.add("");
-        out.add(String.format(Locale.ROOT, "Summed over the rows above: 512 MB $%.4f, 1,024 MB $%.4f. At"
-                + " the account's default"
-                + " rate (5 emails a second, Gmail) an invocation waits for the account: 2,000 s per"
-                + " 10,000 emails, %.0f GB-s"
-                + " at 512 MB ($%.4f), twice that at 1,024 MB.", cheapest.get(512), cheapest.get(1024), gmail, gmail * LAMBDA_GB_SECOND));
+        out.add(String.format(
+                Locale.ROOT,
+                "Summed over the rows above: 512 MB $%.4f, 1,024 MB $%.4f. At"
+                        + " the account's default"
+                        + " rate (5 emails a second, Gmail) an invocation waits for the account: 2,000 s per"
+                        + " 10,000 emails, %.0f GB-s"
+                        + " at 512 MB ($%.4f), twice that at 1,024 MB.",
+                cheapest.get(512),
+                cheapest.get(1024),
+                gmail,
+                gmail * LAMBDA_GB_SECOND));
     }
 }

@@ -2,7 +2,6 @@ package dev.listwire.bench;
 
 import dev.listwire.testkit.ListFixture;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -21,15 +20,19 @@ import java.util.List;
 final class CpuBench {
 
     /** CPU milliseconds per email, each run; and the profile's split. */
-    record Result(long latencyMs, int pool, int members, List<Double> listwireMs, List<Double> composingMs,
-                  ProfileSplit.Split profile) {
-    }
+    record Result(
+            long latencyMs,
+            int pool,
+            int members,
+            List<Double> listwireMs,
+            List<Double> composingMs,
+            ProfileSplit.Split profile) {}
 
     /** Jakarta Mail's stream provider named, as listwire's StreamProviderPin does: the loop's best case. */
-    private static final String PIN = "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider";
+    private static final String PIN =
+            "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider";
 
-    private CpuBench() {
-    }
+    private CpuBench() {}
 
     static Result run(MimeMessage template, long latencyMs, int members, int pool, int rounds) throws Exception {
         List<Double> listwire = new ArrayList<>();
@@ -38,7 +41,8 @@ final class CpuBench {
         try (SinkProcess sink = SinkProcess.start(latencyMs)) {
             ListFixture list = BenchList.fixture(1);
             list.members().many("member", members);
-            list.property("listwire.smtp.port", sink.port()).property("listwire.smtp.auth", false)
+            list.property("listwire.smtp.port", sink.port())
+                    .property("listwire.smtp.auth", false)
                     .property("listwire.smtp.pool-size", pool);
             try (ParallelInvocations function = ParallelInvocations.start(list, 1, 1)) {
                 send(function, sink, members, "cpu-warm");
@@ -62,26 +66,36 @@ final class CpuBench {
         return new Result(latencyMs, pool, members, listwire, composing, profile);
     }
 
-    private static FunctionProcess.Drained send(ParallelInvocations function, SinkProcess sink, int members, String eventId)
-            throws Exception {
+    private static FunctionProcess.Drained send(
+            ParallelInvocations function, SinkProcess sink, int members, String eventId) throws Exception {
         int before = sink.count();
         FunctionProcess.Drained drained = function.send(eventId + "-" + System.nanoTime());
         sink.awaitCount(before + members, 5_000);
         if (sink.count() - before != members) {
-            throw new IllegalStateException("the sink got " + (sink.count() - before) + " emails for " + members + " members");
+            throw new IllegalStateException(
+                    "the sink got " + (sink.count() - before) + " emails for " + members + " members");
         }
         return drained;
     }
 
     /** @return the composing loop's CPU milliseconds per email, in its own JVM */
-    private static double composingLoop(Path email, SinkProcess sink, int connections, int perConnection) throws Exception {
+    private static double composingLoop(Path email, SinkProcess sink, int connections, int perConnection)
+            throws Exception {
         List<String> options = new ArrayList<>(Jvm.LAMBDA_LIKE);
         options.add(PIN);
-        Process process = new ProcessBuilder(Jvm.onClassPath(options, Jvm.functionClassPath(), ComposingWorker.class.getName(),
-                email.toString(), Integer.toString(sink.port()), Integer.toString(connections), Integer.toString(perConnection)))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(Jvm.onClassPath(
+                        options,
+                        Jvm.functionClassPath(),
+                        ComposingWorker.class.getName(),
+                        email.toString(),
+                        Integer.toString(sink.port()),
+                        Integer.toString(connections),
+                        Integer.toString(perConnection)))
+                .redirectErrorStream(true)
+                .start();
         StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("bench composed ")) {
                     String[] f = line.split(" ");

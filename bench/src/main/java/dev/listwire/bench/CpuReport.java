@@ -15,8 +15,7 @@ final class CpuReport {
     /** The last result, for the cost section. */
     static CpuBench.Result last;
 
-    private CpuReport() {
-    }
+    private CpuReport() {}
 
     static void run(List<String> out) throws Exception {
         int latency = Integer.getInteger("bench.cpu-latency", 100);
@@ -42,8 +41,9 @@ final class CpuReport {
         out.add("|---|---|---|---|");
         out.add("| composing loop (Jakarta Mail, " + pool + " connections, stream provider named as listwire does) | "
                 + Figure.of(r.composingMs()).format("%.3f") + " | 1 (baseline) | |");
-        out.add("| listwire (function.jar, one invocation, pool of " + pool + ") | " + Figure.of(r.listwireMs()).format("%.3f")
-                + " | **" + ratio.format("%.2f") + "** | 2: " + (ratio.median() <= 2 ? "met" : "**not met**") + " |");
+        out.add("| listwire (function.jar, one invocation, pool of " + pool + ") | "
+                + Figure.of(r.listwireMs()).format("%.3f") + " | **" + ratio.format("%.2f") + "** | 2: "
+                + (ratio.median() <= 2 ? "met" : "**not met**") + " |");
         ProfileSplit.Split split = r.profile();
         long total = Math.max(1, split.total());
         double cpuMs = Figure.of(r.listwireMs()).median();
@@ -56,15 +56,21 @@ final class CpuReport {
         out.add("");
         out.add("| part | samples | share | about, ms per email |");
         out.add("|---|---|---|---|");
-        split.parts().forEach((part, n) -> out.add(String.format(Locale.ROOT, "| %s | %d | %.1f%% | %.3f |", part, n,
-                100.0 * n / total, cpuMs * n / total)));
+        split.parts()
+                .forEach((part, n) -> out.add(String.format(
+                        Locale.ROOT, "| %s | %d | %.1f%% | %.3f |", part, n, 100.0 * n / total, cpuMs * n / total)));
         out.add("");
-        out.add("Where in the AWS SDK (its innermost class on the stack): " + top(split.sdkTops(), 6) + ". Most frequent"
-                + " top-of-stack classes among \"other\": " + top(split.otherTops(), 6) + ".");
+        out.add("Where in the AWS SDK (its innermost class on the stack): " + top(split.sdkTops(), 6)
+                + ". Most frequent" + " top-of-stack classes among \"other\": " + top(split.otherTops(), 6) + ".");
     }
 
     private static String top(Map<String, Long> counts, int n) {
-        return String.join(", ", counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(n).map(e -> "`" + e.getKey() + "` " + e.getValue()).toList());
+        return String.join(
+                ", ",
+                counts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .limit(n)
+                        .map(e -> "`" + e.getKey() + "` " + e.getValue())
+                        .toList());
     }
 }

@@ -1,16 +1,15 @@
 package dev.listwire.bench;
 
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
 /**
  * Counts every DynamoDB request this JVM makes, by operation. The AWS SDK loads it for every client it
@@ -28,7 +27,9 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
             CALLS.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicLong())
                     .incrementAndGet();
             if (context.request() instanceof BatchWriteItemRequest batch) {
-                BATCH_ITEMS.addAndGet(batch.requestItems().values().stream().mapToLong(java.util.List::size).sum());
+                BATCH_ITEMS.addAndGet(batch.requestItems().values().stream()
+                        .mapToLong(java.util.List::size)
+                        .sum());
             }
         }
     }
@@ -43,8 +44,12 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
      * UpdateItem and DeleteItem, one per item a BatchWriteItem writes.
      */
     static long writeUnits() {
-        return byOperation().entrySet().stream().filter(e -> List.of("PutItem", "UpdateItem", "DeleteItem").contains(e.getKey()))
-                .mapToLong(Map.Entry::getValue).sum() + BATCH_ITEMS.get();
+        return byOperation().entrySet().stream()
+                        .filter(e ->
+                                List.of("PutItem", "UpdateItem", "DeleteItem").contains(e.getKey()))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum()
+                + BATCH_ITEMS.get();
     }
 
     static long total() {

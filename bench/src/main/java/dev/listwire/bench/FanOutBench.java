@@ -6,7 +6,6 @@ import dev.listwire.testkit.ListFixture;
 import dev.listwire.testkit.SqsEvents;
 import dev.listwire.testkit.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +24,14 @@ final class FanOutBench {
     static final String COMPOSING = "Jakarta Mail loop composing each email, 1 connection";
 
     /** Emails a second per variant, and the ratios to the two loops of the same iteration. */
-    record Result(String sink, int members, Map<String, Figure> perSecond, Map<String, Figure> ratioToBare,
-                  Map<String, Figure> ratioToComposing) {
-    }
+    record Result(
+            String sink,
+            int members,
+            Map<String, Figure> perSecond,
+            Map<String, Figure> ratioToBare,
+            Map<String, Figure> ratioToComposing) {}
 
-    private FanOutBench() {
-    }
+    private FanOutBench() {}
 
     static Result run(String sinkName, int sinkPort, boolean greenMail, int members, int iterations, int pool)
             throws Exception {
@@ -38,8 +39,9 @@ final class FanOutBench {
     }
 
     /** @param warmUp false when the JVM is warm already and a round is slow (a sink that waits) */
-    static Result run(String sinkName, int sinkPort, boolean greenMail, int members, int iterations, int pool,
-                      boolean warmUp) throws Exception {
+    static Result run(
+            String sinkName, int sinkPort, boolean greenMail, int members, int iterations, int pool, boolean warmUp)
+            throws Exception {
         ListFixture list = BenchList.fixture();
         list.members().many("member", members);
         list.property("listwire.smtp.port", sinkPort).property("listwire.smtp.auth", greenMail);
@@ -50,8 +52,10 @@ final class FanOutBench {
         Map<String, List<Double>> ratiosComposing = new LinkedHashMap<>();
         String single = "listwire, 1 connection";
         String pooled = "listwire, pool of " + pool;
-        try (StockMovementAlertsFunction one = new StockMovementAlertsFunction(list.property("listwire.smtp.pool-size", 1).context());
-             StockMovementAlertsFunction many = new StockMovementAlertsFunction(list.property("listwire.smtp.pool-size", pool).context())) {
+        try (StockMovementAlertsFunction one = new StockMovementAlertsFunction(
+                        list.property("listwire.smtp.pool-size", 1).context());
+                StockMovementAlertsFunction many = new StockMovementAlertsFunction(
+                        list.property("listwire.smtp.pool-size", pool).context())) {
             MimeMessage template = template();
             if (warmUp) {
                 // Class loading and JIT for all three, not measured.

@@ -20,7 +20,12 @@ record Figure(double median, double min, double max, int runs) {
     }
 
     String format(String pattern) {
-        return String.format(Locale.ROOT, pattern + " (%s–%s, n=%d)", median, String.format(Locale.ROOT, pattern, min),
-                String.format(Locale.ROOT, pattern, max), runs);
+        return String.format(
+                Locale.ROOT,
+                pattern + " (%s–%s, n=%d)",
+                median,
+                String.format(Locale.ROOT, pattern, min),
+                String.format(Locale.ROOT, pattern, max),
+                runs);
     }
 }

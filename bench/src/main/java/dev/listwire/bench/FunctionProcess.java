@@ -12,16 +12,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /** A {@link FunctionWorker} in its own JVM, started with a list's environment, driven line by line. */
 final class FunctionProcess implements AutoCloseable {
 
     /** What one worker did in one drain: invocations, its JVM's CPU time, and when it was busy. */
-    record Drained(long invocations, long cpuNanos, long firstStartMs, long lastEndMs) {
-    }
+    record Drained(long invocations, long cpuNanos, long firstStartMs, long lastEndMs) {}
 
     private static final String END = "end of output";
 
@@ -31,6 +30,7 @@ final class FunctionProcess implements AutoCloseable {
     private final Deque<String> recent = new ArrayDeque<>();
     /** Emails sent per segment since the last drain began, from the function's event-finished log lines. */
     private final Map<String, Long> sentBySegment = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Pattern SENT = Pattern.compile("\"sent\":(\\d+)");
     private static final Pattern SEGMENT = Pattern.compile("\"segment\":\"(\\d+)/");
 
@@ -44,7 +44,8 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("bench ")) {
                     replies.add(line);
@@ -66,9 +67,15 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** Starts the worker on function.jar and waits until its function is built. */
-    static FunctionProcess start(Map<String, String> environment, String sqsEndpoint, String queueUrl) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Jvm.onClassPath(Jvm.LAMBDA_LIKE, Jvm.functionClassPath(),
-                FunctionWorker.class.getName(), sqsEndpoint, queueUrl)).redirectErrorStream(true);
+    static FunctionProcess start(Map<String, String> environment, String sqsEndpoint, String queueUrl)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Jvm.onClassPath(
+                        Jvm.LAMBDA_LIKE,
+                        Jvm.functionClassPath(),
+                        FunctionWorker.class.getName(),
+                        sqsEndpoint,
+                        queueUrl))
+                .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
         FunctionProcess worker = new FunctionProcess(builder.start());
@@ -143,9 +150,15 @@ final class FunctionProcess implements AutoCloseable {
 
     /** Sums a drain over several workers: each worker's CPU, and the span from the first start to the last end. */
     static Drained total(List<Drained> parts) {
-        long first = parts.stream().filter(p -> p.firstStartMs() > 0).mapToLong(Drained::firstStartMs).min().orElse(0);
-        return new Drained(parts.stream().mapToLong(Drained::invocations).sum(),
-                parts.stream().mapToLong(Drained::cpuNanos).sum(), first,
+        long first = parts.stream()
+                .filter(p -> p.firstStartMs() > 0)
+                .mapToLong(Drained::firstStartMs)
+                .min()
+                .orElse(0);
+        return new Drained(
+                parts.stream().mapToLong(Drained::invocations).sum(),
+                parts.stream().mapToLong(Drained::cpuNanos).sum(),
+                first,
                 parts.stream().mapToLong(Drained::lastEndMs).max().orElse(0));
     }
 }

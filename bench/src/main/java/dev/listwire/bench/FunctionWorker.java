@@ -3,16 +3,6 @@ package dev.listwire.bench;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -22,6 +12,15 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /**
  * One execution environment of a list function, in a JVM of its own: the list's {@code function.jar}
@@ -36,14 +35,16 @@ import java.util.Map;
  */
 public final class FunctionWorker {
 
-    private FunctionWorker() {
-    }
+    private FunctionWorker() {}
 
     public static void main(String[] args) throws Exception {
         StockMovementAlertsFunction function = new StockMovementAlertsFunction();
-        SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(args[0])).region(Region.US_EAST_1)
+        SqsClient sqs = SqsClient.builder()
+                .endpointOverride(URI.create(args[0]))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         String queueUrl = args[1];
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.println("bench ready");
@@ -80,8 +81,10 @@ public final class FunctionWorker {
         long first = 0;
         long last = 0;
         while (true) {
-            ReceiveMessageResponse received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(1)
-                    .waitTimeSeconds(1).messageAttributeNames("All"));
+            ReceiveMessageResponse received = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                    .maxNumberOfMessages(1)
+                    .waitTimeSeconds(1)
+                    .messageAttributeNames("All"));
             if (received.messages().isEmpty()) {
                 // The benchmark puts the event on the queue before it says drain.
                 if (queueEmpty(sqs, queueUrl)) {
@@ -105,9 +108,16 @@ public final class FunctionWorker {
 
     /** Nothing waiting, delayed or in another worker's hands: every part of the event is done. */
     private static boolean queueEmpty(SqsClient sqs, String queueUrl) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("ApproximateNumberOfMessages",
-                        "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"))
-                .attributesAsStrings().values().stream().allMatch("0"::equals);
+        return sqs
+                .getQueueAttributes(b -> b.queueUrl(queueUrl)
+                        .attributeNamesWithStrings(
+                                "ApproximateNumberOfMessages",
+                                "ApproximateNumberOfMessagesNotVisible",
+                                "ApproximateNumberOfMessagesDelayed"))
+                .attributesAsStrings()
+                .values()
+                .stream()
+                .allMatch("0"::equals);
     }
 
     /** The message as the Lambda runtime hands it to the handler (deserialized before the handler runs). */

@@ -5,8 +5,7 @@ import java.lang.management.ManagementFactory;
 /** Heap in use once the garbage collector has run: what a process keeps, not what it has not yet freed. */
 final class Heap {
 
-    private Heap() {
-    }
+    private Heap() {}
 
     static double usedAfterGcMb() throws InterruptedException {
         for (int i = 0; i < 3; i++) {

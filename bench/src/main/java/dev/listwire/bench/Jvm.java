@@ -15,8 +15,7 @@ final class Jvm {
      */
     static final List<String> LAMBDA_LIKE = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
 
-    private Jvm() {
-    }
+    private Jvm() {}
 
     /** {@code main} on this JVM's own class path (the bench module's runtime class path). */
     static List<String> command(List<String> options, String main, String... args) {
@@ -38,7 +37,8 @@ final class Jvm {
      */
     static String functionClassPath() {
         return existing(System.getProperty("bench.function-jar", "../lists/stock-movement-alerts/target/function.jar"))
-                + File.pathSeparator + existing(System.getProperty("bench.probe-jar", "target/listwire-bench.jar"));
+                + File.pathSeparator
+                + existing(System.getProperty("bench.probe-jar", "target/listwire-bench.jar"));
     }
 
     private static String existing(String file) {

@@ -4,12 +4,11 @@ import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
 import dev.listwire.testkit.CountdownContext;
 import dev.listwire.testkit.ListFixture;
 import dev.listwire.testkit.QueueDrain;
+import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
-
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * One list of {@code members} sent through continuations with a short time budget per invocation, the way
@@ -18,17 +17,23 @@ import java.util.Map;
  */
 final class LargeListBench {
 
-    record Result(int members, int invocations, Duration wallTime, long sentInLedger, double dynamoDbCallsPerRecipient,
-                  Map<String, Long> dynamoDbCalls, double heapMb, double writeUnitsPerRecipient) {
-    }
+    record Result(
+            int members,
+            int invocations,
+            Duration wallTime,
+            long sentInLedger,
+            double dynamoDbCallsPerRecipient,
+            Map<String, Long> dynamoDbCalls,
+            double heapMb,
+            double writeUnitsPerRecipient) {}
 
-    private LargeListBench() {
-    }
+    private LargeListBench() {}
 
     static Result run(int members, Duration budget, int sinkPort, boolean greenMail) throws Exception {
         ListFixture list = BenchList.fixture();
         list.members().many("member", members);
-        list.property("listwire.smtp.port", sinkPort).property("listwire.smtp.auth", greenMail)
+        list.property("listwire.smtp.port", sinkPort)
+                .property("listwire.smtp.auth", greenMail)
                 .property("listwire.function.continue-margin", "2s");
         var sqs = list.stack().sqs();
         QueueDrain.Result drained;
@@ -38,10 +43,16 @@ final class LargeListBench {
         String eventId = "large-" + members;
         try (StockMovementAlertsFunction function = new StockMovementAlertsFunction(list.context())) {
             DynamoDbCalls.reset();
-            sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(FanOutBench.EVENT).messageAttributes(Map.of(
-                    "eventId", software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder()
-                            .dataType("String").stringValue(eventId).build())));
-            drained = QueueDrain.run(function, sqs, list.queueUrl(), 10, () -> new CountdownContext(budget), Duration.ofHours(3));
+            sqs.sendMessage(b -> b.queueUrl(list.queueUrl())
+                    .messageBody(FanOutBench.EVENT)
+                    .messageAttributes(Map.of(
+                            "eventId",
+                            software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder()
+                                    .dataType("String")
+                                    .stringValue(eventId)
+                                    .build())));
+            drained = QueueDrain.run(
+                    function, sqs, list.queueUrl(), 10, () -> new CountdownContext(budget), Duration.ofHours(3));
             calls = DynamoDbCalls.total();
             byOperation = DynamoDbCalls.byOperation();
             writeUnits = DynamoDbCalls.writeUnits();
@@ -49,7 +60,14 @@ final class LargeListBench {
         }
         double heap = Heap.usedAfterGcMb();
         long sent = sentInLedger(list);
-        return new Result(members, drained.invocations(), drained.wallTime(), sent, (double) calls / members, byOperation, heap,
+        return new Result(
+                members,
+                drained.invocations(),
+                drained.wallTime(),
+                sent,
+                (double) calls / members,
+                byOperation,
+                heap,
                 (double) writeUnits / members);
     }
 
@@ -59,10 +77,14 @@ final class LargeListBench {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            ScanResponse page = list.stack().dynamoDb().scan(b -> b.tableName(list.ledgerTable()).select(Select.COUNT)
-                    .filterExpression("#s = :sent").expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS("sent")))
-                    .exclusiveStartKey(from));
+            ScanResponse page = list.stack()
+                    .dynamoDb()
+                    .scan(b -> b.tableName(list.ledgerTable())
+                            .select(Select.COUNT)
+                            .filterExpression("#s = :sent")
+                            .expressionAttributeNames(Map.of("#s", "status"))
+                            .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS("sent")))
+                            .exclusiveStartKey(from));
             count += page.count();
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

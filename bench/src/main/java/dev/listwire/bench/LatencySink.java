@@ -36,8 +36,8 @@ public final class LatencySink {
     }
 
     public static void main(String[] args) throws IOException {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.US_ASCII);
+        PrintStream out = new PrintStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.US_ASCII);
         LatencySink sink = new LatencySink(Long.parseLong(args[0]), Long.parseLong(args[1]), out);
         // Backlog 512: a pool of 16 on each of 4 segments connects at once.
         try (ServerSocket server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress())) {
@@ -52,14 +52,17 @@ public final class LatencySink {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
-             OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
+        try (socket;
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
             socket.setTcpNoDelay(true);
             reply(out, "220 latency-sink ESMTP", 0);
             long mailFrom = 0;
             String line;
             while ((line = readLine(in)) != null) {
-                String verb = line.length() < 4 ? line.toUpperCase(Locale.ROOT) : line.substring(0, 4).toUpperCase(Locale.ROOT);
+                String verb = line.length() < 4
+                        ? line.toUpperCase(Locale.ROOT)
+                        : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> reply(out, "250-latency-sink\r\n250-8BITMIME\r\n250 SMTPUTF8", perCommandMs);
                     case "HELO", "RCPT", "RSET", "NOOP" -> reply(out, "250 OK", perCommandMs);

@@ -1,13 +1,12 @@
 package dev.listwire.bench;
 
 import dev.listwire.testkit.ListFixture;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * A list function as Lambda runs it: as many execution environments as the event has segments, each a
@@ -49,7 +48,9 @@ final class ParallelInvocations implements AutoCloseable {
 
     /** Emails sent by each segment in the last event, most first. */
     List<Long> segmentSizes() {
-        return sentBySegment.values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        return sentBySegment.values().stream()
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList();
     }
 
     FunctionProcess first() {
@@ -63,9 +64,16 @@ final class ParallelInvocations implements AutoCloseable {
      */
     FunctionProcess.Drained send(String eventId) throws Exception {
         long queued = System.currentTimeMillis();
-        list.stack().sqs().sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(FanOutBench.EVENT)
-                .messageAttributes(Map.of("eventId", MessageAttributeValue.builder().dataType("String")
-                        .stringValue(eventId).build())));
+        list.stack()
+                .sqs()
+                .sendMessage(b -> b.queueUrl(list.queueUrl())
+                        .messageBody(FanOutBench.EVENT)
+                        .messageAttributes(Map.of(
+                                "eventId",
+                                MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue(eventId)
+                                        .build())));
         for (FunctionProcess w : workers) {
             w.drain();
         }

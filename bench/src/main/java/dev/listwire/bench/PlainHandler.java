@@ -7,16 +7,15 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.util.Map;
+import java.util.Properties;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-
-import java.net.URI;
-import java.util.Map;
-import java.util.Properties;
 
 /**
  * The start-up baseline: the same work as a list function's first batch, by hand, without Micronaut:
@@ -25,15 +24,15 @@ import java.util.Properties;
  */
 final class PlainHandler {
 
-    private PlainHandler() {
-    }
+    private PlainHandler() {}
 
     static int handle(Map<String, String> env, String eventId) throws Exception {
         DynamoDbClient dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(URI.create(env.get("AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE")))
                 .region(Region.of(env.get("AWS_REGION")))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         Properties props = new Properties();
         props.put("mail.smtp.host", env.get("LISTWIRE_SMTP_HOST"));
         props.put("mail.smtp.port", env.get("LISTWIRE_SMTP_PORT"));
@@ -42,12 +41,19 @@ final class PlainHandler {
         int sent = 0;
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect(env.get("LISTWIRE_SMTP_USERNAME"), env.get("LISTWIRE_SMTP_PASSWORD"));
-            for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(b -> b
-                    .tableName(env.get("LISTWIRE_FUNCTION_MEMBERS_TABLE")).consistentRead(true).limit(500)).items()) {
+            for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(
+                            b -> b.tableName(env.get("LISTWIRE_FUNCTION_MEMBERS_TABLE"))
+                                    .consistentRead(true)
+                                    .limit(500))
+                    .items()) {
                 String email = item.get("email").s();
                 try {
                     dynamoDb.putItem(b -> b.tableName(env.get("LISTWIRE_LEDGER_TABLE"))
-                            .item(Map.of("event", AttributeValue.fromS("plain#" + eventId), "email", AttributeValue.fromS(email)))
+                            .item(Map.of(
+                                    "event",
+                                    AttributeValue.fromS("plain#" + eventId),
+                                    "email",
+                                    AttributeValue.fromS(email)))
                             .conditionExpression("attribute_not_exists(email)"));
                 } catch (ConditionalCheckFailedException already) {
                     continue;

@@ -1,14 +1,13 @@
 package dev.listwire.bench;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordingFile;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a JDK Flight Recorder profile's CPU samples ({@code jdk.ExecutionSample}: Java threads running Java
@@ -18,10 +17,10 @@ import java.util.Map;
  */
 final class ProfileSplit {
 
-    static final List<String> PARTS = List.of("AWS SDK calls", "rendering", "link signing", "MIME", "SMTP I/O", "other");
+    static final List<String> PARTS =
+            List.of("AWS SDK calls", "rendering", "link signing", "MIME", "SMTP I/O", "other");
 
-    private ProfileSplit() {
-    }
+    private ProfileSplit() {}
 
     /**
      * Samples per part, in the order of {@link #PARTS}, and for the "other" samples, the classes running
@@ -40,7 +39,8 @@ final class ProfileSplit {
         Map<String, Long> otherTops = new java.util.HashMap<>();
         Map<String, Long> sdkTops = new java.util.HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null
+            if (event.getEventType().getName().equals("jdk.ExecutionSample")
+                    && event.getStackTrace() != null
                     && !event.getStackTrace().getFrames().isEmpty()) {
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
                 String part = part(frames);
@@ -48,7 +48,10 @@ final class ProfileSplit {
                 if (part.equals("other")) {
                     otherTops.merge(type(frames.get(0)), 1L, Long::sum);
                 } else if (part.equals("AWS SDK calls")) {
-                    frames.stream().map(ProfileSplit::type).filter(t -> t.startsWith("software.amazon.awssdk.")).findFirst()
+                    frames.stream()
+                            .map(ProfileSplit::type)
+                            .filter(t -> t.startsWith("software.amazon.awssdk."))
+                            .findFirst()
                             .ifPresent(t -> sdkTops.merge(t, 1L, Long::sum));
                 }
             }
@@ -72,8 +75,10 @@ final class ProfileSplit {
                 return "link signing";
             } else if (type.contains(".mail.smtp.")) {
                 return "SMTP I/O";
-            } else if (type.startsWith("jakarta.mail.") || type.startsWith("org.eclipse.angus.mail.")
-                    || type.startsWith("jakarta.activation.") || type.startsWith("org.eclipse.angus.activation.")) {
+            } else if (type.startsWith("jakarta.mail.")
+                    || type.startsWith("org.eclipse.angus.mail.")
+                    || type.startsWith("jakarta.activation.")
+                    || type.startsWith("org.eclipse.angus.activation.")) {
                 return inSocket && underSmtp ? "SMTP I/O" : "MIME";
             }
         }
@@ -82,7 +87,8 @@ final class ProfileSplit {
 
     /** The frame's class; a lambda's generated class is named after the class that holds the lambda. */
     private static String type(RecordedFrame frame) {
-        String name = frame.getMethod() == null ? "" : frame.getMethod().getType().getName();
+        String name =
+                frame.getMethod() == null ? "" : frame.getMethod().getType().getName();
         int lambda = name.indexOf("$$Lambda");
         return lambda < 0 ? name : name.substring(0, lambda);
     }

@@ -2,7 +2,6 @@ package dev.listwire.bench;
 
 import dev.listwire.testkit.ListFixture;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +22,18 @@ final class ProviderBench {
      * @param cpuMsPerEmail CPU of the function's JVMs per email (the workers' process CPU time)
      * @param segmentSizes  emails each segment sent, most first: a parallel scan's segments are not equal
      */
-    record Row(long latencyMs, int pool, int segments, int members, double perSecond, double atSink, double bound,
-               double cpuMsPerEmail, long invocations, List<Long> sent, List<Long> segmentSizes) {
+    record Row(
+            long latencyMs,
+            int pool,
+            int segments,
+            int members,
+            double perSecond,
+            double atSink,
+            double bound,
+            double cpuMsPerEmail,
+            long invocations,
+            List<Long> sent,
+            List<Long> segmentSizes) {
 
         double ratio() {
             return perSecond / bound;
@@ -42,11 +51,9 @@ final class ProviderBench {
     }
 
     /** A configuration: the pool per invocation, the segments, and the account's rate (0: none set). */
-    record Setup(int pool, int segments, double accountRate) {
-    }
+    record Setup(int pool, int segments, double accountRate) {}
 
-    private ProviderBench() {
-    }
+    private ProviderBench() {}
 
     /** The bare loop's emails a second on one connection to this sink, over about three seconds of sending. */
     static double bareRate(MimeMessage template, SinkProcess sink) throws Exception {
@@ -66,7 +73,8 @@ final class ProviderBench {
         int members = (int) Math.max(minMembers, Math.ceil(bound * minSeconds));
         ListFixture list = BenchList.fixture(setup.segments());
         list.members().many("member", members);
-        list.property("listwire.smtp.port", sink.port()).property("listwire.smtp.auth", false)
+        list.property("listwire.smtp.port", sink.port())
+                .property("listwire.smtp.auth", false)
                 .property("listwire.smtp.pool-size", setup.pool());
         if (setup.accountRate() > 0) {
             list.property("listwire.sending.rate-per-second", setup.accountRate());
@@ -83,8 +91,18 @@ final class ProviderBench {
             long first = Collections.min(sent);
             long last = Collections.max(sent);
             double atSink = last > first ? (members - 1) / ((last - first) / 1000.0) : Double.NaN;
-            return new Row(sink.perMessageMs(), setup.pool(), setup.segments(), members, members / seconds, atSink,
-                    bound, drained.cpuNanos() / 1e6 / members, drained.invocations(), sent, function.segmentSizes());
+            return new Row(
+                    sink.perMessageMs(),
+                    setup.pool(),
+                    setup.segments(),
+                    members,
+                    members / seconds,
+                    atSink,
+                    bound,
+                    drained.cpuNanos() / 1e6 / members,
+                    drained.invocations(),
+                    sent,
+                    function.segmentSizes());
         }
     }
 

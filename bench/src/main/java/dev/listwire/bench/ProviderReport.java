@@ -1,7 +1,6 @@
 package dev.listwire.bench;
 
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,7 @@ final class ProviderReport {
     /** What the cost and CPU sections reuse: every row measured. */
     static final List<ProviderBench.Row> ROWS = new ArrayList<>();
 
-    private ProviderReport() {
-    }
+    private ProviderReport() {}
 
     static void run(List<String> out) throws Exception {
         List<Integer> latencies = Benchmarks.ints("bench.latencies", "100,300");
@@ -40,7 +38,8 @@ final class ProviderReport {
                         // The bare loop right before each row: the machine's noise of the moment falls on both.
                         double bare = ProviderBench.bareRate(template, sink);
                         measured.add(bare);
-                        ROWS.add(progress(ProviderBench.run(sink, bare, new ProviderBench.Setup(pool, s, 0), minMembers, minSeconds)));
+                        ROWS.add(progress(ProviderBench.run(
+                                sink, bare, new ProviderBench.Setup(pool, s, 0), minMembers, minSeconds)));
                     }
                 }
                 bares.add(latency + " ms: " + Figure.of(measured).format("%.2f") + " emails/s");
@@ -48,7 +47,11 @@ final class ProviderReport {
                     double bare = ProviderBench.bareRate(template, sink);
                     // Three of the account's windows at least, so that what carries over from one to the next shows.
                     cappedBare = bare;
-                    capped = progress(ProviderBench.run(sink, bare, new ProviderBench.Setup(4, 2, accountRate), minMembers,
+                    capped = progress(ProviderBench.run(
+                            sink,
+                            bare,
+                            new ProviderBench.Setup(4, 2, accountRate),
+                            minMembers,
                             Math.max(minSeconds, 3.0 * window())));
                 }
             }
@@ -59,7 +62,8 @@ final class ProviderReport {
         out.add("");
         out.add("Goal: listwire at least 0.9x the bound = pool x segments x the bare loop's"
                 + " one-connection rate on the same sink"
-                + " (the bare loop's one-connection rate measured on the sink right before each row: " + String.join("; ", bares)
+                + " (the bare loop's one-connection rate measured on the sink right before each row: "
+                + String.join("; ", bares)
                 + "). Each segment is an invocation in its own JVM"
                 + " on function.jar; emails/s runs from the event put on the queue to the end of the last invocation"
                 + " (the split and every JVM's cold code included); \"at the sink\" from the first"
@@ -77,12 +81,25 @@ final class ProviderReport {
                 + " in the function's JVMs | invocations |");
         out.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (ProviderBench.Row r : ROWS) {
-            out.add(String.format(Locale.ROOT, "| %d ms | %d | %d | %d | %.1f | %.1f | **%.2f** | %s |"
-                    + " %.1f | %.2f | %s | %.2f | %.2f | %.2f | %d |",
-                    r.latencyMs(), r.pool(), r.segments(), r.members(), r.perSecond(), r.bound(), r.ratio(),
-                    r.ratio() >= 0.9 ? "met" : "not met", r.atSink(), r.atSink() / r.bound(),
+            out.add(String.format(
+                    Locale.ROOT,
+                    "| %d ms | %d | %d | %d | %.1f | %.1f | **%.2f** | %s |"
+                            + " %.1f | %.2f | %s | %.2f | %.2f | %.2f | %d |",
+                    r.latencyMs(),
+                    r.pool(),
+                    r.segments(),
+                    r.members(),
+                    r.perSecond(),
+                    r.bound(),
+                    r.ratio(),
+                    r.ratio() >= 0.9 ? "met" : "not met",
+                    r.atSink(),
+                    r.atSink() / r.bound(),
                     r.segmentSizes().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/")),
-                    r.perSecond() / r.unevenBound(), r.cpuMsPerEmail(), r.cores(), r.invocations()));
+                    r.perSecond() / r.unevenBound(),
+                    r.cpuMsPerEmail(),
+                    r.cores(),
+                    r.invocations()));
         }
         if (capped != null) {
             rateCheck(out, capped, cappedBare, accountRate);
@@ -101,10 +118,18 @@ final class ProviderReport {
         long sliding = ProviderBench.mostInSlidingWindow(r.sent(), window);
         boolean kept = aligned <= perWindow;
         out.add("");
-        out.add(String.format(Locale.ROOT, "### The account's rate: %.0f emails/s configured (%d per %d"
-                + " s window), below the bound"
-                + " of pool %d x %d segments (%.1f emails/s at %d ms)", accountRate, perWindow, window, r.pool(), r.segments(),
-                r.pool() * r.segments() * bare, r.latencyMs()));
+        out.add(String.format(
+                Locale.ROOT,
+                "### The account's rate: %.0f emails/s configured (%d per %d"
+                        + " s window), below the bound"
+                        + " of pool %d x %d segments (%.1f emails/s at %d ms)",
+                accountRate,
+                perWindow,
+                window,
+                r.pool(),
+                r.segments(),
+                r.pool() * r.segments() * bare,
+                r.latencyMs()));
         out.add("");
         out.add("Counted at the sink by each email's MAIL FROM time. Goal: never above the configured"
                 + " rate, as the account"
@@ -114,17 +139,34 @@ final class ProviderReport {
                 + " two of them, and"
                 + " a run a few windows long averages above the rate: both are shown, neither is the goal.");
         out.add("");
-        out.add("| members | listwire, emails/s | at the sink, emails/s | most in one of the account's " + window + " s windows"
-                + " | most in any " + window + " s | goal |");
+        out.add("| members | listwire, emails/s | at the sink, emails/s | most in one of the account's " + window
+                + " s windows" + " | most in any " + window + " s | goal |");
         out.add("|---|---|---|---|---|---|");
-        out.add(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %d | %d | %s |", r.members(), r.perSecond(), r.atSink(),
-                aligned, sliding, kept ? "met" : "**not met**"));
+        out.add(String.format(
+                Locale.ROOT,
+                "| %d | %.1f | %.1f | %d | %d | %s |",
+                r.members(),
+                r.perSecond(),
+                r.atSink(),
+                aligned,
+                sliding,
+                kept ? "met" : "**not met**"));
     }
 
     private static ProviderBench.Row progress(ProviderBench.Row r) {
-        System.err.printf(Locale.ROOT, "provider %d ms, pool %d, %d segments, %d members: %.1f/s (bound"
-                + " %.1f, %.2f), at sink %.1f, %.2f CPU ms/email%n",
-                r.latencyMs(), r.pool(), r.segments(), r.members(), r.perSecond(), r.bound(), r.ratio(), r.atSink(), r.cpuMsPerEmail());
+        System.err.printf(
+                Locale.ROOT,
+                "provider %d ms, pool %d, %d segments, %d members: %.1f/s (bound"
+                        + " %.1f, %.2f), at sink %.1f, %.2f CPU ms/email%n",
+                r.latencyMs(),
+                r.pool(),
+                r.segments(),
+                r.members(),
+                r.perSecond(),
+                r.bound(),
+                r.ratio(),
+                r.atSink(),
+                r.cpuMsPerEmail());
         return r;
     }
 }

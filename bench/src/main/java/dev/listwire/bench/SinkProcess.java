@@ -19,6 +19,7 @@ final class SinkProcess implements AutoCloseable {
     private final List<Long> accepted = new ArrayList<>();
     /** Whether the MAIL FROM times are kept (they grow with the emails: not beside a heap being measured). */
     private final boolean keepTimes;
+
     private int count;
 
     private SinkProcess(Process process, int port, long perMessageMs, boolean keepTimes) {
@@ -39,9 +40,12 @@ final class SinkProcess implements AutoCloseable {
     }
 
     private static SinkProcess start(long perMessageMs, boolean keepTimes) throws IOException {
-        Process process = new ProcessBuilder(Jvm.command(List.of("-Xmx256m"), LatencySink.class.getName(),
-                Long.toString(perMessageMs), "0")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+        Process process = new ProcessBuilder(
+                        Jvm.command(List.of("-Xmx256m"), LatencySink.class.getName(), Long.toString(perMessageMs), "0"))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
         String first = lines.readLine();
         if (first == null || !first.startsWith("port ")) {
             process.destroy();
@@ -82,7 +86,9 @@ final class SinkProcess implements AutoCloseable {
     }
 
     String name() {
-        return perMessageMs == 0 ? "latency sink, instant (own process)" : "latency sink, " + perMessageMs + " ms a message";
+        return perMessageMs == 0
+                ? "latency sink, instant (own process)"
+                : "latency sink, " + perMessageMs + " ms a message";
     }
 
     /** How many emails the sink has accepted so far. */

@@ -1,7 +1,6 @@
 package dev.listwire.bench;
 
 import dev.listwire.testkit.ListFixture;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -29,23 +28,40 @@ final class StartupBench {
      * (another AWS SDK HTTP client); {@code cds}: run on an AppCDS archive that an unmeasured first run of
      * the same variant wrote; {@code baseline}: the variant this one is divided by.
      */
-    record Variant(String name, String kind, List<String> jvmOptions, String clients, boolean cds, String baseline) {
-    }
+    record Variant(String name, String kind, List<String> jvmOptions, String clients, boolean cds, String baseline) {}
 
     static final List<Variant> VARIANTS = List.of(
             new Variant(PLAIN, "plain", List.of(), "", false, PLAIN),
             new Variant("listwire, defaults (url-connection HTTP client)", "listwire", List.of(), "", false, PLAIN),
-            new Variant("listwire, warm-up thread off", "listwire", List.of("-Dlistwire.warm-up=false"), "", false, PLAIN),
+            new Variant(
+                    "listwire, warm-up thread off", "listwire", List.of("-Dlistwire.warm-up=false"), "", false, PLAIN),
             // The default follows the processors the JVM sees; this one warms up even on one (under taskset -c 0).
-            new Variant("listwire, warm-up thread forced on", "listwire", List.of("-Dlistwire.warm-up=true"), "", false, PLAIN),
-            new Variant("listwire, environment deduction off", "listwire", List.of("-Dmicronaut.env.deduction=false"), "", false, PLAIN),
+            new Variant(
+                    "listwire, warm-up thread forced on",
+                    "listwire",
+                    List.of("-Dlistwire.warm-up=true"),
+                    "",
+                    false,
+                    PLAIN),
+            new Variant(
+                    "listwire, environment deduction off",
+                    "listwire",
+                    List.of("-Dmicronaut.env.deduction=false"),
+                    "",
+                    false,
+                    PLAIN),
             new Variant("listwire, Apache HTTP client", "listwire", List.of(), "apache", false, PLAIN),
-            new Variant("listwire, AWS CRT HTTP client", "listwire", List.of("-Dlistwire.bench.http-client=crt"), "crt", false, PLAIN),
+            new Variant(
+                    "listwire, AWS CRT HTTP client",
+                    "listwire",
+                    List.of("-Dlistwire.bench.http-client=crt"),
+                    "crt",
+                    false,
+                    PLAIN),
             new Variant(PLAIN_CDS, "plain", List.of(), "", true, PLAIN_CDS),
             new Variant("listwire, defaults, AppCDS archive", "listwire", List.of(), "", true, PLAIN_CDS));
 
-    private StartupBench() {
-    }
+    private StartupBench() {}
 
     /** Milliseconds per variant, and each listwire variant's ratio to the plain handler of the same round. */
     static Map<String, List<Double>> run(int members, int rounds) throws Exception {
@@ -59,12 +75,19 @@ final class StartupBench {
         for (Variant v : variants) {
             if (v.cds()) { // the training run: the classes it loads go into the archive when it exits
                 Files.deleteIfExists(archive(v));
-                once(v, env, "startup-train-" + v.kind() + "-" + System.nanoTime(), List.of("-XX:ArchiveClassesAtExit=" + archive(v)));
+                once(
+                        v,
+                        env,
+                        "startup-train-" + v.kind() + "-" + System.nanoTime(),
+                        List.of("-XX:ArchiveClassesAtExit=" + archive(v)));
             }
         }
         for (int round = -1; round < rounds; round++) {
             for (Variant v : variants) {
-                double ms = once(v, env, "startup-" + round + "-" + v.kind() + "-" + millis.size() + "-" + System.nanoTime(),
+                double ms = once(
+                        v,
+                        env,
+                        "startup-" + round + "-" + v.kind() + "-" + millis.size() + "-" + System.nanoTime(),
                         v.cds() ? List.of("-XX:SharedArchiveFile=" + archive(v)) : List.of());
                 if (round >= 0) { // round -1 warms the OS file cache
                     millis.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(ms);
@@ -84,8 +107,12 @@ final class StartupBench {
             return VARIANTS;
         }
         List<String> words = List.of(only.split(","));
-        List<Variant> picked = VARIANTS.stream().filter(v -> words.stream().anyMatch(v.name()::contains)).toList();
-        return VARIANTS.stream().filter(v -> picked.contains(v) || picked.stream().anyMatch(p -> p.baseline().equals(v.name())))
+        List<Variant> picked = VARIANTS.stream()
+                .filter(v -> words.stream().anyMatch(v.name()::contains))
+                .toList();
+        return VARIANTS.stream()
+                .filter(v -> picked.contains(v)
+                        || picked.stream().anyMatch(p -> p.baseline().equals(v.name())))
                 .toList();
     }
 
@@ -99,7 +126,8 @@ final class StartupBench {
      */
     private static String probeClassPath(Variant variant) throws java.io.IOException {
         List<String> path = new ArrayList<>();
-        path.add(existing(System.getProperty("bench.function-jar", "../lists/stock-movement-alerts/target/function.jar")));
+        path.add(existing(
+                System.getProperty("bench.function-jar", "../lists/stock-movement-alerts/target/function.jar")));
         path.add(existing(System.getProperty("bench.probe-jar", "target/listwire-bench.jar")));
         if (!variant.clients().isEmpty()) {
             try (Stream<Path> jars = Files.list(Path.of("target", "startup-clients", variant.clients()))) {
@@ -117,7 +145,8 @@ final class StartupBench {
         return path.toString();
     }
 
-    private static double once(Variant variant, Map<String, String> env, String eventId, List<String> cds) throws Exception {
+    private static double once(Variant variant, Map<String, String> env, String eventId, List<String> cds)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
@@ -128,17 +157,18 @@ final class StartupBench {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-cp", probeClassPath(variant), StartupProbe.class.getName(),
-                variant.kind(), eventId));
+        command.addAll(List.of("-cp", probeClassPath(variant), StartupProbe.class.getName(), variant.kind(), eventId));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
-                if ((line.startsWith("stage ") || line.contains("\"event-finished\"")) && Boolean.getBoolean("bench.startup-stages")) {
+                if ((line.startsWith("stage ") || line.contains("\"event-finished\""))
+                        && Boolean.getBoolean("bench.startup-stages")) {
                     System.err.println(variant.name() + ": " + line + " ms of JVM uptime; process "
                             + (System.nanoTime() - start) / 1_000_000 + " ms");
                 }

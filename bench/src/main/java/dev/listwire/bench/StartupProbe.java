@@ -3,7 +3,6 @@ package dev.listwire.bench;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
-
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 public final class StartupProbe {
 
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     public static void main(String[] args) throws Exception {
         String eventId = args[1];
@@ -24,7 +22,8 @@ public final class StartupProbe {
             sent = PlainHandler.handle(System.getenv(), eventId);
         } else {
             StockMovementAlertsFunction function = new StockMovementAlertsFunction();
-            System.out.println("stage constructed " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            System.out.println("stage constructed "
+                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             SQSBatchResponse response = function.handleRequest(event(eventId), null);
             sent = response.getBatchItemFailures().isEmpty() ? 1 : -1;
         }

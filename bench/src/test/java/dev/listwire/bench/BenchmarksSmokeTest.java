@@ -1,12 +1,11 @@
 package dev.listwire.bench;
 
-import dev.listwire.testkit.LocalStack;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listwire.testkit.LocalStack;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the benchmarks working in the normal build, on lists small enough to take seconds. The figures
@@ -16,9 +15,12 @@ class BenchmarksSmokeTest {
 
     @Test
     void fanOutMeasuresListwireAndBothLoopsOnTheSameSink() throws Exception {
-        FanOutBench.Result result = FanOutBench.run("GreenMail", LocalStack.shared().mail().smtpPort(), true, 40, 1, 2);
+        FanOutBench.Result result =
+                FanOutBench.run("GreenMail", LocalStack.shared().mail().smtpPort(), true, 40, 1, 2);
 
-        assertEquals(java.util.List.of(FanOutBench.BARE, FanOutBench.COMPOSING, "listwire, 1 connection", "listwire, pool of 2"),
+        assertEquals(
+                java.util.List.of(
+                        FanOutBench.BARE, FanOutBench.COMPOSING, "listwire, 1 connection", "listwire, pool of 2"),
                 java.util.List.copyOf(result.perSecond().keySet()));
         assertTrue(result.perSecond().values().stream().allMatch(f -> f.median() > 0), result.toString());
         assertEquals(result.ratioToBare().keySet(), result.ratioToComposing().keySet());
@@ -27,7 +29,8 @@ class BenchmarksSmokeTest {
 
     @Test
     void aListThroughContinuationsIsSentOnceEachAndItsDynamoDbCallsAreCounted() throws Exception {
-        LargeListBench.Result result = LargeListBench.run(150, Duration.ofMillis(3_000), LocalStack.shared().mail().smtpPort(), true);
+        LargeListBench.Result result = LargeListBench.run(
+                150, Duration.ofMillis(3_000), LocalStack.shared().mail().smtpPort(), true);
 
         assertEquals(150, result.sentInLedger(), "every member sent once, per the ledger");
         assertTrue(result.invocations() >= 1);

@@ -1,15 +1,14 @@
 package dev.listwire.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Properties;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The benchmark's provider-like sink, over a real socket, in a process of its own. */
 class LatencySinkTest {
@@ -38,8 +37,18 @@ class LatencySinkTest {
     @Test
     void countsTheMostSentInOneOfTheAccountsWindowsAndInAnyWindowOfThatLength() {
         long window = 1_796_000_000_000L; // the start of a 10 s window, as listwire aligns them
-        List<Long> sent = List.of(window - 900, window - 700, window - 500, window - 300, window - 100,
-                window + 100, window + 300, window + 500, window + 700, window + 900, window + 5_000);
+        List<Long> sent = List.of(
+                window - 900,
+                window - 700,
+                window - 500,
+                window - 300,
+                window - 100,
+                window + 100,
+                window + 300,
+                window + 500,
+                window + 700,
+                window + 900,
+                window + 5_000);
 
         assertEquals(6, ProviderBench.mostInAlignedWindow(sent, 10));
         assertEquals(11, ProviderBench.mostInSlidingWindow(sent, 10));

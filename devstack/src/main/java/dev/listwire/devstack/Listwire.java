@@ -11,10 +11,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./listwire}: the command line of listwire. Every subcommand has {@code --help}. */
-@Command(name = "listwire", mixinStandardHelpOptions = true, version = "listwire 0.1.0",
-        description = "Event-driven email lists: run them on this machine, send events, manage members, read dead letters.",
-        subcommands = {DevstackCommand.class, SendCommand.class, MembersCommand.class, DlqCommand.class,
-                MailCommand.class, SchemaCommand.class, AddressHashCommand.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "listwire",
+        mixinStandardHelpOptions = true,
+        version = "listwire 0.1.0",
+        description =
+                "Event-driven email lists: run them on this machine, send events, manage members, read dead letters.",
+        subcommands = {
+            DevstackCommand.class,
+            SendCommand.class,
+            MembersCommand.class,
+            DlqCommand.class,
+            MailCommand.class,
+            SchemaCommand.class,
+            AddressHashCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Listwire {
 
     public static void main(String[] args) {

@@ -7,8 +7,6 @@ import dev.listwire.testkit.local.Dynalite;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
+import picocli.CommandLine;
 
 /**
  * A real devstack for tests: the repository's own lists (their built function.jar), on free ports, with
@@ -47,7 +46,12 @@ public final class TestDevstack implements AutoCloseable {
     }
 
     public static Ports freePorts() {
-        return new Ports(Dynalite.freePort(), Dynalite.freePort(), Dynalite.freePort(), Dynalite.freePort(), Dynalite.freePort());
+        return new Ports(
+                Dynalite.freePort(),
+                Dynalite.freePort(),
+                Dynalite.freePort(),
+                Dynalite.freePort(),
+                Dynalite.freePort());
     }
 
     public static Path tempDir() {
@@ -67,8 +71,7 @@ public final class TestDevstack implements AutoCloseable {
     }
 
     /** What {@code ./listwire <args>} prints and returns, run against this devstack. */
-    public record Run(int exitCode, String out, String err) {
-    }
+    public record Run(int exitCode, String out, String err) {}
 
     public Run listwire(String... args) {
         System.setProperty("listwire.ports", ports.asProperty());
@@ -86,13 +89,15 @@ public final class TestDevstack implements AutoCloseable {
     public List<MimeMessage> awaitMail(Predicate<MimeMessage> wanted, List<String> recipients, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<MimeMessage> matching = stack.mail().received().stream().filter(wanted).toList();
+            List<MimeMessage> matching =
+                    stack.mail().received().stream().filter(wanted).toList();
             List<String> to = matching.stream().map(TestDevstack::recipient).toList();
             if (to.containsAll(recipients)) {
                 return matching;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("mail for " + recipients + " did not arrive within " + timeout + "; got " + to);
+                throw new AssertionError(
+                        "mail for " + recipients + " did not arrive within " + timeout + "; got " + to);
             }
             sleep(50);
         }

@@ -1,17 +1,16 @@
 package dev.listwire.devstack;
 
-import dev.listwire.common.logging.AddressPseudonyms;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.listwire.common.logging.AddressPseudonyms;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code ./listwire address-hash}: the name an address has in the logs, to find its lines. */
 class AddressHashCommandTest {
@@ -35,7 +34,9 @@ class AddressHashCommandTest {
 
         Result result = run("address-hash", "--key-file", key.toString(), "ada@example.com");
 
-        assertEquals(new AddressPseudonyms("the-deployments-link-key-0123456789abcdef").of("ada@example.com"), result.out.strip());
+        assertEquals(
+                new AddressPseudonyms("the-deployments-link-key-0123456789abcdef").of("ada@example.com"),
+                result.out.strip());
     }
 
     @Test
@@ -46,8 +47,7 @@ class AddressHashCommandTest {
         assertTrue(result.err.contains("no key at " + empty.resolve("links-key")), result.err);
     }
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
     private static Result run(String... args) {
         StringWriter out = new StringWriter();

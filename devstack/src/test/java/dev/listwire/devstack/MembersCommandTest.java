@@ -1,18 +1,17 @@
 package dev.listwire.devstack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.listwire.devstack.TestDevstack.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code ./listwire members} against the devstack's dynalite. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,29 +46,43 @@ class MembersCommandTest {
         assertTrue(run.out().contains("rejected line 3: 'not-an-address' is not an email address"), run.out());
         assertTrue(run.out().contains("rejected line 4: joan@example.com is already on line 2"), run.out());
         assertTrue(run.out().contains("rejected line 5: 2 cells, but the header has 3"), run.out());
-        assertTrue(run.out().contains("rejected line 7: '\"Call 555 0100\"@catch-all.example' is not an email address: "
-                + "quoted local parts"), run.out());
+        assertTrue(
+                run.out()
+                        .contains("rejected line 7: '\"Call 555 0100\"@catch-all.example' is not an email address: "
+                                + "quoted local parts"),
+                run.out());
         assertTrue(run.out().contains("Imported 2 member(s)"), run.out());
         assertTrue(run.err().contains("imported 2/2"), run.err());
 
         Run listed = devstack.listwire("members", "list", "--local", "stock-movement-alerts");
-        assertTrue(listed.out().contains("joan@example.com  name=Clarke, Joan  tickers=AMD;NVDA")
-                || listed.out().contains("joan@example.com  name=Clarke, Joan  tickers=NVDA;AMD"), listed.out());
+        assertTrue(
+                listed.out().contains("joan@example.com  name=Clarke, Joan  tickers=AMD;NVDA")
+                        || listed.out().contains("joan@example.com  name=Clarke, Joan  tickers=NVDA;AMD"),
+                listed.out());
         assertTrue(listed.out().contains("hedy@example.com  name=Hedy \"Lamarr\"  tickers=TSLA"), listed.out());
         assertFalse(listed.out().contains("katherine@example.com"), listed.out());
     }
 
     @Test
     void addThenRemoveAMember() {
-        Run added = devstack.listwire("members", "add", "--local", "dcf-engine-results", "Barbara@Example.com",
-                "--attr", "name=Barbara Liskov");
+        Run added = devstack.listwire(
+                "members",
+                "add",
+                "--local",
+                "dcf-engine-results",
+                "Barbara@Example.com",
+                "--attr",
+                "name=Barbara Liskov");
         assertEquals(0, added.exitCode(), added.err());
-        assertTrue(devstack.listwire("members", "list", "--local", "dcf-engine-results").out()
+        assertTrue(devstack.listwire("members", "list", "--local", "dcf-engine-results")
+                .out()
                 .contains("barbara@example.com  name=Barbara Liskov"));
 
         Run removed = devstack.listwire("members", "remove", "--local", "dcf-engine-results", "barbara@example.com");
         assertTrue(removed.out().contains("Removed barbara@example.com"), removed.out());
-        assertFalse(devstack.listwire("members", "list", "--local", "dcf-engine-results").out().contains("barbara@"));
+        assertFalse(devstack.listwire("members", "list", "--local", "dcf-engine-results")
+                .out()
+                .contains("barbara@"));
     }
 
     @Test

@@ -1,12 +1,11 @@
 package dev.listwire.devstack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.listwire.devstack.stack.Ports;
 import dev.listwire.devstack.stack.RunningList;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.SqsClient;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Ctrl-C in the middle of work loses no message: the batch being handled finishes, messages still queued
@@ -29,7 +28,8 @@ class StopAndRestartTest {
     private static final int EVENTS = 4;
 
     @Test
-    void stoppingMidWorkLosesNoMessageAndTheNextStartFinishesIt(@TempDir Path lists, @TempDir Path state) throws Exception {
+    void stoppingMidWorkLosesNoMessageAndTheNextStartFinishesIt(@TempDir Path lists, @TempDir Path state)
+            throws Exception {
         oneMessageABatchCopyOfStockMovementAlerts(lists);
         Ports ports = TestDevstack.freePorts();
         List<MimeMessage> sent = new ArrayList<>();
@@ -49,7 +49,9 @@ class StopAndRestartTest {
         int finishedBeforeStop = eventsCompletedIn(sent);
         assertTrue(finishedBeforeStop < EVENTS, "the stop came after all the work: the test proves nothing");
         try (TestDevstack second = TestDevstack.start(lists, state, ports)) {
-            List<String> everyone = IntStream.rangeClosed(1, MEMBERS).mapToObj(i -> "member" + i + "@example.com").toList();
+            List<String> everyone = IntStream.rangeClosed(1, MEMBERS)
+                    .mapToObj(i -> "member" + i + "@example.com")
+                    .toList();
             for (int i = 1 + finishedBeforeStop; i <= EVENTS; i++) {
                 String price = "now " + (100 + i) + ".5";
                 second.awaitMail(m -> TestDevstack.subject(m).endsWith(price), everyone, Duration.ofSeconds(60));
@@ -57,15 +59,21 @@ class StopAndRestartTest {
             sent.addAll(second.stack().mail().received());
         }
         // Across both runs: every member got every event, and no one got one twice.
-        Map<String, Long> copies = sent.stream().collect(Collectors.groupingBy(
-                m -> TestDevstack.subject(m) + " to " + TestDevstack.recipient(m), Collectors.counting()));
+        Map<String, Long> copies = sent.stream()
+                .collect(Collectors.groupingBy(
+                        m -> TestDevstack.subject(m) + " to " + TestDevstack.recipient(m), Collectors.counting()));
         assertEquals(MEMBERS * EVENTS, copies.size(), copies.keySet().toString());
         copies.forEach((email, count) -> assertEquals(1L, count, email));
     }
 
     private static int eventsCompletedIn(List<MimeMessage> sent) {
-        return (int) sent.stream().map(TestDevstack::subject).distinct()
-                .filter(subject -> sent.stream().filter(m -> TestDevstack.subject(m).equals(subject)).count() == MEMBERS)
+        return (int) sent.stream()
+                .map(TestDevstack::subject)
+                .distinct()
+                .filter(subject -> sent.stream()
+                                .filter(m -> TestDevstack.subject(m).equals(subject))
+                                .count()
+                        == MEMBERS)
                 .count();
     }
 
@@ -76,10 +84,14 @@ class StopAndRestartTest {
         Files.createDirectories(copy.resolve("target"));
         Files.createDirectories(copy.resolve("demo"));
         Files.copy(real.resolve("target/function.jar"), copy.resolve("target/function.jar"));
-        Files.writeString(copy.resolve("list.json"), Files.readString(real.resolve("list.json"))
-                .replaceAll("\"batchSize\"\\s*:\\s*\\d+", "\"batchSize\": 1"));
+        Files.writeString(
+                copy.resolve("list.json"),
+                Files.readString(real.resolve("list.json"))
+                        .replaceAll("\"batchSize\"\\s*:\\s*\\d+", "\"batchSize\": 1"));
         List<String> rows = new ArrayList<>(List.of("email"));
-        IntStream.rangeClosed(1, MEMBERS).mapToObj(i -> "member" + i + "@example.com").forEach(rows::add);
+        IntStream.rangeClosed(1, MEMBERS)
+                .mapToObj(i -> "member" + i + "@example.com")
+                .forEach(rows::add);
         Files.write(copy.resolve("demo/members.csv"), rows);
     }
 }

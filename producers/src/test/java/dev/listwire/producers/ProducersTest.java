@@ -1,13 +1,11 @@
 package dev.listwire.producers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.listwire.devstack.TestDevstack;
 import dev.listwire.devstack.stack.LocalEndpoints;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Each producer, run as a user runs it (its own process, configured by environment variables), sends to
@@ -47,16 +46,20 @@ class ProducersTest {
     @Test
     void thePythonProducerSendsThroughToTheEmail() throws Exception {
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        assumeTrue(run(List.of(python, "-c", "import boto3")).exitCode == 0,
+        assumeTrue(
+                run(List.of(python, "-c", "import boto3")).exitCode == 0,
                 "boto3 is not installed for " + python + ": apt-get install python3-boto3 (.ci/run does)");
-        sendsThroughToTheEmail(List.of(python, PRODUCERS.resolve("python/send_event.py").toString()), "101.5");
+        sendsThroughToTheEmail(
+                List.of(python, PRODUCERS.resolve("python/send_event.py").toString()), "101.5");
     }
 
     @Test
     void theNodeProducerSendsThroughToTheEmail() throws Exception {
-        assumeTrue(Files.isDirectory(PRODUCERS.resolve("node/node_modules/@aws-sdk/client-sqs")),
+        assumeTrue(
+                Files.isDirectory(PRODUCERS.resolve("node/node_modules/@aws-sdk/client-sqs")),
                 "@aws-sdk/client-sqs is not installed: run 'npm ci' in producers/node (.ci/run does)");
-        sendsThroughToTheEmail(List.of("node", PRODUCERS.resolve("node/send-event.mjs").toString()), "102.5");
+        sendsThroughToTheEmail(
+                List.of("node", PRODUCERS.resolve("node/send-event.mjs").toString()), "102.5");
     }
 
     @Test
@@ -73,8 +76,11 @@ class ProducersTest {
         assertEquals(0, run(send).exitCode);
         devstack.awaitMail(m -> TestDevstack.subject(m).endsWith("now 104.5"), NVDA_FOLLOWERS, Duration.ofSeconds(30));
         Thread.sleep(2000); // time for a second copy to arrive, were there one
-        assertEquals(NVDA_FOLLOWERS.size(), devstack.stack().mail().received().stream()
-                .filter(m -> TestDevstack.subject(m).endsWith("now 104.5")).count());
+        assertEquals(
+                NVDA_FOLLOWERS.size(),
+                devstack.stack().mail().received().stream()
+                        .filter(m -> TestDevstack.subject(m).endsWith("now 104.5"))
+                        .count());
     }
 
     private void sendsThroughToTheEmail(List<String> producer, String price) throws Exception {
@@ -82,8 +88,8 @@ class ProducersTest {
         command.add(nvda(price));
         Result result = run(command);
         assertEquals(0, result.exitCode, result.output);
-        List<MimeMessage> mail = devstack.awaitMail(m -> TestDevstack.subject(m).endsWith("now " + price),
-                NVDA_FOLLOWERS, Duration.ofSeconds(30));
+        List<MimeMessage> mail = devstack.awaitMail(
+                m -> TestDevstack.subject(m).endsWith("now " + price), NVDA_FOLLOWERS, Duration.ofSeconds(30));
         assertEquals(NVDA_FOLLOWERS.size(), mail.size());
     }
 
@@ -96,21 +102,26 @@ class ProducersTest {
         return List.of(java, "-cp", System.getProperty("java.class.path"), SendEvent.class.getName());
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     /** Runs a producer as its users would: credentials, region, endpoint and queue from the environment. */
     private Result run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         LocalEndpoints local = devstack.stack().endpoints();
-        builder.environment().putAll(Map.of(
-                "AWS_ACCESS_KEY_ID", LocalEndpoints.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", LocalEndpoints.SECRET_KEY,
-                "AWS_REGION", LocalEndpoints.REGION,
-                "AWS_DEFAULT_REGION", LocalEndpoints.REGION,
-                "AWS_ENDPOINT_URL_SQS", local.sqs(),
-                "QUEUE_URL", devstack.stack().lists().stream().filter(l -> l.module().name().equals("stock-movement-alerts"))
-                        .findFirst().orElseThrow().queues().queueUrl()));
+        builder.environment()
+                .putAll(Map.of(
+                        "AWS_ACCESS_KEY_ID", LocalEndpoints.ACCESS_KEY,
+                        "AWS_SECRET_ACCESS_KEY", LocalEndpoints.SECRET_KEY,
+                        "AWS_REGION", LocalEndpoints.REGION,
+                        "AWS_DEFAULT_REGION", LocalEndpoints.REGION,
+                        "AWS_ENDPOINT_URL_SQS", local.sqs(),
+                        "QUEUE_URL",
+                                devstack.stack().lists().stream()
+                                        .filter(l -> l.module().name().equals("stock-movement-alerts"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .queues()
+                                        .queueUrl()));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -25,12 +25,14 @@ final class Grants {
 
     /** An unsubscribe link: one list, one address (the List-Unsubscribe header and the email's footer). */
     LinkToken unsubscribe(String token) {
-        return signer.verify(token, LinkPurpose.UNSUBSCRIBE).orElseThrow(() -> new PageException(pages.forbiddenLink()));
+        return signer.verify(token, LinkPurpose.UNSUBSCRIBE)
+                .orElseThrow(() -> new PageException(pages.forbiddenLink()));
     }
 
     /** A preferences link: every list, one address, exactly as the emails' footers and the link email sign it. */
     LinkToken preferences(String token) {
-        return signer.verify(token, LinkPurpose.PREFERENCES).filter(t -> Links.ALL_LISTS.equals(t.list()))
+        return signer.verify(token, LinkPurpose.PREFERENCES)
+                .filter(t -> Links.ALL_LISTS.equals(t.list()))
                 .orElseThrow(() -> new PageException(pages.forbiddenLink()));
     }
 

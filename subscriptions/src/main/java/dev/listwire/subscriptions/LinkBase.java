@@ -8,7 +8,6 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.servlet.http.ServletHttpRequest;
 import jakarta.inject.Singleton;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -39,7 +38,8 @@ final class LinkBase {
         this.signer = signer;
         this.localhost = policy.localhost();
         String baseUrl = configuration.baseUrl();
-        this.configured = baseUrl == null || baseUrl.isBlank() ? Optional.empty() : Optional.of(new Links(baseUrl, signer));
+        this.configured =
+                baseUrl == null || baseUrl.isBlank() ? Optional.empty() : Optional.of(new Links(baseUrl, signer));
     }
 
     /** The links for an email sent while serving this request. */
@@ -48,8 +48,11 @@ final class LinkBase {
     }
 
     private String fromRequest(HttpRequest<?> request) {
-        if (request instanceof ServletHttpRequest<?, ?> servlet && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
-            String domain = event.getRequestContext() == null ? null : event.getRequestContext().getDomainName();
+        if (request instanceof ServletHttpRequest<?, ?> servlet
+                && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
+            String domain = event.getRequestContext() == null
+                    ? null
+                    : event.getRequestContext().getDomainName();
             return fromFunctionUrl(domain);
         }
         return fromLocalHost(request.getHeaders().get(HttpHeaders.HOST), localhost);
@@ -60,8 +63,9 @@ final class LinkBase {
         if (FUNCTION_URL_HOST.matcher(host).matches()) {
             return "https://" + host;
         }
-        throw new IllegalStateException("listwire.links.base-url is not set and the request came through " + domainName
-                + ", which is not a Lambda function URL: set LISTWIRE_LINKS_BASE_URL to the preference center's address");
+        throw new IllegalStateException(
+                "listwire.links.base-url is not set and the request came through " + domainName
+                        + ", which is not a Lambda function URL: set LISTWIRE_LINKS_BASE_URL to the preference center's address");
     }
 
     static String fromLocalHost(String header, boolean allowed) {
@@ -69,7 +73,8 @@ final class LinkBase {
         if (allowed && LOCAL_HOST.matcher(host).matches()) {
             return "http://" + host;
         }
-        String why = allowed ? " nor asked as localhost (Host: " + header + ")"
+        String why = allowed
+                ? " nor asked as localhost (Host: " + header + ")"
                 : " (localhost links are for the devstack only)";
         throw new IllegalStateException("listwire.links.base-url is not set and this server is not behind a function"
                 + " URL" + why + ": set LISTWIRE_LINKS_BASE_URL to the preference center's address");

@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +36,8 @@ final class LinkRequestController {
     private final Pages pages;
     private final JsonLines log;
 
-    LinkRequestController(LinkRequestLimit limit, PreferenceLinkMail mail, LinkBase linkBase, Pages pages, JsonLines log) {
+    LinkRequestController(
+            LinkRequestLimit limit, PreferenceLinkMail mail, LinkBase linkBase, Pages pages, JsonLines log) {
         this.limit = limit;
         this.mail = mail;
         this.linkBase = linkBase;
@@ -50,12 +50,15 @@ final class LinkRequestController {
         return pages.ok("link-form", form("", ""));
     }
 
-    @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA}, produces = MediaType.TEXT_HTML)
+    @Post(
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA},
+            produces = MediaType.TEXT_HTML)
     HttpResponse<String> request(HttpRequest<?> request, @Body("email") @Nullable String email) {
         String entered = email == null ? "" : email.strip();
         Addresses.Verdict verdict = Addresses.check(entered.toLowerCase(Locale.ROOT));
         if (verdict instanceof Addresses.Refused refused) {
-            String error = entered.isEmpty() ? "Enter your email address."
+            String error = entered.isEmpty()
+                    ? "Enter your email address."
                     : "Enter one email address in the form name@example.com: " + refused.why() + ".";
             return pages.page(HttpStatus.BAD_REQUEST, "link-form", form(entered, error));
         }
@@ -63,9 +66,12 @@ final class LinkRequestController {
         String to = address.get().getAddress();
         Links links = linkBase.links(request); // before counting: a request that cannot be answered costs no share
         if (!limit.tryAcquire(to)) {
-            return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Please wait before asking again",
+            return pages.error(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Please wait before asking again",
                     "We have already sent several links to this address in the last hour. Check your inbox and "
-                            + "spam folder; you can ask again in an hour.", false);
+                            + "spam folder; you can ask again in an hour.",
+                    false);
         }
         try {
             if (mail.send(address.get(), links) instanceof SendResult.Rejected rejected) {
@@ -74,8 +80,11 @@ final class LinkRequestController {
             }
         } catch (TransientSendFailure | MessagingException e) {
             log.error("preferences-link-failed", Map.of("recipient", to, "error", String.valueOf(e.getMessage())));
-            return pages.error(HttpStatus.SERVICE_UNAVAILABLE, "We could not send the email just now",
-                    "Please try again in a few minutes.", false);
+            return pages.error(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "We could not send the email just now",
+                    "Please try again in a few minutes.",
+                    false);
         }
         return pages.ok("link-sent", Map.of("email", to));
     }

@@ -3,15 +3,14 @@ package dev.listwire.subscriptions;
 import dev.listwire.common.ledger.LedgerConfiguration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * How many preferences links one address may ask for in an hour. The count lives in DynamoDB, not in
@@ -52,9 +51,13 @@ final class LinkRequestLimit {
                     .updateExpression("ADD #requests :one SET #expires = :expires")
                     .conditionExpression("attribute_not_exists(#requests) OR #requests < :limit")
                     .expressionAttributeNames(Map.of("#requests", "requests", "#expires", "expiresAt"))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                            ":limit", AttributeValue.fromN(Integer.toString(perHour)),
-                            ":expires", AttributeValue.fromN(Long.toString(expires)))));
+                    .expressionAttributeValues(Map.of(
+                            ":one",
+                            AttributeValue.fromN("1"),
+                            ":limit",
+                            AttributeValue.fromN(Integer.toString(perHour)),
+                            ":expires",
+                            AttributeValue.fromN(Long.toString(expires)))));
             return true;
         } catch (ConditionalCheckFailedException limitReached) {
             return false;

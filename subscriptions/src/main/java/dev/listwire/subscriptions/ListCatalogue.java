@@ -5,7 +5,6 @@ import dev.listwire.common.manifest.ListKind;
 import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.manifest.ManifestReader;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,11 +43,18 @@ public final class ListCatalogue {
     private final List<Entry> lists;
 
     ListCatalogue(ManifestReader reader, SubscriptionsConfiguration configuration) {
-        List<ListManifest> manifests = configuration.manifestsDir() == null || configuration.manifestsDir().isBlank()
-                ? bundled(reader) : fromFolder(reader, Path.of(configuration.manifestsDir()));
+        List<ListManifest> manifests = configuration.manifestsDir() == null
+                        || configuration.manifestsDir().isBlank()
+                ? bundled(reader)
+                : fromFolder(reader, Path.of(configuration.manifestsDir()));
         if (manifests.isEmpty()) {
-            throw new InvalidManifestException("No list manifests found (" + (configuration.manifestsDir() == null
-                    ? "none bundled under " + BUNDLED : "none in " + configuration.manifestsDir()) + ")", null);
+            throw new InvalidManifestException(
+                    "No list manifests found ("
+                            + (configuration.manifestsDir() == null
+                                    ? "none bundled under " + BUNDLED
+                                    : "none in " + configuration.manifestsDir())
+                            + ")",
+                    null);
         }
         this.lists = manifests.stream()
                 .map(m -> new Entry(m, configuration.table(m.name())))
@@ -78,7 +84,8 @@ public final class ListCatalogue {
                 String path = BUNDLED + name.strip() + "/list.json";
                 try (InputStream in = loader.getResourceAsStream(path)) {
                     if (in == null) {
-                        throw new InvalidManifestException(BUNDLED + "index names " + name + " but " + path + " is missing", null);
+                        throw new InvalidManifestException(
+                                BUNDLED + "index names " + name + " but " + path + " is missing", null);
                     }
                     manifests.add(reader.read(in, "classpath:" + path));
                 } catch (IOException e) {
@@ -92,7 +99,10 @@ public final class ListCatalogue {
     private static List<ListManifest> fromFolder(ManifestReader reader, Path folder) {
         try (Stream<Path> children = Files.list(folder)) {
             List<ListManifest> manifests = new ArrayList<>();
-            for (Path file : children.map(c -> c.resolve("list.json")).filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file : children.map(c -> c.resolve("list.json"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     manifests.add(reader.read(in, file.toString()));
                 }

@@ -3,7 +3,6 @@ package dev.listwire.subscriptions;
 import dev.listwire.common.logging.JsonLines;
 import dev.listwire.common.members.Memberships;
 import jakarta.inject.Singleton;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +10,11 @@ import java.util.Map;
 @Singleton
 final class MembershipLog {
 
-    enum Via { ONE_CLICK, UNSUBSCRIBE_PAGE, PREFERENCES }
+    enum Via {
+        ONE_CLICK,
+        UNSUBSCRIBE_PAGE,
+        PREFERENCES
+    }
 
     private final JsonLines log;
 

@@ -1,7 +1,6 @@
 package dev.listwire.subscriptions;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,21 +21,25 @@ final class MultipartForms {
 
     /** A one-click body is a few dozen bytes; anything much larger is left alone (and refused as it is). */
     static final int MAX_BODY = 16 * 1024;
+
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("(?im)^content-disposition:[^\\r\\n]*;\\s*name=\"([^\"]*)\"");
 
-    private MultipartForms() {
-    }
+    private MultipartForms() {}
 
     static APIGatewayV2HTTPEvent asUrlEncoded(APIGatewayV2HTTPEvent event) {
         String type = header(event, "content-type");
         Matcher boundary = type == null ? null : BOUNDARY.matcher(type);
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
-                || !boundary.find() || event.getBody() == null || event.getBody().length() > MAX_BODY) {
+        if (type == null
+                || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                || !boundary.find()
+                || event.getBody() == null
+                || event.getBody().length() > MAX_BODY) {
             return event;
         }
         String body = event.getIsBase64Encoded()
-                ? new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8) : event.getBody();
+                ? new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8)
+                : event.getBody();
         List<String> fields = new ArrayList<>();
         for (String part : body.split(Pattern.quote("--" + boundary.group(1)))) {
             int blank = part.indexOf("\r\n\r\n");
@@ -59,8 +62,11 @@ final class MultipartForms {
         if (event.getHeaders() == null) {
             return null;
         }
-        return event.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return event.getHeaders().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String encode(String s) {

@@ -1,7 +1,6 @@
 package dev.listwire.subscriptions;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.Collection;
 import java.util.Map;
 
@@ -16,8 +15,7 @@ final class OneClickBody {
     static final String KEY = "List-Unsubscribe";
     static final String VALUE = "One-Click";
 
-    private OneClickBody() {
-    }
+    private OneClickBody() {}
 
     static boolean asksToUnsubscribe(@Nullable Map<String, Object> form) {
         Object value = form == null ? null : form.get(KEY);

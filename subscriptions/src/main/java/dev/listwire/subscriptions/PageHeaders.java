@@ -34,10 +34,13 @@ final class PageHeaders {
     @ResponseFilter
     void decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpResponse<?> answer = response;
-        boolean page = response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+        boolean page = response.getContentType()
+                .map(t -> t.matches(MediaType.TEXT_HTML_TYPE))
+                .orElse(false);
         if (response.code() >= 400 && !page) {
             MutableHttpResponse<String> error = pages.generic(HttpStatus.valueOf(response.code()));
-            answer = response.body(error.body()).contentType(error.getContentType().orElseThrow());
+            answer = response.body(error.body())
+                    .contentType(error.getContentType().orElseThrow());
         }
         if (!request.getPath().startsWith("/assets/")) {
             answer.header("Cache-Control", "no-store");

@@ -6,7 +6,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -30,7 +29,9 @@ final class Pages {
     }
 
     MutableHttpResponse<String> page(HttpStatus status, String view, Map<String, Object> model) {
-        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML + ";charset=utf-8").body(html(view, model));
+        return HttpResponse.<String>status(status)
+                .contentType(MediaType.TEXT_HTML + ";charset=utf-8")
+                .body(html(view, model));
     }
 
     MutableHttpResponse<String> ok(String view, Map<String, Object> model) {
@@ -62,37 +63,56 @@ final class Pages {
     }
 
     MutableHttpResponse<String> forbiddenLink() {
-        return error(HttpStatus.FORBIDDEN, "This link does not work",
+        return error(
+                HttpStatus.FORBIDDEN,
+                "This link does not work",
                 "The link may have been cut short or changed on its way to you, so nothing was changed. "
-                        + "We can email you a new link to your preferences.", true);
+                        + "We can email you a new link to your preferences.",
+                true);
     }
 
     MutableHttpResponse<String> unknownList() {
-        return error(HttpStatus.NOT_FOUND, "This list no longer exists",
-                "We no longer send this list, so you will not get its emails. Nothing was changed.", true);
+        return error(
+                HttpStatus.NOT_FOUND,
+                "This list no longer exists",
+                "We no longer send this list, so you will not get its emails. Nothing was changed.",
+                true);
     }
 
     MutableHttpResponse<String> cannotLeave(ListCatalogue.Entry list) {
-        return error(HttpStatus.CONFLICT, list.manifest().title() + " cannot be left",
+        return error(
+                HttpStatus.CONFLICT,
+                list.manifest().title() + " cannot be left",
                 list.manifest().title() + " carries messages about your account that we have to send you. "
-                        + "You can join or leave every other list in your preferences. Nothing was changed.", false);
+                        + "You can join or leave every other list in your preferences. Nothing was changed.",
+                false);
     }
 
     MutableHttpResponse<String> unavailable() {
-        return error(HttpStatus.SERVICE_UNAVAILABLE, "Something went wrong on our side",
-                "Nothing was changed. Please try again in a few minutes.", false);
+        return error(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Something went wrong on our side",
+                "Nothing was changed. Please try again in a few minutes.",
+                false);
     }
 
     /** For what the routes do not answer themselves: an unknown address, a wrong method or form. */
     MutableHttpResponse<String> generic(HttpStatus status) {
         if (status == HttpStatus.NOT_FOUND) {
-            return error(status, "Page not found", "There is no page at this address. Check the link in your email, "
-                    + "or ask for a new link to your preferences.", true);
+            return error(
+                    status,
+                    "Page not found",
+                    "There is no page at this address. Check the link in your email, "
+                            + "or ask for a new link to your preferences.",
+                    true);
         }
         if (status.getCode() >= 500) {
             return unavailable().status(status);
         }
-        return error(status, "This request could not be handled",
-                "Nothing was changed. Please use the buttons on the page, or ask for a new link.", true);
+        return error(
+                status,
+                "This request could not be handled",
+                "Nothing was changed. Please use the buttons on the page, or ask for a new link.",
+                true);
     }
 }

@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +36,19 @@ final class PreferenceLinkMail {
     private final Session session;
     private final Duration lifetime;
 
-    PreferenceLinkMail(SubscriptionsConfiguration configuration, LinkPolicy policy, EmailRenderer renderer,
-                       ListMessages messages, SessionProvider sessions) {
-        this.sender = new ListManifest(NAME, "Email preferences",
+    PreferenceLinkMail(
+            SubscriptionsConfiguration configuration,
+            LinkPolicy policy,
+            EmailRenderer renderer,
+            ListMessages messages,
+            SessionProvider sessions) {
+        this.sender = new ListManifest(
+                NAME,
+                "Email preferences",
                 "this one email, because a link to this address's preferences was asked for on our website. "
                         + "If that was not you, ignore it: nothing changes unless the link is used.",
-                new ListManifest.Sender(configuration.fromAddress(), configuration.fromName()), ListKind.TRANSACTIONAL,
+                new ListManifest.Sender(configuration.fromAddress(), configuration.fromName()),
+                ListKind.TRANSACTIONAL,
                 new ListManifest.Tuning(1, 30, 1, 1, null, null));
         this.renderer = renderer;
         this.messages = messages;
@@ -52,10 +58,17 @@ final class PreferenceLinkMail {
     }
 
     SendResult send(InternetAddress to, Links links) throws TransientSendFailure, MessagingException {
-        Map<String, Object> model = Map.of("list", sender, "email", to.getAddress(),
-                "links", Map.of("preferences", links.preferences(to.getAddress(), lifetime)));
-        var message = messages.compose(session, new ListEmail(sender, UUID.randomUUID().toString(), to,
-                renderer.render(NAME, model), Optional.empty()));
+        Map<String, Object> model = Map.of(
+                "list",
+                sender,
+                "email",
+                to.getAddress(),
+                "links",
+                Map.of("preferences", links.preferences(to.getAddress(), lifetime)));
+        var message = messages.compose(
+                session,
+                new ListEmail(
+                        sender, UUID.randomUUID().toString(), to, renderer.render(NAME, model), Optional.empty()));
         try (SmtpConnection smtp = new SmtpConnection(session)) {
             return smtp.send(message, to);
         }

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +33,8 @@ final class PreferencesController {
     private final MembershipLog log;
     private final Pages pages;
 
-    PreferencesController(Grants grants, ListCatalogue catalogue, Memberships memberships, MembershipLog log, Pages pages) {
+    PreferencesController(
+            Grants grants, ListCatalogue catalogue, Memberships memberships, MembershipLog log, Pages pages) {
         this.grants = grants;
         this.catalogue = catalogue;
         this.memberships = memberships;
@@ -45,46 +45,92 @@ final class PreferencesController {
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> show(String token, @QueryValue @Nullable String left, @QueryValue @Nullable String joined) {
         LinkToken grant = grants.preferences(token);
-        Map<String, Optional<Member>> items = memberships.find(catalogue.all().stream()
-                .map(ListCatalogue.Entry::table).toList(), grant.email());
-        List<Map<String, Object>> lists = catalogue.all().stream().map(list -> {
-            boolean subscribed = items.get(list.table()).map(m -> !m.isUnsubscribed()).orElse(false);
-            String base = "/preferences/" + token + "/lists/" + list.name();
-            return Map.<String, Object>of("name", list.name(), "title", list.manifest().title(),
-                    "description", list.manifest().description(), "canLeave", list.canLeave(),
-                    "subscribed", subscribed, "leave", base + "/leave", "join", base + "/join");
-        }).toList();
+        Map<String, Optional<Member>> items = memberships.find(
+                catalogue.all().stream().map(ListCatalogue.Entry::table).toList(), grant.email());
+        List<Map<String, Object>> lists = catalogue.all().stream()
+                .map(list -> {
+                    boolean subscribed = items.get(list.table())
+                            .map(m -> !m.isUnsubscribed())
+                            .orElse(false);
+                    String base = "/preferences/" + token + "/lists/" + list.name();
+                    return Map.<String, Object>of(
+                            "name",
+                            list.name(),
+                            "title",
+                            list.manifest().title(),
+                            "description",
+                            list.manifest().description(),
+                            "canLeave",
+                            list.canLeave(),
+                            "subscribed",
+                            subscribed,
+                            "leave",
+                            base + "/leave",
+                            "join",
+                            base + "/join");
+                })
+                .toList();
         boolean anyToLeave = lists.stream().anyMatch(l -> (boolean) l.get("canLeave") && (boolean) l.get("subscribed"));
-        return pages.ok("preferences", Map.of("email", grant.email(), "token", token, "lists", lists,
-                "anyToLeave", anyToLeave, "notice", notice(left, joined)));
+        return pages.ok(
+                "preferences",
+                Map.of(
+                        "email",
+                        grant.email(),
+                        "token",
+                        token,
+                        "lists",
+                        lists,
+                        "anyToLeave",
+                        anyToLeave,
+                        "notice",
+                        notice(left, joined)));
     }
 
-    @Post(uri = "/lists/{list}/leave", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @Post(
+            uri = "/lists/{list}/leave",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     HttpResponse<String> leave(String token, String list) {
         return change(token, list, "leave", memberships::leave, "left");
     }
 
-    @Post(uri = "/lists/{list}/join", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @Post(
+            uri = "/lists/{list}/join",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     HttpResponse<String> join(String token, String list) {
         return change(token, list, "join", memberships::join, "joined");
     }
 
     /** One list's change, logged, then back to the page, whose notice says what was done. */
-    private HttpResponse<String> change(String token, String list, String action,
-                                        BiFunction<String, String, Memberships.Change> how, String notice) {
+    private HttpResponse<String> change(
+            String token,
+            String list,
+            String action,
+            BiFunction<String, String, Memberships.Change> how,
+            String notice) {
         LinkToken grant = grants.preferences(token);
         ListCatalogue.Entry entry = grants.leavable(list);
-        log.changed(action, entry.name(), grant.email(), MembershipLog.Via.PREFERENCES, how.apply(entry.table(), grant.email()));
+        log.changed(
+                action,
+                entry.name(),
+                grant.email(),
+                MembershipLog.Via.PREFERENCES,
+                how.apply(entry.table(), grant.email()));
         return Pages.seeOther("/preferences/" + token + "?" + notice + "=" + encode(entry.name()));
     }
 
     /** Leaves every list that can be left; lists the address is not on stay as they are. */
-    @Post(uri = "/leave-all", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @Post(
+            uri = "/leave-all",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     HttpResponse<String> leaveAll(String token) {
         LinkToken grant = grants.preferences(token);
         for (ListCatalogue.Entry entry : catalogue.all()) {
             if (entry.canLeave()) {
-                log.changed("leave", entry.name(), grant.email(), MembershipLog.Via.PREFERENCES,
+                log.changed(
+                        "leave",
+                        entry.name(),
+                        grant.email(),
+                        MembershipLog.Via.PREFERENCES,
                         memberships.leave(entry.table(), grant.email()));
             }
         }
@@ -104,7 +150,9 @@ final class PreferencesController {
     }
 
     private Optional<String> title(@Nullable String list) {
-        return list == null ? Optional.empty() : catalogue.find(list).map(e -> e.manifest().title());
+        return list == null
+                ? Optional.empty()
+                : catalogue.find(list).map(e -> e.manifest().title());
     }
 
     private static String encode(String value) {

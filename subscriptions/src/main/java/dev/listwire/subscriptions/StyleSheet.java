@@ -3,7 +3,6 @@ package dev.listwire.subscriptions;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

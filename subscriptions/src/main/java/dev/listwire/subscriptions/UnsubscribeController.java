@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-
 import java.util.Map;
 
 /**
@@ -41,15 +40,19 @@ final class UnsubscribeController {
         return pages.ok("unsubscribe", model(token, grant, list));
     }
 
-    @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN},
+    @Post(
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN},
             produces = MediaType.TEXT_HTML)
     HttpResponse<String> unsubscribe(String token, @Body @Nullable Map<String, Object> form) {
         LinkToken grant = grants.unsubscribe(token);
         ListCatalogue.Entry list = grants.leavable(grant.list());
         if (!OneClickBody.asksToUnsubscribe(form)) {
-            return pages.error(HttpStatus.BAD_REQUEST, "Nothing was changed",
+            return pages.error(
+                    HttpStatus.BAD_REQUEST,
+                    "Nothing was changed",
                     "This request did not ask to unsubscribe. Open the link from your email again and press "
-                            + "the Unsubscribe button.", false);
+                            + "the Unsubscribe button.",
+                    false);
         }
         Memberships.Change change = memberships.leave(list.table(), grant.email());
         log.changed("leave", list.name(), grant.email(), MembershipLog.Via.ONE_CLICK, change);

@@ -1,5 +1,12 @@
 package dev.listwire.subscriptions;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -9,14 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * Debian's headless Chromium, driven through Debian's chromedriver by Selenium: no browser is downloaded.
@@ -38,7 +37,8 @@ final class Chromium implements AutoCloseable {
 
     /** Skips the calling test, saying why, where the browser is not installed. */
     static Chromium start() {
-        Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
                 "Skipped: Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, "
                         + "/usr/bin/chromedriver). Install them with 'apt-get install chromium chromium-driver'; .ci/run does.");
         // Viewports are set through chromedriver's own CDP command, which needs no selenium-devtools module
@@ -47,12 +47,24 @@ final class Chromium implements AutoCloseable {
                 .setLevel(java.util.logging.Level.SEVERE);
         try {
             Path profile = Files.createTempDirectory("listwire-chromium-");
-            ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile);
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                    .usingAnyFreePort().build();
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(BROWSER.toFile())
+                    .addArguments(
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--disable-dev-shm-usage",
+                            "--hide-scrollbars",
+                            "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(DRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
             return new Chromium(new ChromeDriver(service, options), profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,8 +84,9 @@ final class Chromium implements AutoCloseable {
 
     /** A viewport of this width, as a phone (touch, device pixels) or a desktop would have it. */
     void viewport(int width, int height, boolean phone) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", width, "height", height, "deviceScaleFactor", phone ? 2 : 1, "mobile", phone));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", phone ? 2 : 1, "mobile", phone));
     }
 
     /** The whole page, as tall as it is, saved as {@code target/screenshots/<name>.png}. */
@@ -85,7 +98,9 @@ final class Chromium implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file,
+            Files.copy(
+                    driver.getScreenshotAs(OutputType.FILE).toPath(),
+                    file,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return file.toAbsolutePath();
         } catch (IOException e) {

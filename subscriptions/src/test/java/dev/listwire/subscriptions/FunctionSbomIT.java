@@ -1,8 +1,9 @@
 package dev.listwire.subscriptions;
 
-import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.json.JsonMapper;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The SBOM that mvn package writes beside the deployable jar (target/function-bom.json, CycloneDX) names every
@@ -41,22 +40,29 @@ class FunctionSbomIT {
     @Test
     @SuppressWarnings("unchecked")
     void theSbomNamesEveryLibraryInsideFunctionJarAtItsVersion() throws Exception {
-        Map<String, Object> bom = JsonMapper.createDefault().readValue(Files.readAllBytes(TARGET.resolve("function-bom.json")), Map.class);
+        Map<String, Object> bom = JsonMapper.createDefault()
+                .readValue(Files.readAllBytes(TARGET.resolve("function-bom.json")), Map.class);
         assertEquals("CycloneDX", bom.get("bomFormat"));
-        Set<String> listed = ((List<Map<String, Object>>) bom.get("components")).stream()
-                .map(c -> c.get("group") + ":" + c.get("name") + ":" + c.get("version")).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed = ((List<Map<String, Object>>) bom.get("components"))
+                .stream()
+                        .map(c -> c.get("group") + ":" + c.get("name") + ":" + c.get("version"))
+                        .collect(Collectors.toCollection(TreeSet::new));
 
         Set<String> shaded = new TreeSet<>();
         try (JarFile jar = new JarFile(TARGET.resolve("function.jar").toFile())) {
-            for (var entry : jar.stream().filter(e -> e.getName().matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties")).toList()) {
+            for (var entry : jar.stream()
+                    .filter(e -> e.getName().matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties"))
+                    .toList()) {
                 Properties p = new Properties();
                 try (InputStream in = jar.getInputStream(entry)) {
                     p.load(in);
                 }
-                shaded.add(p.getProperty("groupId") + ":" + p.getProperty("artifactId") + ":" + p.getProperty("version"));
+                shaded.add(
+                        p.getProperty("groupId") + ":" + p.getProperty("artifactId") + ":" + p.getProperty("version"));
             }
         }
-        shaded.removeIf(gav -> gav.startsWith("dev.listwire:listwire-subscriptions:")); // the jar itself: the BOM's subject
+        shaded.removeIf(
+                gav -> gav.startsWith("dev.listwire:listwire-subscriptions:")); // the jar itself: the BOM's subject
 
         assertTrue(shaded.size() > 20, "libraries found in function.jar: " + shaded);
         Set<String> missing = new TreeSet<>(shaded);

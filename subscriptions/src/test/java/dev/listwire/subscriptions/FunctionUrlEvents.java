@@ -2,7 +2,6 @@ package dev.listwire.subscriptions;
 
 import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,14 +14,15 @@ import java.util.ServiceLoader;
  */
 final class FunctionUrlEvents {
 
-    private static final CustomPojoSerializer SERIALIZER = ServiceLoader.load(CustomPojoSerializer.class).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no CustomPojoSerializer: add micronaut-aws-lambda-events-serde"));
+    private static final CustomPojoSerializer SERIALIZER = ServiceLoader.load(CustomPojoSerializer.class)
+            .findFirst()
+            .orElseThrow(
+                    () -> new IllegalStateException("no CustomPojoSerializer: add micronaut-aws-lambda-events-serde"));
 
     /** The function URL host the fixtures were sent to. */
     static final String HOST = "f2kq7ze3xmpl6b3mwlfgsxmple0hctrw.lambda-url.us-east-1.on.aws";
 
-    private FunctionUrlEvents() {
-    }
+    private FunctionUrlEvents() {}
 
     static String json(String fixture, String token) {
         try (InputStream in = FunctionUrlEvents.class.getClassLoader().getResourceAsStream("function-url/" + fixture)) {
@@ -41,7 +41,8 @@ final class FunctionUrlEvents {
 
     /** The fixture as if its request had named another Host than the fixtures' function URL. */
     static APIGatewayV2HTTPEvent withHost(String fixture, String host) {
-        return SERIALIZER.fromJson(json(fixture, "").replace("\"host\": \"" + HOST + "\"", "\"host\": \"" + host + "\""),
+        return SERIALIZER.fromJson(
+                json(fixture, "").replace("\"host\": \"" + HOST + "\"", "\"host\": \"" + host + "\""),
                 APIGatewayV2HTTPEvent.class);
     }
 }

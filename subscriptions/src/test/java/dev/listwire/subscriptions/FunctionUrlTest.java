@@ -1,20 +1,19 @@
 package dev.listwire.subscriptions;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.listwire.common.links.LinkPurpose;
 import dev.listwire.common.links.LinkSigner;
 import dev.listwire.common.links.Links;
 import dev.listwire.testkit.ListFixture;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Lambda handler behind the function URL, fed the events a function URL really sends (payload 2.0). */
 class FunctionUrlTest {
@@ -27,9 +26,12 @@ class FunctionUrlTest {
     void setUp() {
         alerts = ListFixture.forManifest("classpath:listwire-lists/stock-movement-alerts/list.json");
         ListFixture research = ListFixture.forManifest("classpath:listwire-lists/dcf-engine-results/list.json");
-        function = new SubscriptionsFunction(alerts
-                .property("listwire.subscriptions.tables.stock-movement-alerts", alerts.members().table())
-                .property("listwire.subscriptions.tables.dcf-engine-results", research.members().table())
+        function = new SubscriptionsFunction(alerts.property(
+                        "listwire.subscriptions.tables.stock-movement-alerts",
+                        alerts.members().table())
+                .property(
+                        "listwire.subscriptions.tables.dcf-engine-results",
+                        research.members().table())
                 .context());
         signer = function.getApplicationContext().getBean(LinkSigner.class);
     }
@@ -44,7 +46,8 @@ class FunctionUrlTest {
         alerts.members().add("ada@example.com");
         String token = signer.sign(LinkPurpose.UNSUBSCRIBE, "stock-movement-alerts", "ada@example.com");
 
-        APIGatewayV2HTTPResponse response = function.handleRequest(FunctionUrlEvents.event("one-click-post.json", token), null);
+        APIGatewayV2HTTPResponse response =
+                function.handleRequest(FunctionUrlEvents.event("one-click-post.json", token), null);
 
         assertEquals(200, response.getStatusCode());
         assertTrue(response.getBody().contains("You are unsubscribed"), response.getBody());
@@ -58,8 +61,8 @@ class FunctionUrlTest {
         alerts.members().add("ada@example.com");
         String token = signer.sign(LinkPurpose.UNSUBSCRIBE, "stock-movement-alerts", "ada@example.com");
 
-        APIGatewayV2HTTPResponse response = function.handleRequest(
-                FunctionUrlEvents.event("one-click-post-multipart.json", token), null);
+        APIGatewayV2HTTPResponse response =
+                function.handleRequest(FunctionUrlEvents.event("one-click-post-multipart.json", token), null);
 
         assertEquals(200, response.getStatusCode());
         assertEquals("unsubscribed", item("ada@example.com").get("status").s());
@@ -70,10 +73,12 @@ class FunctionUrlTest {
         alerts.members().add("ada@example.com");
         String token = signer.sign(LinkPurpose.UNSUBSCRIBE, "stock-movement-alerts", "eve@example.com");
         String[] parts = token.split("\\.");
-        String forged = parts[0] + "." + signer.sign(LinkPurpose.UNSUBSCRIBE, "stock-movement-alerts", "ada@example.com")
-                .split("\\.")[1] + "." + parts[2];
+        String forged = parts[0] + "."
+                + signer.sign(LinkPurpose.UNSUBSCRIBE, "stock-movement-alerts", "ada@example.com")
+                        .split("\\.")[1] + "." + parts[2];
 
-        APIGatewayV2HTTPResponse response = function.handleRequest(FunctionUrlEvents.event("one-click-post.json", forged), null);
+        APIGatewayV2HTTPResponse response =
+                function.handleRequest(FunctionUrlEvents.event("one-click-post.json", forged), null);
 
         assertEquals(403, response.getStatusCode());
         assertFalse(item("ada@example.com").containsKey("status"));
@@ -84,7 +89,8 @@ class FunctionUrlTest {
         alerts.members().add("ada@example.com");
         String token = signer.sign(LinkPurpose.PREFERENCES, Links.ALL_LISTS, "ada@example.com");
 
-        APIGatewayV2HTTPResponse response = function.handleRequest(FunctionUrlEvents.event("preferences-get.json", token), null);
+        APIGatewayV2HTTPResponse response =
+                function.handleRequest(FunctionUrlEvents.event("preferences-get.json", token), null);
 
         assertEquals(200, response.getStatusCode());
         assertTrue(response.getHeaders().get("Content-Type").startsWith("text/html"));
@@ -93,7 +99,11 @@ class FunctionUrlTest {
     }
 
     private Map<String, AttributeValue> item(String email) {
-        return alerts.stack().dynamoDb().getItem(b -> b.tableName(alerts.members().table())
-                .key(Map.of("email", AttributeValue.fromS(email))).consistentRead(true)).item();
+        return alerts.stack()
+                .dynamoDb()
+                .getItem(b -> b.tableName(alerts.members().table())
+                        .key(Map.of("email", AttributeValue.fromS(email)))
+                        .consistentRead(true))
+                .item();
     }
 }

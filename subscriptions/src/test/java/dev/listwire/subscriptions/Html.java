@@ -9,8 +9,7 @@ final class Html {
     private static final Pattern STATE = Pattern.compile("<p class=\"state [^\"]+\">([^<]+)</p>");
     private static final Pattern ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
-    private Html() {
-    }
+    private Html() {}
 
     /** The action of the first form whose action ends with this suffix. */
     static String formAction(String html, String suffix) {

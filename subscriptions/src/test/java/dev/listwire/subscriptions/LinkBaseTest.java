@@ -1,22 +1,21 @@
 package dev.listwire.subscriptions;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListFixture;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Where the "email me a link" email points. Deployed, the function is not told its own URL (Terraform
@@ -25,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LinkBaseTest {
 
-    private static final Pattern LINK = Pattern.compile("(\\S+)/preferences/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+");
+    private static final Pattern LINK =
+            Pattern.compile("(\\S+)/preferences/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+");
 
     private ListFixture alerts;
     private SubscriptionsFunction function;
@@ -45,7 +45,8 @@ class LinkBaseTest {
     void withoutABaseUrlTheLinkPointsAtTheFunctionUrlItWasAskedThrough() {
         start("");
 
-        APIGatewayV2HTTPResponse response = function.handleRequest(FunctionUrlEvents.event("link-request-post.json", ""), null);
+        APIGatewayV2HTTPResponse response =
+                function.handleRequest(FunctionUrlEvents.event("link-request-post.json", ""), null);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("https://" + FunctionUrlEvents.HOST, base(single()));
@@ -87,15 +88,20 @@ class LinkBaseTest {
         assertTrue(response.getStatusCode() >= 500, "status " + response.getStatusCode());
         assertTrue(new Inbox(alerts.mail()).all().isEmpty(), "no link to another site is mailed");
         for (int i = 0; i < 3; i++) {
-            assertEquals(200, function.handleRequest(FunctionUrlEvents.event("link-request-post.json", ""), null).getStatusCode());
+            assertEquals(
+                    200,
+                    function.handleRequest(FunctionUrlEvents.event("link-request-post.json", ""), null)
+                            .getStatusCode());
         }
     }
 
     @Test
     void onTheDevstackTheLinkLeadsBackToTheServerThatWasAsked() {
-        app = new SubscriptionsApp(Map.of("listwire.links.base-url", "", "listwire.subscriptions.links.localhost", true));
+        app = new SubscriptionsApp(
+                Map.of("listwire.links.base-url", "", "listwire.subscriptions.links.localhost", true));
 
-        assertEquals(200, app.postForm("/preferences", "email=ada%40example.com").statusCode());
+        assertEquals(
+                200, app.postForm("/preferences", "email=ada%40example.com").statusCode());
 
         MimeMessage email = app.inbox.to("ada@example.com").get(0);
         assertEquals("http://127.0.0.1:" + app.server.getPort(), base(email));
@@ -113,15 +119,25 @@ class LinkBaseTest {
 
     @Test
     void onlyAFunctionUrlOrThisMachineWhenAllowedIsTrustedAsTheLinksBase() {
-        assertEquals("https://abc123.lambda-url.eu-west-1.on.aws", LinkBase.fromFunctionUrl("ABC123.lambda-url.eu-west-1.on.aws"));
+        assertEquals(
+                "https://abc123.lambda-url.eu-west-1.on.aws",
+                LinkBase.fromFunctionUrl("ABC123.lambda-url.eu-west-1.on.aws"));
         assertEquals("http://localhost:8080", LinkBase.fromLocalHost("localhost:8080", true));
         assertThrows(IllegalStateException.class, () -> LinkBase.fromLocalHost("localhost:8080", false));
-        for (String host : new String[] {null, "", "prefs.example.com", "abc.lambda-url.us-east-1.on.aws.attacker.example",
-                "abc.lambda-url.us-east-1.on.aws:8443", "localhost.attacker.example", "abc.lambda-url.us-east-1.on.aws/x",
-                "localhost"}) {
+        for (String host : new String[] {
+            null,
+            "",
+            "prefs.example.com",
+            "abc.lambda-url.us-east-1.on.aws.attacker.example",
+            "abc.lambda-url.us-east-1.on.aws:8443",
+            "localhost.attacker.example",
+            "abc.lambda-url.us-east-1.on.aws/x",
+            "localhost"
+        }) {
             assertThrows(IllegalStateException.class, () -> LinkBase.fromFunctionUrl(host), String.valueOf(host));
         }
-        for (String host : new String[] {null, "", "prefs.example.com", "localhost.attacker.example", "127.0.0.1.nip.io"}) {
+        for (String host :
+                new String[] {null, "", "prefs.example.com", "localhost.attacker.example", "127.0.0.1.nip.io"}) {
             assertThrows(IllegalStateException.class, () -> LinkBase.fromLocalHost(host, true), String.valueOf(host));
         }
     }
@@ -129,7 +145,9 @@ class LinkBaseTest {
     private void start(String baseUrl) {
         alerts = ListFixture.forManifest("classpath:listwire-lists/stock-movement-alerts/list.json");
         function = new SubscriptionsFunction(alerts.property("listwire.links.base-url", baseUrl)
-                .property("listwire.subscriptions.tables.stock-movement-alerts", alerts.members().table())
+                .property(
+                        "listwire.subscriptions.tables.stock-movement-alerts",
+                        alerts.members().table())
                 .context());
     }
 

@@ -1,17 +1,16 @@
 package dev.listwire.subscriptions;
 
-import dev.listwire.testkit.ListFixture;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.listwire.testkit.ListFixture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class LinkRequestLimitTest {
 
@@ -34,16 +33,24 @@ class LinkRequestLimitTest {
     void countersLiveInTheLedgerTableUnderTheirOwnKeyAndExpire() {
         at("2026-11-27T10:05:00Z").tryAcquire("ada@example.com");
 
-        Map<String, AttributeValue> item = fixture.stack().dynamoDb().getItem(b -> b.tableName(fixture.ledgerTable())
-                .key(Map.of("event", AttributeValue.fromS("rate-limit#preferences-link#2026-11-27T10:00:00Z"),
-                        "email", AttributeValue.fromS("ada@example.com")))).item();
+        Map<String, AttributeValue> item = fixture.stack()
+                .dynamoDb()
+                .getItem(b -> b.tableName(fixture.ledgerTable())
+                        .key(Map.of(
+                                "event",
+                                AttributeValue.fromS("rate-limit#preferences-link#2026-11-27T10:00:00Z"),
+                                "email",
+                                AttributeValue.fromS("ada@example.com"))))
+                .item();
 
         assertEquals("1", item.get("requests").n());
-        assertEquals(Long.toString(Instant.parse("2026-11-27T12:00:00Z").getEpochSecond()), item.get("expiresAt").n());
+        assertEquals(
+                Long.toString(Instant.parse("2026-11-27T12:00:00Z").getEpochSecond()),
+                item.get("expiresAt").n());
     }
 
     private LinkRequestLimit at(String now) {
-        return new LinkRequestLimit(fixture.stack().dynamoDb(), fixture.ledgerTable(), 2,
-                Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+        return new LinkRequestLimit(
+                fixture.stack().dynamoDb(), fixture.ledgerTable(), 2, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
 }

@@ -1,19 +1,18 @@
 package dev.listwire.subscriptions;
 
-import dev.listwire.testkit.Inbox;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listwire.testkit.Inbox;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class LinkRequestTest {
 
@@ -66,7 +65,13 @@ class LinkRequestTest {
 
     @Test
     void refusesWhatIsNotOneAddressWithTheFieldMarkedAndNoEmail() {
-        for (String body : List.of("", "email=", "email=%20", "email=ada", "email=ada%40", "email=%40example.com",
+        for (String body : List.of(
+                "",
+                "email=",
+                "email=%20",
+                "email=ada",
+                "email=ada%40",
+                "email=%40example.com",
                 "email=" + encode("ada@example.com, eve@example.com"),
                 "email=" + encode("ada@example.com\r\nBcc: eve@example.com"),
                 "email=" + encode("Ada <ada@example.com>"),
@@ -82,7 +87,8 @@ class LinkRequestTest {
 
     @Test
     void refusesAQuotedLocalPartSayingWhy() {
-        HttpResponse<String> response = app.postForm("/preferences", "email=" + encode("\"Call 555 0100\"@catch-all.example"));
+        HttpResponse<String> response =
+                app.postForm("/preferences", "email=" + encode("\"Call 555 0100\"@catch-all.example"));
 
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("quoted local parts"), response.body());
@@ -100,7 +106,8 @@ class LinkRequestTest {
     @Test
     void limitsRequestsPerAddressAndHour() {
         for (int i = 0; i < 3; i++) {
-            assertEquals(200, app.postForm("/preferences", "email=ada%40example.com").statusCode());
+            assertEquals(
+                    200, app.postForm("/preferences", "email=ada%40example.com").statusCode());
         }
 
         HttpResponse<String> fourth = app.postForm("/preferences", "email=ADA%40example.com");
@@ -108,7 +115,8 @@ class LinkRequestTest {
         assertEquals(429, fourth.statusCode());
         assertTrue(fourth.body().contains("Please wait before asking again"));
         assertEquals(3, app.inbox.to("ada@example.com").size());
-        assertEquals(200, app.postForm("/preferences", "email=eve%40example.com").statusCode(), "per address");
+        assertEquals(
+                200, app.postForm("/preferences", "email=eve%40example.com").statusCode(), "per address");
     }
 
     @Test
@@ -133,7 +141,8 @@ class LinkRequestTest {
 
     /** The preferences link in an email, as a path on this app. */
     static final class Links {
-        private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("/preferences/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+");
+        private static final java.util.regex.Pattern LINK =
+                java.util.regex.Pattern.compile("/preferences/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+");
 
         static String preferencesPath(String body) {
             var m = LINK.matcher(body);

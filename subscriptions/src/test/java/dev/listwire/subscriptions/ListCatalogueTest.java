@@ -1,20 +1,19 @@
 package dev.listwire.subscriptions;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.listwire.common.manifest.InvalidManifestException;
 import dev.listwire.common.manifest.ManifestReader;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ListCatalogueTest {
 
@@ -27,9 +26,13 @@ class ListCatalogueTest {
         List<String> inRepository;
         try (var lists = Files.list(Path.of("..", "lists"))) {
             inRepository = lists.filter(d -> Files.isRegularFile(d.resolve("list.json")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
-        assertEquals(inRepository, catalogue.all().stream().map(ListCatalogue.Entry::name).sorted().toList());
+        assertEquals(
+                inRepository,
+                catalogue.all().stream().map(ListCatalogue.Entry::name).sorted().toList());
         ListCatalogue.Entry alerts = catalogue.find("stock-movement-alerts").orElseThrow();
         assertEquals("Stock movement alerts", alerts.manifest().title());
         assertEquals("stock-movement-alerts", alerts.table(), "a list's table is named as the list");
@@ -38,12 +41,14 @@ class ListCatalogueTest {
 
     @Test
     void readsAFolderOfManifestsListsMembersChooseFirstAndTablesWhereConfigured() {
-        ListCatalogue catalogue = new ListCatalogue(reader, configuration(SubscriptionsApp.testLists().toString(),
-                Map.of("weekly-digest", "digest-prod")));
+        ListCatalogue catalogue = new ListCatalogue(
+                reader, configuration(SubscriptionsApp.testLists().toString(), Map.of("weekly-digest", "digest-prod")));
 
-        assertEquals(List.of("Price alerts", "Weekly digest", "Account notices"),
+        assertEquals(
+                List.of("Price alerts", "Weekly digest", "Account notices"),
                 catalogue.all().stream().map(e -> e.manifest().title()).toList());
-        assertEquals("digest-prod", catalogue.find("weekly-digest").orElseThrow().table());
+        assertEquals(
+                "digest-prod", catalogue.find("weekly-digest").orElseThrow().table());
         assertFalse(catalogue.find("account-notices").orElseThrow().canLeave(), "transactional");
         assertTrue(catalogue.find("nope").isEmpty());
     }
@@ -54,7 +59,8 @@ class ListCatalogueTest {
         Files.createDirectories(folder.resolve("broken"));
         Files.writeString(folder.resolve("broken/list.json"), "{\"name\":\"Broken List\",\"title\":\"\"}");
 
-        InvalidManifestException e = assertThrows(InvalidManifestException.class,
+        InvalidManifestException e = assertThrows(
+                InvalidManifestException.class,
                 () -> new ListCatalogue(reader, configuration(folder.toString(), Map.of())));
 
         assertTrue(e.getMessage().contains("broken/list.json"), e.getMessage());
@@ -65,7 +71,8 @@ class ListCatalogueTest {
     void anEmptyFolderIsAMistakeNotAnEmptyPreferenceCenter() throws IOException {
         Path folder = Files.createTempDirectory("lists-");
 
-        InvalidManifestException e = assertThrows(InvalidManifestException.class,
+        InvalidManifestException e = assertThrows(
+                InvalidManifestException.class,
                 () -> new ListCatalogue(reader, configuration(folder.toString(), Map.of())));
 
         assertTrue(e.getMessage().contains("No list manifests found"));
@@ -75,7 +82,8 @@ class ListCatalogueTest {
     void aServerWithoutListsDoesNotStart() throws IOException {
         String empty = Files.createTempDirectory("lists-").toString();
 
-        Exception e = assertThrows(Exception.class,
+        Exception e = assertThrows(
+                Exception.class,
                 () -> new SubscriptionsApp(Map.of("listwire.subscriptions.manifests-dir", empty)).close());
 
         Throwable root = e;

@@ -1,14 +1,13 @@
 package dev.listwire.subscriptions;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.net.http.HttpResponse;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** What every page carries, the style sheet, and the pages for requests no route answers. */
 class PagesTest {
@@ -39,7 +38,9 @@ class PagesTest {
 
         assertEquals(403, forbidden.statusCode());
         assertEquals("no-store", header(forbidden, "Cache-Control"));
-        assertTrue(forbidden.body().contains("<a class=\"button button-primary\" href=\"/preferences\">Email me a new link</a>"));
+        assertTrue(forbidden
+                .body()
+                .contains("<a class=\"button button-primary\" href=\"/preferences\">Email me a new link</a>"));
     }
 
     @Test
@@ -55,8 +56,8 @@ class PagesTest {
     @Test
     void anUnknownAddressOrMethodGetsAPageNotAStackTrace() {
         HttpResponse<String> missing = app.get("/preferences/a/b/c/d");
-        HttpResponse<String> wrongMethod = app.post("/preferences/" + app.preferencesToken("ada@example.com"),
-                "application/x-www-form-urlencoded", "");
+        HttpResponse<String> wrongMethod = app.post(
+                "/preferences/" + app.preferencesToken("ada@example.com"), "application/x-www-form-urlencoded", "");
 
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("Page not found"));
@@ -67,7 +68,8 @@ class PagesTest {
 
     @Test
     void aFailureOnOurSideIsAPageThatSaysNothingChanged() {
-        try (SubscriptionsApp broken = new SubscriptionsApp(Map.of("listwire.subscriptions.tables.price-alerts", "no-such-table"))) {
+        try (SubscriptionsApp broken =
+                new SubscriptionsApp(Map.of("listwire.subscriptions.tables.price-alerts", "no-such-table"))) {
             HttpResponse<String> page = broken.get("/preferences/" + broken.preferencesToken("ada@example.com"));
 
             assertEquals(500, page.statusCode());

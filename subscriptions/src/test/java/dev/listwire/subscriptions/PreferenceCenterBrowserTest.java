@@ -1,5 +1,9 @@
 package dev.listwire.subscriptions;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
 import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListFixture;
@@ -7,21 +11,16 @@ import dev.listwire.testkit.SqsEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A member's whole journey in a real browser: a real list function sends an event to GreenMail, the
@@ -32,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PreferenceCenterBrowserTest {
 
     private static final String ADA = "ada@example.com";
-    private static final Pattern HREF = Pattern.compile("href=\"(http://localhost:\\d+/(?:preferences|unsubscribe)/[^\"]+)\"");
+    private static final Pattern HREF =
+            Pattern.compile("href=\"(http://localhost:\\d+/(?:preferences|unsubscribe)/[^\"]+)\"");
 
     private ListFixture alerts;
     private ListFixture research;
@@ -43,13 +43,19 @@ class PreferenceCenterBrowserTest {
     void setUp() {
         alerts = ListFixture.forManifest("classpath:listwire-lists/stock-movement-alerts/list.json");
         research = ListFixture.forManifest("classpath:listwire-lists/dcf-engine-results/list.json");
-        app = research.property("listwire.subscriptions.tables.stock-movement-alerts", alerts.members().table())
-                .property("listwire.subscriptions.tables.dcf-engine-results", research.members().table())
+        app = research.property(
+                        "listwire.subscriptions.tables.stock-movement-alerts",
+                        alerts.members().table())
+                .property(
+                        "listwire.subscriptions.tables.dcf-engine-results",
+                        research.members().table())
                 .property("micronaut.server.port", -1)
-                .context().start();
+                .context()
+                .start();
         int port = app.getBean(EmbeddedServer.class).start().getPort();
-        function = new StockMovementAlertsFunction(
-                alerts.property("listwire.links.base-url", "http://localhost:" + port).context());
+        function =
+                new StockMovementAlertsFunction(alerts.property("listwire.links.base-url", "http://localhost:" + port)
+                        .context());
     }
 
     @AfterEach
@@ -75,12 +81,15 @@ class PreferenceCenterBrowserTest {
             System.out.println("screenshot: " + chromium.screenshot("preferences-phone", 390, true));
 
             chromium.press(button(chromium, "stock-movement-alerts", "Leave Stock movement alerts"));
-            assertEquals("You left Stock movement alerts. You will get no more of its emails.",
+            assertEquals(
+                    "You left Stock movement alerts. You will get no more of its emails.",
                     chromium.driver.findElement(By.cssSelector("[role=status]")).getText());
             assertEquals("Not subscribed", state(chromium, "stock-movement-alerts"));
 
             chromium.press(button(chromium, "dcf-engine-results", "Join DCF Engine results"));
-            assertEquals("You joined DCF Engine results.", chromium.driver.findElement(By.cssSelector("[role=status]")).getText());
+            assertEquals(
+                    "You joined DCF Engine results.",
+                    chromium.driver.findElement(By.cssSelector("[role=status]")).getText());
             assertEquals("Subscribed", state(chromium, "dcf-engine-results"));
             System.out.println("screenshot: " + chromium.screenshot("preferences-after-desktop", 1280, false));
             System.out.println("screenshot: " + chromium.screenshot("preferences-after-phone", 390, true));
@@ -109,7 +118,9 @@ class PreferenceCenterBrowserTest {
             System.out.println("screenshot: " + chromium.screenshot("unsubscribe-phone", 390, true));
 
             chromium.press(chromium.driver.findElement(By.cssSelector("main form button")));
-            assertEquals("You are unsubscribed", chromium.driver.findElement(By.tagName("h1")).getText());
+            assertEquals(
+                    "You are unsubscribed",
+                    chromium.driver.findElement(By.tagName("h1")).getText());
             System.out.println("screenshot: " + chromium.screenshot("unsubscribed-phone", 390, true));
         }
         assertEquals("unsubscribed", item(alerts).get("status").s());
@@ -125,30 +136,41 @@ class PreferenceCenterBrowserTest {
             WebElement field = chromium.driver.findElement(By.id("email"));
             assertEquals("true", field.getAttribute("aria-invalid"));
             assertEquals(field, chromium.driver.switchTo().activeElement(), "the field with the error has the focus");
-            assertTrue(chromium.driver.findElement(By.id("email-error")).getText().contains("name@example.com"));
+            assertTrue(
+                    chromium.driver.findElement(By.id("email-error")).getText().contains("name@example.com"));
             System.out.println("screenshot: " + chromium.screenshot("link-form-error-desktop", 1280, false));
         }
     }
 
     @Test
     void aTransactionalListIsShownAsSuchWithoutAButton() {
-        try (SubscriptionsApp testLists = new SubscriptionsApp(); Chromium chromium = Chromium.start()) {
+        try (SubscriptionsApp testLists = new SubscriptionsApp();
+                Chromium chromium = Chromium.start()) {
             testLists.account.members().add(ADA);
             testLists.prices.members().add(ADA);
-            chromium.driver.get(testLists.uri("/preferences/" + testLists.preferencesToken(ADA)).toString());
+            chromium.driver.get(testLists
+                    .uri("/preferences/" + testLists.preferencesToken(ADA))
+                    .toString());
 
             assertEquals("Always sent", state(chromium, "account-notices"));
-            assertTrue(chromium.driver.findElements(By.cssSelector("#list-account-notices button")).isEmpty());
-            assertEquals("Markets & <b>more</b>, every Friday.",
-                    chromium.driver.findElement(By.cssSelector("#list-weekly-digest .card-description")).getText());
+            assertTrue(chromium.driver
+                    .findElements(By.cssSelector("#list-account-notices button"))
+                    .isEmpty());
+            assertEquals(
+                    "Markets & <b>more</b>, every Friday.",
+                    chromium.driver
+                            .findElement(By.cssSelector("#list-weekly-digest .card-description"))
+                            .getText());
             System.out.println("screenshot: " + chromium.screenshot("preferences-transactional-desktop", 1280, false));
         }
     }
 
     /** A real event through the real list function: the producer's message, read off the queue like Lambda. */
     private MimeMessage deliverAnAlert() {
-        alerts.stack().sqs().sendMessage(b -> b.queueUrl(alerts.queueUrl())
-                .messageBody("{\"ticker\":\"NVDA\",\"price\":131.20,\"changePct\":-7.4,\"window\":\"1d\"}"));
+        alerts.stack()
+                .sqs()
+                .sendMessage(b -> b.queueUrl(alerts.queueUrl())
+                        .messageBody("{\"ticker\":\"NVDA\",\"price\":131.20,\"changePct\":-7.4,\"window\":\"1d\"}"));
         var response = function.handleRequest(SqsEvents.receive(alerts.stack().sqs(), alerts.queueUrl(), 1), null);
         assertTrue(response.getBatchItemFailures().isEmpty());
         List<MimeMessage> emails = new Inbox(alerts.mail()).to(ADA);
@@ -167,7 +189,9 @@ class PreferenceCenterBrowserTest {
     }
 
     private static String state(Chromium chromium, String list) {
-        return chromium.driver.findElement(By.cssSelector("#list-" + list + " .state")).getText();
+        return chromium.driver
+                .findElement(By.cssSelector("#list-" + list + " .state"))
+                .getText();
     }
 
     /** A list's button, found as a screen reader user would name it. */
@@ -178,7 +202,11 @@ class PreferenceCenterBrowserTest {
     }
 
     private Map<String, AttributeValue> item(ListFixture list) {
-        return list.stack().dynamoDb().getItem(b -> b.tableName(list.members().table())
-                .key(Map.of("email", AttributeValue.fromS(ADA))).consistentRead(true)).item();
+        return list.stack()
+                .dynamoDb()
+                .getItem(b -> b.tableName(list.members().table())
+                        .key(Map.of("email", AttributeValue.fromS(ADA)))
+                        .consistentRead(true))
+                .item();
     }
 }

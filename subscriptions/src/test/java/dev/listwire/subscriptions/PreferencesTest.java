@@ -1,14 +1,13 @@
 package dev.listwire.subscriptions;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.net.http.HttpResponse;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class PreferencesTest {
 
@@ -64,7 +63,8 @@ class PreferencesTest {
         assertEquals("unsubscribed", item.get("status").s());
         assertTrue(item.containsKey("unsubscribedAt"));
         assertEquals(List.of("NVDA"), item.get("tickers").ss());
-        String after = app.get(response.headers().firstValue("Location").orElseThrow()).body();
+        String after =
+                app.get(response.headers().firstValue("Location").orElseThrow()).body();
         assertTrue(after.contains("role=\"status\">You left Price alerts."));
         assertEquals("Not subscribed", Html.state(after, "price-alerts"));
     }
@@ -95,7 +95,9 @@ class PreferencesTest {
         assertEquals("unsubscribed", app.item(app.prices, ADA).get("status").s());
         assertEquals("unsubscribed", app.item(app.digest, ADA).get("status").s());
         assertFalse(app.item(app.account, ADA).containsKey("status"), "transactional lists stay");
-        assertTrue(app.get(response.headers().firstValue("Location").orElseThrow()).body().contains("You left all lists."));
+        assertTrue(app.get(response.headers().firstValue("Location").orElseThrow())
+                .body()
+                .contains("You left all lists."));
     }
 
     @Test
@@ -111,7 +113,8 @@ class PreferencesTest {
     void aTransactionalListCanBeNeitherLeftNorJoined() {
         app.account.members().add(ADA);
 
-        assertEquals(409, app.postForm(page + "/lists/account-notices/leave", "").statusCode());
+        assertEquals(
+                409, app.postForm(page + "/lists/account-notices/leave", "").statusCode());
         assertEquals(409, app.postForm(page + "/lists/account-notices/join", "").statusCode());
         assertFalse(app.item(app.account, ADA).containsKey("status"));
     }
@@ -131,14 +134,25 @@ class PreferencesTest {
         var signer = app.context.getBean(dev.listwire.common.links.LinkSigner.class);
         String oneList = signer.sign(dev.listwire.common.links.LinkPurpose.PREFERENCES, "price-alerts", ADA);
 
-        List<String> bad = new java.util.ArrayList<>(BadTokens.of(good, app.preferencesToken("eve@example.com"),
-                app.unsubscribeToken(app.prices, ADA)));
+        List<String> bad = new java.util.ArrayList<>(
+                BadTokens.of(good, app.preferencesToken("eve@example.com"), app.unsubscribeToken(app.prices, ADA)));
         bad.add(oneList); // genuine, but not scoped to every list as the emails' footers are
         for (String token : bad) {
             assertEquals(403, app.get("/preferences/" + token).statusCode(), token);
-            assertEquals(403, app.postForm("/preferences/" + token + "/lists/price-alerts/leave", "").statusCode(), token);
-            assertEquals(403, app.postForm("/preferences/" + token + "/lists/weekly-digest/join", "").statusCode(), token);
-            assertEquals(403, app.postForm("/preferences/" + token + "/leave-all", "").statusCode(), token);
+            assertEquals(
+                    403,
+                    app.postForm("/preferences/" + token + "/lists/price-alerts/leave", "")
+                            .statusCode(),
+                    token);
+            assertEquals(
+                    403,
+                    app.postForm("/preferences/" + token + "/lists/weekly-digest/join", "")
+                            .statusCode(),
+                    token);
+            assertEquals(
+                    403,
+                    app.postForm("/preferences/" + token + "/leave-all", "").statusCode(),
+                    token);
         }
         assertFalse(app.item(app.prices, ADA).containsKey("status"));
         assertTrue(app.item(app.digest, ADA).isEmpty());

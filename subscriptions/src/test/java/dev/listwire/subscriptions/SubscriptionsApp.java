@@ -7,8 +7,6 @@ import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The subscriptions app on Netty on a free port, over the real local parts: three test lists (two that
@@ -30,13 +29,20 @@ final class SubscriptionsApp implements AutoCloseable {
     final Inbox inbox = new Inbox(prices.mail());
     final ApplicationContext context;
     final EmbeddedServer server;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     SubscriptionsApp(Map<String, Object> properties) {
         prices.property("listwire.subscriptions.manifests-dir", testLists().toString())
-                .property("listwire.subscriptions.tables.price-alerts", prices.members().table())
-                .property("listwire.subscriptions.tables.weekly-digest", digest.members().table())
-                .property("listwire.subscriptions.tables.account-notices", account.members().table())
+                .property(
+                        "listwire.subscriptions.tables.price-alerts",
+                        prices.members().table())
+                .property(
+                        "listwire.subscriptions.tables.weekly-digest",
+                        digest.members().table())
+                .property(
+                        "listwire.subscriptions.tables.account-notices",
+                        account.members().table())
                 .property("micronaut.server.port", -1);
         properties.forEach(prices::property);
         this.context = prices.context().start();
@@ -49,14 +55,18 @@ final class SubscriptionsApp implements AutoCloseable {
 
     static Path testLists() {
         try {
-            return Path.of(SubscriptionsApp.class.getClassLoader().getResource("test-lists").toURI());
+            return Path.of(SubscriptionsApp.class
+                    .getClassLoader()
+                    .getResource("test-lists")
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     String unsubscribeToken(ListFixture list, String email) {
-        return context.getBean(LinkSigner.class).sign(LinkPurpose.UNSUBSCRIBE, list.manifest().name(), email);
+        return context.getBean(LinkSigner.class)
+                .sign(LinkPurpose.UNSUBSCRIBE, list.manifest().name(), email);
     }
 
     String preferencesToken(String email) {
@@ -68,7 +78,8 @@ final class SubscriptionsApp implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -79,8 +90,12 @@ final class SubscriptionsApp implements AutoCloseable {
 
     /** The address's item in a list's table, or an empty map. */
     Map<String, AttributeValue> item(ListFixture list, String email) {
-        return list.stack().dynamoDb().getItem(b -> b.tableName(list.members().table())
-                .key(Map.of("email", AttributeValue.fromS(email))).consistentRead(true)).item();
+        return list.stack()
+                .dynamoDb()
+                .getItem(b -> b.tableName(list.members().table())
+                        .key(Map.of("email", AttributeValue.fromS(email)))
+                        .consistentRead(true))
+                .item();
     }
 
     URI uri(String path) {

@@ -1,14 +1,13 @@
 package dev.listwire.subscriptions;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What a one-click unsubscribe costs: the DynamoDB calls it makes (counted on the app's real client) and
@@ -39,16 +38,21 @@ class UnsubscribeCostTest {
         List<Long> dynamoDb = new ArrayList<>();
         for (int i = 1; i < POSTS; i++) {
             long start = System.nanoTime();
-            assertEquals(200, app.postForm(paths.get(i), "List-Unsubscribe=One-Click").statusCode());
+            assertEquals(
+                    200,
+                    app.postForm(paths.get(i), "List-Unsubscribe=One-Click").statusCode());
             total.add((System.nanoTime() - start) / 1_000_000);
             dynamoDb.addAll(calls.durations());
             assertEquals(List.of("UpdateItem"), calls.take(), "DynamoDB calls of one POST");
         }
-        assertEquals(200, app.postForm(paths.get(1), "List-Unsubscribe=One-Click").statusCode());
+        assertEquals(
+                200, app.postForm(paths.get(1), "List-Unsubscribe=One-Click").statusCode());
         assertEquals(List.of("UpdateItem"), calls.take(), "a repeated POST: one conditional UpdateItem that fails");
 
-        System.out.printf("one-click unsubscribe POST: 1 DynamoDB call (UpdateItem); over %d POSTs on Netty + dynalite: "
-                + "whole POST %s, of which the UpdateItem %s%n", total.size(), summary(total), summary(dynamoDb));
+        System.out.printf(
+                "one-click unsubscribe POST: 1 DynamoDB call (UpdateItem); over %d POSTs on Netty + dynalite: "
+                        + "whole POST %s, of which the UpdateItem %s%n",
+                total.size(), summary(total), summary(dynamoDb));
     }
 
     private static String summary(List<Long> millis) {

@@ -1,15 +1,14 @@
 package dev.listwire.subscriptions;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class UnsubscribeTest {
 
@@ -25,7 +24,8 @@ class UnsubscribeTest {
     void oneClickPostUnsubscribesAtOnceAndAnswers200WithoutRedirectOrCookie() {
         app.prices.members().following("ada@example.com", List.of("NVDA"));
 
-        HttpResponse<String> response = app.postForm("/unsubscribe/" + app.unsubscribeToken(app.prices, "ada@example.com"), ONE_CLICK);
+        HttpResponse<String> response =
+                app.postForm("/unsubscribe/" + app.unsubscribeToken(app.prices, "ada@example.com"), ONE_CLICK);
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Location").isEmpty());
@@ -42,24 +42,32 @@ class UnsubscribeTest {
         app.prices.members().add("ada@example.com");
         String path = "/unsubscribe/" + app.unsubscribeToken(app.prices, "ada@example.com");
         app.postForm(path, ONE_CLICK);
-        String firstLeft = app.item(app.prices, "ada@example.com").get("unsubscribedAt").s();
+        String firstLeft =
+                app.item(app.prices, "ada@example.com").get("unsubscribedAt").s();
 
         HttpResponse<String> again = app.postForm(path, ONE_CLICK);
 
         assertEquals(200, again.statusCode());
-        assertEquals(firstLeft, app.item(app.prices, "ada@example.com").get("unsubscribedAt").s());
+        assertEquals(
+                firstLeft,
+                app.item(app.prices, "ada@example.com").get("unsubscribedAt").s());
     }
 
     @Test
     void acceptsTheOneClickFieldAsMultipartFormData() {
         app.prices.members().add("ada@example.com");
-        String body = "--b0undary\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--b0undary--\r\n";
+        String body =
+                "--b0undary\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--b0undary--\r\n";
 
-        HttpResponse<String> response = app.post("/unsubscribe/" + app.unsubscribeToken(app.prices, "ada@example.com"),
-                "multipart/form-data; boundary=b0undary", body);
+        HttpResponse<String> response = app.post(
+                "/unsubscribe/" + app.unsubscribeToken(app.prices, "ada@example.com"),
+                "multipart/form-data; boundary=b0undary",
+                body);
 
         assertEquals(200, response.statusCode());
-        assertEquals("unsubscribed", app.item(app.prices, "ada@example.com").get("status").s());
+        assertEquals(
+                "unsubscribed",
+                app.item(app.prices, "ada@example.com").get("status").s());
     }
 
     @Test
@@ -94,8 +102,8 @@ class UnsubscribeTest {
         app.prices.members().add("ada@example.com");
         String good = app.unsubscribeToken(app.prices, "ada@example.com");
 
-        for (String bad : BadTokens.of(good, app.unsubscribeToken(app.prices, "eve@example.com"),
-                app.preferencesToken("ada@example.com"))) {
+        for (String bad : BadTokens.of(
+                good, app.unsubscribeToken(app.prices, "eve@example.com"), app.preferencesToken("ada@example.com"))) {
             HttpResponse<String> post = app.postForm("/unsubscribe/" + bad, ONE_CLICK);
             HttpResponse<String> get = app.get("/unsubscribe/" + bad);
             assertEquals(403, post.statusCode(), bad);
@@ -109,7 +117,8 @@ class UnsubscribeTest {
     void aTransactionalListCannotBeLeft() {
         app.account.members().add("ada@example.com");
 
-        HttpResponse<String> response = app.postForm("/unsubscribe/" + app.unsubscribeToken(app.account, "ada@example.com"), ONE_CLICK);
+        HttpResponse<String> response =
+                app.postForm("/unsubscribe/" + app.unsubscribeToken(app.account, "ada@example.com"), ONE_CLICK);
 
         assertEquals(409, response.statusCode());
         assertTrue(response.body().contains("Account notices cannot be left"));
@@ -118,7 +127,8 @@ class UnsubscribeTest {
 
     @Test
     void aLinkToAListThatNoLongerExistsSaysSo() {
-        String token = app.context.getBean(dev.listwire.common.links.LinkSigner.class)
+        String token = app.context
+                .getBean(dev.listwire.common.links.LinkSigner.class)
                 .sign(dev.listwire.common.links.LinkPurpose.UNSUBSCRIBE, "retired-list", "ada@example.com");
 
         HttpResponse<String> response = app.postForm("/unsubscribe/" + token, ONE_CLICK);
@@ -141,7 +151,8 @@ class UnsubscribeTest {
         assertTrue(form.body().contains("Email me a link"));
     }
 
-    private static Map<String, String> plain(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+    private static Map<String, String> plain(
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         Map<String, String> plain = new java.util.HashMap<>();
         item.forEach((k, v) -> plain.put(k, v.s()));
         return plain;

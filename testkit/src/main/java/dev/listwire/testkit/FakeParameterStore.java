@@ -3,7 +3,6 @@ package dev.listwire.testkit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,7 +42,8 @@ public final class FakeParameterStore implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            Map<String, Object> request = json.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+            Map<String, Object> request =
+                    json.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
             if (!"AmazonSSM.GetParameters".equals(target)) {
                 respond(exchange, 400, Map.of("__type", "UnknownOperationException", "message", "only GetParameters"));
                 return;
@@ -74,5 +74,4 @@ public final class FakeParameterStore implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
-
 }

@@ -48,15 +48,19 @@ public final class LambdaRuntime implements AutoCloseable {
      * @param handler     {@code class::method}
      * @param environment the function's environment variables, as Terraform would set them
      */
-    public static LambdaRuntime start(Path functionJar, Path runtimeLibs, String handler,
-                                      Map<String, String> environment) throws IOException {
+    public static LambdaRuntime start(
+            Path functionJar, Path runtimeLibs, String handler, Map<String, String> environment) throws IOException {
         Path taskRoot = unzip(functionJar, Files.createTempDirectory("lambda-task-"));
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Path log = functionJar.toAbsolutePath().resolveSibling("lambda-runtime.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", runtimeLibs.toAbsolutePath() + "/*",
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler)
-                .redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        runtimeLibs.toAbsolutePath() + "/*",
+                        "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                        handler)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .directory(taskRoot.toFile()); // the runtime client loads the function from its working directory
         Map<String, String> env = builder.environment();
         env.putAll(environment);
@@ -83,10 +87,12 @@ public final class LambdaRuntime implements AutoCloseable {
         results.put(id, result);
         pending.put(new String[] {id, eventJson});
         try {
-            return CompletableFuture.anyOf(result, initError).thenApply(String.class::cast)
+            return CompletableFuture.anyOf(result, initError)
+                    .thenApply(String.class::cast)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new AssertionError("the function did not answer: " + e.getMessage() + "\n--- its output:\n" + output(), e);
+            throw new AssertionError(
+                    "the function did not answer: " + e.getMessage() + "\n--- its output:\n" + output(), e);
         }
     }
 
@@ -122,8 +128,9 @@ public final class LambdaRuntime implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
-             OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                OutputStream out = socket.getOutputStream()) {
             for (String requestLine; (requestLine = line(in)) != null && !requestLine.isEmpty(); ) {
                 int length = 0;
                 for (String header; !(header = line(in)).isEmpty(); ) {
@@ -142,8 +149,14 @@ public final class LambdaRuntime implements AutoCloseable {
     private void handle(String path, String body, OutputStream out) throws IOException, InterruptedException {
         if (path.endsWith("/invocation/next")) {
             String[] next = pending.take();
-            respond(out, 200, next[1], "Lambda-Runtime-Aws-Request-Id: " + next[0],
-                    "Lambda-Runtime-Deadline-Ms: " + (System.currentTimeMillis() + Duration.ofMinutes(5).toMillis()),
+            respond(
+                    out,
+                    200,
+                    next[1],
+                    "Lambda-Runtime-Aws-Request-Id: " + next[0],
+                    "Lambda-Runtime-Deadline-Ms: "
+                            + (System.currentTimeMillis()
+                                    + Duration.ofMinutes(5).toMillis()),
                     "Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:000000000000:function:listwire-test",
                     "Lambda-Runtime-Trace-Id: Root=1-00000000-000000000000000000000000;Sampled=0");
             return;
@@ -154,7 +167,8 @@ public final class LambdaRuntime implements AutoCloseable {
         } else if (path.endsWith("/response")) {
             results.get(parts[parts.length - 2]).complete(body);
         } else if (path.endsWith("/error")) {
-            results.get(parts[parts.length - 2]).completeExceptionally(new IllegalStateException("invocation error: " + body));
+            results.get(parts[parts.length - 2])
+                    .completeExceptionally(new IllegalStateException("invocation error: " + body));
         }
         respond(out, 202, "{\"status\":\"OK\"}");
     }
@@ -162,7 +176,9 @@ public final class LambdaRuntime implements AutoCloseable {
     private static void respond(OutputStream out, int status, String body, String... headers) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder("HTTP/1.1 " + status + (status == 200 ? " OK" : " Accepted") + "\r\n");
-        head.append("Content-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
+        head.append("Content-Type: application/json\r\nContent-Length: ")
+                .append(bytes.length)
+                .append("\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }

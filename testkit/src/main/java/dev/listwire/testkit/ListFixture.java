@@ -4,8 +4,6 @@ import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.testkit.local.LocalResources;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A list's resources on the local stack, fresh for one test: its queue and DLQ, its member table and a
@@ -34,8 +33,13 @@ public final class ListFixture {
     private ListFixture(LocalStack stack, ListManifest manifest, String manifestLocation) {
         this.stack = stack;
         int n = SEQUENCE.incrementAndGet();
-        ListManifest renamed = new ListManifest(manifest.name() + "-t" + n, manifest.title(), manifest.description(),
-                manifest.from(), manifest.kind(), manifest.tuning());
+        ListManifest renamed = new ListManifest(
+                manifest.name() + "-t" + n,
+                manifest.title(),
+                manifest.description(),
+                manifest.from(),
+                manifest.kind(),
+                manifest.tuning());
         this.manifest = manifest;
         this.table = renamed.name();
         this.ledgerTable = "listwire-deliveries-t" + n;
@@ -51,24 +55,41 @@ public final class ListFixture {
             throw new IllegalStateException("cannot empty GreenMail's mailboxes", e);
         }
         properties.putAll(Map.of(
-                "aws.region", LocalStack.REGION,
-                "aws.access-key-id", LocalStack.ACCESS_KEY,
-                "aws.secret-key", LocalStack.SECRET_KEY,
-                "aws.services.dynamodb.endpoint-override", stack.dynamoDbEndpoint(),
-                "aws.services.sqs.endpoint-override", stack.sqsEndpoint(),
-                "listwire.function.dlq-url", queues.dlqUrl(),
-                "listwire.function.members-table", table,
-                "listwire.ledger.table", ledgerTable,
-                "listwire.links.base-url", "https://prefs.listwire.test",
-                "listwire.links.key", "test-signing-key-0123456789abcdef0123456789"));
+                "aws.region",
+                LocalStack.REGION,
+                "aws.access-key-id",
+                LocalStack.ACCESS_KEY,
+                "aws.secret-key",
+                LocalStack.SECRET_KEY,
+                "aws.services.dynamodb.endpoint-override",
+                stack.dynamoDbEndpoint(),
+                "aws.services.sqs.endpoint-override",
+                stack.sqsEndpoint(),
+                "listwire.function.dlq-url",
+                queues.dlqUrl(),
+                "listwire.function.members-table",
+                table,
+                "listwire.ledger.table",
+                ledgerTable,
+                "listwire.links.base-url",
+                "https://prefs.listwire.test",
+                "listwire.links.key",
+                "test-signing-key-0123456789abcdef0123456789"));
         properties.putAll(Map.of(
-                "listwire.function.queue-url", queues.queueUrl(),
-                "listwire.smtp.host", "127.0.0.1",
-                "listwire.smtp.port", stack.mail().smtpPort(),
-                "listwire.smtp.starttls", false,
-                "listwire.smtp.username", TestMailServer.USER,
-                "listwire.smtp.password", TestMailServer.PASSWORD,
-                "listwire.manifest", manifestLocation));
+                "listwire.function.queue-url",
+                queues.queueUrl(),
+                "listwire.smtp.host",
+                "127.0.0.1",
+                "listwire.smtp.port",
+                stack.mail().smtpPort(),
+                "listwire.smtp.starttls",
+                false,
+                "listwire.smtp.username",
+                TestMailServer.USER,
+                "listwire.smtp.password",
+                TestMailServer.PASSWORD,
+                "listwire.manifest",
+                manifestLocation));
         // The account's limits are Gmail's by default; tests that are not about them must not wait on them.
         properties.putAll(Map.of(
                 "listwire.sending.table", sendingTable,
@@ -87,7 +108,8 @@ public final class ListFixture {
             if (in == null) {
                 throw new IllegalStateException("no list manifest on the class path at " + path);
             }
-            return new ListFixture(LocalStack.shared(), JsonMapper.createDefault().readValue(in, ListManifest.class), location);
+            return new ListFixture(
+                    LocalStack.shared(), JsonMapper.createDefault().readValue(in, ListManifest.class), location);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,7 +117,11 @@ public final class ListFixture {
 
     /** A new, not yet started context for a list function; the function starts it. */
     public ApplicationContext context() {
-        return ApplicationContext.builder().deduceEnvironment(false).environments("test").properties(properties).build();
+        return ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environments("test")
+                .properties(properties)
+                .build();
     }
 
     /**
@@ -106,7 +132,11 @@ public final class ListFixture {
         Map<String, String> env = new HashMap<>();
         properties.forEach((name, value) -> {
             if (!name.equals("listwire.manifest")) {
-                env.put(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), String.valueOf(value));
+                env.put(
+                        name.toUpperCase(java.util.Locale.ROOT)
+                                .replace('.', '_')
+                                .replace('-', '_'),
+                        String.valueOf(value));
             }
         });
         env.put("AWS_REGION", LocalStack.REGION);
@@ -181,7 +211,8 @@ public final class ListFixture {
                 for (int i = start; i < Math.min(count, start + 25); i++) {
                     String email = prefix + i + "@members.listwire.test";
                     writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
-                            .putRequest(p -> p.item(Map.of("email", AttributeValue.fromS(email)))).build());
+                            .putRequest(p -> p.item(Map.of("email", AttributeValue.fromS(email))))
+                            .build());
                 }
                 dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, writes)));
             }

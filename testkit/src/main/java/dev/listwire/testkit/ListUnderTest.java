@@ -5,12 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.function.ListFunction;
 import dev.listwire.common.manifest.ListManifest;
 import io.micronaut.context.ApplicationContext;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * A list's function under test, fresh for each test: the list's queue, DLQ and table on the local stack
@@ -45,8 +44,8 @@ public final class ListUnderTest<F extends ListFunction<?>> implements BeforeEac
         return of("classpath:list.json", newFunction);
     }
 
-    public static <F extends ListFunction<?>> ListUnderTest<F> of(String manifestLocation,
-                                                                 Function<ApplicationContext, F> newFunction) {
+    public static <F extends ListFunction<?>> ListUnderTest<F> of(
+            String manifestLocation, Function<ApplicationContext, F> newFunction) {
         return new ListUnderTest<>(manifestLocation, newFunction);
     }
 
@@ -93,7 +92,9 @@ public final class ListUnderTest<F extends ListFunction<?>> implements BeforeEac
     /** Why each message in the list's DLQ was dead-lettered (its {@code listwire-error}), sorted. */
     public List<String> deadLetterReasons(int expected) {
         return SqsEvents.messages(fixture.stack().sqs(), fixture.dlqUrl(), expected).stream()
-                .map(m -> m.messageAttributes().get("listwire-error").stringValue()).sorted().toList();
+                .map(m -> m.messageAttributes().get("listwire-error").stringValue())
+                .sorted()
+                .toList();
     }
 
     /** The JSON lines listwire logged during this test ({@code event-finished}, {@code recipient-skipped}, ...). */

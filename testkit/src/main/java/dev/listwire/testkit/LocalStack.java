@@ -1,7 +1,7 @@
 package dev.listwire.testkit;
 
 import dev.listwire.testkit.local.Dynalite;
-
+import java.net.URI;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,8 +10,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-
-import java.net.URI;
 
 /**
  * The real local parts, started once per test JVM and stopped when it exits: dynalite for DynamoDB,
@@ -34,18 +32,27 @@ public final class LocalStack {
 
     private LocalStack() {
         this.dynalite = Dynalite.start();
-        this.elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(Dynalite.freePort()).start();
+        this.elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withPort(Dynalite.freePort())
+                .start();
         this.elasticMq.waitUntilStarted();
-        this.sqsEndpoint = "http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort();
+        this.sqsEndpoint = "http://127.0.0.1:"
+                + elasticMq.waitUntilStarted().localAddress().getPort();
         this.mail = new TestMailServer();
         this.mail.start();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
-        this.dynamoDb = DynamoDbClient.builder().endpointOverride(URI.create(dynalite.endpoint()))
-                .region(Region.of(REGION)).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        this.sqs = SqsClient.builder().endpointOverride(URI.create(sqsEndpoint))
-                .region(Region.of(REGION)).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        this.dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(URI.create(dynalite.endpoint()))
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.sqs = SqsClient.builder()
+                .endpointOverride(URI.create(sqsEndpoint))
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public static synchronized LocalStack shared() {

@@ -4,12 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import software.amazon.awssdk.services.sqs.SqsClient;
-
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Feeds a list's queue to its function the way the SQS event source mapping does: receive a batch, invoke,
@@ -18,14 +17,17 @@ import java.util.stream.Collectors;
 public final class QueueDrain {
 
     /** How a drain went: invocations made and wall time from the first receive to the empty queue. */
-    public record Result(int invocations, Duration wallTime) {
-    }
+    public record Result(int invocations, Duration wallTime) {}
 
-    private QueueDrain() {
-    }
+    private QueueDrain() {}
 
-    public static Result run(RequestHandler<SQSEvent, SQSBatchResponse> function, SqsClient sqs, String queueUrl,
-                             int batchSize, Supplier<Context> contexts, Duration giveUpAfter) {
+    public static Result run(
+            RequestHandler<SQSEvent, SQSBatchResponse> function,
+            SqsClient sqs,
+            String queueUrl,
+            int batchSize,
+            Supplier<Context> contexts,
+            Duration giveUpAfter) {
         long start = System.nanoTime();
         long deadline = start + giveUpAfter.toNanos();
         int invocations = 0;
@@ -40,21 +42,28 @@ public final class QueueDrain {
             invocations++;
             SQSBatchResponse response = function.handleRequest(batch, contexts.get());
             Set<String> failed = response.getBatchItemFailures().stream()
-                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                    .collect(Collectors.toSet());
             for (SQSEvent.SQSMessage m : batch.getRecords()) {
                 if (failed.contains(m.getMessageId())) {
-                    sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.getReceiptHandle()).visibilityTimeout(0));
+                    sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl)
+                            .receiptHandle(m.getReceiptHandle())
+                            .visibilityTimeout(0));
                 } else {
                     sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.getReceiptHandle()));
                 }
             }
         }
-        throw new IllegalStateException("the queue did not drain within " + giveUpAfter + " (" + invocations + " invocations)");
+        throw new IllegalStateException(
+                "the queue did not drain within " + giveUpAfter + " (" + invocations + " invocations)");
     }
 
     private static boolean queueEmpty(SqsClient sqs, String queueUrl) {
-        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings(
-                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"))
+        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                        .attributeNamesWithStrings(
+                                "ApproximateNumberOfMessages",
+                                "ApproximateNumberOfMessagesNotVisible",
+                                "ApproximateNumberOfMessagesDelayed"))
                 .attributesAsStrings();
         return attributes.values().stream().allMatch("0"::equals);
     }

@@ -75,39 +75,43 @@ public final class SmtpCutter implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean clientToServer) {
-        Thread t = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                StringBuilder line = new StringBuilder();
-                for (int b; (b = in.read()) != -1; ) {
-                    if (clientToServer) {
-                        line.append((char) b);
-                        if (line.length() == 10 && line.toString().equalsIgnoreCase("MAIL FROM:")
-                                && emailsLeft.getAndDecrement() <= 0) {
-                            if (once) {
-                                heal();
+        Thread t = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        StringBuilder line = new StringBuilder();
+                        for (int b; (b = in.read()) != -1; ) {
+                            if (clientToServer) {
+                                line.append((char) b);
+                                if (line.length() == 10
+                                        && line.toString().equalsIgnoreCase("MAIL FROM:")
+                                        && emailsLeft.getAndDecrement() <= 0) {
+                                    if (once) {
+                                        heal();
+                                    }
+                                    return;
+                                }
+                                if (b == '\n') {
+                                    line.setLength(0);
+                                }
                             }
-                            return;
+                            out.write(b);
+                            if (in.available() == 0) {
+                                out.flush();
+                            }
                         }
-                        if (b == '\n') {
-                            line.setLength(0);
+                    } catch (IOException gone) {
+                        // One side closed; close the other.
+                    } finally {
+                        try {
+                            from.close();
+                            to.close();
+                        } catch (IOException ignored) {
+                            // Already closed.
                         }
                     }
-                    out.write(b);
-                    if (in.available() == 0) {
-                        out.flush();
-                    }
-                }
-            } catch (IOException gone) {
-                // One side closed; close the other.
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // Already closed.
-                }
-            }
-        }, "smtp-cutter-pump");
+                },
+                "smtp-cutter-pump");
         t.setDaemon(true);
         t.start();
     }

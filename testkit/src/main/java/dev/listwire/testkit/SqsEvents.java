@@ -4,11 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.micronaut.json.JsonMapper;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /**
  * SQS events as Lambda delivers them: JSON in the shape the event source mapping writes, turned into
@@ -29,8 +28,7 @@ public final class SqsEvents {
             LambdaEventSerializers.serializerFor(SQSEvent.class, SqsEvents.class.getClassLoader());
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
-    private SqsEvents() {
-    }
+    private SqsEvents() {}
 
     public static SQSEvent fromJson(String json) {
         return SERIALIZER.fromJson(json);
@@ -56,8 +54,17 @@ public final class SqsEvents {
     /** One message with this body and these String message attributes. */
     public static SQSEvent withAttributes(String messageId, String body, Map<String, String> attributes) {
         Map<String, Object> wire = new LinkedHashMap<>();
-        attributes.forEach((name, value) -> wire.put(name, Map.of("stringValue", value, "stringListValues", List.of(),
-                "binaryListValues", List.of(), "dataType", "String")));
+        attributes.forEach((name, value) -> wire.put(
+                name,
+                Map.of(
+                        "stringValue",
+                        value,
+                        "stringListValues",
+                        List.of(),
+                        "binaryListValues",
+                        List.of(),
+                        "dataType",
+                        "String")));
         return fromJson(json(List.of(record(messageId, "rh-" + messageId, body, wire, 1))));
     }
 
@@ -75,7 +82,8 @@ public final class SqsEvents {
      * source mapping does (the messages stay invisible for the queue's visibility timeout).
      */
     public static SQSEvent receive(SqsClient sqs, String queueUrl, int max) {
-        return fromJson(json(messages(sqs, queueUrl, max).stream().map(SqsEvents::record).toList()));
+        return fromJson(json(
+                messages(sqs, queueUrl, max).stream().map(SqsEvents::record).toList()));
     }
 
     /**
@@ -83,8 +91,10 @@ public final class SqsEvents {
      * delivers when fewer messages wait than its batch size. Empty when none came within a second.
      */
     public static SQSEvent receiveOnce(SqsClient sqs, String queueUrl, int max) {
-        ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(Math.min(10, max))
-                .waitTimeSeconds(1).messageAttributeNames("All")
+        ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                .maxNumberOfMessages(Math.min(10, max))
+                .waitTimeSeconds(1)
+                .messageAttributeNames("All")
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL));
         return fromJson(json(response.messages().stream().map(SqsEvents::record).toList()));
     }
@@ -97,8 +107,10 @@ public final class SqsEvents {
         List<Message> messages = new ArrayList<>();
         for (int attempt = 0; attempt < 5 && messages.size() < max; attempt++) {
             int wanted = Math.min(10, max - messages.size());
-            ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(wanted)
-                    .waitTimeSeconds(1).messageAttributeNames("All")
+            ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                    .maxNumberOfMessages(wanted)
+                    .waitTimeSeconds(1)
+                    .messageAttributeNames("All")
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL));
             if (response.messages().isEmpty()) {
                 break;
@@ -110,23 +122,39 @@ public final class SqsEvents {
 
     private static Map<String, Object> record(Message m) {
         Map<String, Object> attributes = new LinkedHashMap<>();
-        m.messageAttributes().forEach((name, value) -> attributes.put(name, Map.of(
-                "stringValue", value.stringValue(), "stringListValues", List.of(),
-                "binaryListValues", List.of(), "dataType", value.dataType())));
+        m.messageAttributes()
+                .forEach((name, value) -> attributes.put(
+                        name,
+                        Map.of(
+                                "stringValue",
+                                value.stringValue(),
+                                "stringListValues",
+                                List.of(),
+                                "binaryListValues",
+                                List.of(),
+                                "dataType",
+                                value.dataType())));
         int receives = Integer.parseInt(m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "1"));
         return record(m.messageId(), m.receiptHandle(), m.body(), attributes, receives);
     }
 
-    private static Map<String, Object> record(String messageId, String receiptHandle, String body,
-                                              Map<String, Object> messageAttributes, int receives) {
+    private static Map<String, Object> record(
+            String messageId, String receiptHandle, String body, Map<String, Object> messageAttributes, int receives) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("messageId", messageId);
         r.put("receiptHandle", receiptHandle);
         r.put("body", body);
-        r.put("attributes", Map.of("ApproximateReceiveCount", Integer.toString(receives),
-                "SentTimestamp", Long.toString(System.currentTimeMillis()),
-                "SenderId", "AIDAIENQZJOLO23YVJ4VO",
-                "ApproximateFirstReceiveTimestamp", Long.toString(System.currentTimeMillis())));
+        r.put(
+                "attributes",
+                Map.of(
+                        "ApproximateReceiveCount",
+                        Integer.toString(receives),
+                        "SentTimestamp",
+                        Long.toString(System.currentTimeMillis()),
+                        "SenderId",
+                        "AIDAIENQZJOLO23YVJ4VO",
+                        "ApproximateFirstReceiveTimestamp",
+                        Long.toString(System.currentTimeMillis())));
         r.put("messageAttributes", messageAttributes);
         r.put("md5OfBody", "");
         r.put("eventSource", "aws:sqs");

@@ -1,7 +1,5 @@
 package dev.listwire.testkit;
 
-import dev.listwire.testkit.local.Dynalite;
-
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.mail.MailAddress;
@@ -12,7 +10,7 @@ import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-
+import dev.listwire.testkit.local.Dynalite;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +35,9 @@ public final class TestMailServer extends GreenMail {
 
     public TestMailServer() {
         super(new ServerSetup[] {
-                new ServerSetup(Dynalite.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(Dynalite.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            new ServerSetup(Dynalite.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(Dynalite.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
     }
 
     @Override
@@ -95,7 +94,8 @@ public final class TestMailServer extends GreenMail {
     protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
         Map<String, AbstractServer> services = super.createServices(config, managers);
         Managers withPolicy = new Managers() {
-            private final SmtpManager smtp = new PolicySmtpManager(managers.getImapHostManager(), managers.getUserManager());
+            private final SmtpManager smtp =
+                    new PolicySmtpManager(managers.getImapHostManager(), managers.getUserManager());
 
             @Override
             public SmtpManager getSmtpManager() {
@@ -128,7 +128,8 @@ public final class TestMailServer extends GreenMail {
         @Override
         public String checkRecipient(SmtpState state, MailAddress recipient) {
             return REJECTED.contains(recipient.getEmail().toLowerCase(Locale.ROOT))
-                    ? "550 5.1.1 <" + recipient.getEmail() + ">: mailbox unavailable" : null;
+                    ? "550 5.1.1 <" + recipient.getEmail() + ">: mailbox unavailable"
+                    : null;
         }
     }
 }

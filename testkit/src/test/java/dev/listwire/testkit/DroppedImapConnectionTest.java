@@ -1,8 +1,8 @@
 package dev.listwire.testkit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,10 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A mail client that logs in over IMAP and goes away without {@code LOGOUT} (a closed laptop, a killed
@@ -101,7 +100,10 @@ class DroppedImapConnectionTest {
     }
 
     private List<String> names(Set<Long> ids) {
-        return ids.stream().map(id -> threads.getThreadInfo(id)).filter(info -> info != null)
-                .map(info -> info.getThreadName()).toList();
+        return ids.stream()
+                .map(id -> threads.getThreadInfo(id))
+                .filter(info -> info != null)
+                .map(info -> info.getThreadName())
+                .toList();
     }
 }

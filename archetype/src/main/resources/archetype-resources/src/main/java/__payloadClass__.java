@@ -15,5 +15,6 @@ import jakarta.validation.constraints.Pattern;
 public record ${payloadClass}(
         @NotBlank String headline,
         @Nullable String details,
-        @Nullable @Pattern(regexp = "https://\\S+", message = "must be an https:// URL") String url) {
-}
+
+        @Nullable @Pattern(regexp = "https://\\S+", message = "must be an https:// URL")
+        String url) {}

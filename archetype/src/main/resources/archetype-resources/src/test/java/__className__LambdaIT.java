@@ -1,15 +1,14 @@
 package ${package};
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.listwire.testkit.FunctionJar;
 import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListFixture;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** target/function.jar, configured by environment variables as Terraform will, under AWS's Lambda runtime client. */
 class ${className}LambdaIT {
@@ -19,8 +18,8 @@ class ${className}LambdaIT {
         ListFixture list = ListFixture.forList();
         list.members().add("ada@example.com");
 
-        FunctionJar.Result result = FunctionJar.handle(list, ${className}Function.class,
-                Path.of("src/test/resources/events/example.json"));
+        Path event = Path.of("src/test/resources/events/example.json");
+        FunctionJar.Result result = FunctionJar.handle(list, ${className}Function.class, event);
 
         assertEquals(List.of(), result.batchItemFailures(), result.output());
         assertEquals(List.of("ada@example.com"), new Inbox(list.mail()).recipients());
@@ -33,6 +32,8 @@ class ${className}LambdaIT {
         String handler = ${className}Function.class.getName().replace('.', '/') + ".class";
         assertTrue(entries.contains(handler), "the handler is in it: " + entries.size() + " entries");
         assertEquals(List.of(), FunctionJar.localOnlyEntries());
-        assertEquals(List.of(), entries.stream().filter(name -> name.contains("local/Dynalite")).toList());
+        assertEquals(
+                List.of(),
+                entries.stream().filter(name -> name.contains("local/Dynalite")).toList());
     }
 }

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
 import dev.listwire.common.payload.RejectedPayload;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,12 @@ final class BatchHandler {
     private final DeadLetterQueue deadLetters;
     private final JsonLines log;
 
-    BatchHandler(Invocations invocations, EventRuns runs, Continuations continuations, DeadLetterQueue deadLetters,
-                 JsonLines log) {
+    BatchHandler(
+            Invocations invocations,
+            EventRuns runs,
+            Continuations continuations,
+            DeadLetterQueue deadLetters,
+            JsonLines log) {
         this.invocations = invocations;
         this.runs = runs;
         this.continuations = continuations;
@@ -63,8 +66,12 @@ final class BatchHandler {
         return result;
     }
 
-    private <T> EventResult run(SQSEvent.SQSMessage message, EventIdentity id, ListPayload<T> payload,
-                                Invocation invocation, EventReport report) {
+    private <T> EventResult run(
+            SQSEvent.SQSMessage message,
+            EventIdentity id,
+            ListPayload<T> payload,
+            Invocation invocation,
+            EventReport report) {
         ListEvent<T> event;
         Optional<Continuation> resumed;
         try {
@@ -113,7 +120,8 @@ final class BatchHandler {
             try {
                 deadLetters.send(message, id, dead.reason());
             } catch (RuntimeException e) {
-                return new EventResult.Retry(RetryReason.DEAD_LETTER_REFUSED,
+                return new EventResult.Retry(
+                        RetryReason.DEAD_LETTER_REFUSED,
                         "payload rejected (" + dead.reason() + ") but the DLQ refused it: " + e);
             }
         }

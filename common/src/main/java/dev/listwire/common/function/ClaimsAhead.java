@@ -4,7 +4,6 @@ import dev.listwire.common.ledger.Claim;
 import dev.listwire.common.ledger.EventLedger;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.threads.Background;
-
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -41,6 +40,7 @@ final class ClaimsAhead implements AutoCloseable {
     private final Deque<Turn> window = new ArrayDeque<>();
     /** Turns handed out whose claim has not ended yet. */
     private final Set<Turn> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
+
     private int claimsInWindow;
 
     ClaimsAhead(Iterator<Member> members, Function<Member, Screening> screen, EventLedger ledger, int depth) {

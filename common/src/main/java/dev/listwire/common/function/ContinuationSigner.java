@@ -2,15 +2,14 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.links.LinkConfiguration;
 import jakarta.inject.Singleton;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies the {@code listwire-continuation} attribute: HMAC-SHA256 over the continuation's

@@ -4,15 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.common.payload.RejectedPayload;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * The follow-up messages a list function puts on its own queue when an event does not fit in one
@@ -51,7 +50,8 @@ final class Continuations {
         }
         String body = hash(message.getBody());
         return signer.verify(attribute.getStringValue())
-                .filter(signed -> signed.list().equals(list.name()) && signed.eventId().equals(id.eventId())
+                .filter(signed -> signed.list().equals(list.name())
+                        && signed.eventId().equals(id.eventId())
                         && signed.bodyHash().equals(body))
                 .map(signed -> Optional.of(signed.position()))
                 .orElseThrow(() -> new RejectedPayload("the " + ATTRIBUTE + " attribute is not one this list's "
@@ -61,11 +61,11 @@ final class Continuations {
     /** Puts the rest of the event on the list's queue, visible after {@code delaySeconds} (at most 900). */
     void send(SQSEvent.SQSMessage message, EventIdentity id, Continuation next, int delaySeconds) {
         String token = signer.sign(new SignedContinuation(list.name(), id.eventId(), hash(message.getBody()), next));
-        sqs.sendMessage(b -> b.queueUrl(queueUrl(message)).messageBody(message.getBody())
+        sqs.sendMessage(b -> b.queueUrl(queueUrl(message))
+                .messageBody(message.getBody())
                 .delaySeconds(Math.max(0, Math.min(900, delaySeconds)))
-                .messageAttributes(Map.of(
-                        EventIdentity.EVENT_ID_ATTRIBUTE, text(id.eventId()),
-                        ATTRIBUTE, text(token))));
+                .messageAttributes(
+                        Map.of(EventIdentity.EVENT_ID_ATTRIBUTE, text(id.eventId()), ATTRIBUTE, text(token))));
     }
 
     private String queueUrl(SQSEvent.SQSMessage message) {
@@ -79,13 +79,16 @@ final class Continuations {
             throw new IllegalStateException("cannot tell the list's queue: set listwire.function.queue-url "
                     + "(LISTWIRE_FUNCTION_QUEUE_URL); the record's eventSourceARN is " + arn);
         }
-        return urlsByArn.computeIfAbsent(arn, a -> sqs.getQueueUrl(b -> b.queueName(parts[5])
-                .queueOwnerAWSAccountId(parts[4])).queueUrl());
+        return urlsByArn.computeIfAbsent(
+                arn,
+                a -> sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4]))
+                        .queueUrl());
     }
 
     private static String hash(String body) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(body).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(body).getBytes(StandardCharsets.UTF_8));
             return SignedContinuation.B64.encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
@@ -93,6 +96,9 @@ final class Continuations {
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 }

@@ -3,10 +3,9 @@ package dev.listwire.common.function;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.manifest.ListManifest;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-
-import java.util.Map;
 
 /**
  * Moves a message that can never succeed to the list's DLQ at once, its body untouched and the reason
@@ -30,15 +29,24 @@ final class DeadLetterQueue {
 
     void send(SQSEvent.SQSMessage message, EventIdentity id, String reason) {
         String body = message.getBody() == null || message.getBody().isEmpty() ? " " : message.getBody();
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(Map.of(
-                REASON, text(reason),
-                "listwire-list", text(list.name()),
-                "listwire-source-message-id", text(id.messageId()),
-                EventIdentity.EVENT_ID_ATTRIBUTE, text(id.eventId()))));
+        sqs.sendMessage(b -> b.queueUrl(url)
+                .messageBody(body)
+                .messageAttributes(Map.of(
+                        REASON,
+                        text(reason),
+                        "listwire-list",
+                        text(list.name()),
+                        "listwire-source-message-id",
+                        text(id.messageId()),
+                        EventIdentity.EVENT_ID_ATTRIBUTE,
+                        text(id.eventId()))));
     }
 
     private static MessageAttributeValue text(String value) {
         String bounded = value.length() > MAX_ATTRIBUTE ? value.substring(0, MAX_ATTRIBUTE) : value;
-        return MessageAttributeValue.builder().dataType("String").stringValue(bounded).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(bounded)
+                .build();
     }
 }

@@ -17,7 +17,8 @@ record EventIdentity(String eventId, String messageId) {
         var attributes = message.getMessageAttributes();
         var attribute = attributes == null ? null : attributes.get(EVENT_ID_ATTRIBUTE);
         String given = attribute == null || attribute.getStringValue() == null
-                ? "" : HeaderValues.singleLine(attribute.getStringValue());
+                ? ""
+                : HeaderValues.singleLine(attribute.getStringValue());
         if (given.isEmpty() || given.length() > MAX_LENGTH) {
             return new EventIdentity(messageId, messageId);
         }

@@ -9,8 +9,7 @@ import java.util.Optional;
 sealed interface EventResult {
 
     /** Every member of the list (or of the part) was handled: SQS may delete the message. */
-    record Done() implements EventResult {
-    }
+    record Done() implements EventResult {}
 
     /** SQS must deliver the message again; {@code error} says what went wrong, when something did. */
     record Retry(RetryReason reason, Optional<String> error) implements EventResult {
@@ -21,14 +20,11 @@ sealed interface EventResult {
     }
 
     /** Stopped on purpose: the rest goes on from {@code next} in a continuation, after {@code delaySeconds}. */
-    record Paused(Continuation next, int delaySeconds, PauseReason reason) implements EventResult {
-    }
+    record Paused(Continuation next, int delaySeconds, PauseReason reason) implements EventResult {}
 
     /** The payload can never be sent: to the DLQ with {@code reason}. */
-    record DeadLettered(String reason) implements EventResult {
-    }
+    record DeadLettered(String reason) implements EventResult {}
 
     /** The event goes on as {@code segments} messages, one per parallel-scan segment. */
-    record Split(int segments) implements EventResult {
-    }
+    record Split(int segments) implements EventResult {}
 }

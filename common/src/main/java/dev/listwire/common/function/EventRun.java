@@ -2,7 +2,6 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.ledger.EventLedger;
 import dev.listwire.common.members.Member;
-
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,8 +16,7 @@ import java.util.stream.Stream;
 final class EventRun<T> {
 
     /** What one run steps with: the per-member step, the emails it put on the wire and the account's sends. */
-    record Steps(MemberStep step, SendsInFlight sends, SendGate gate) {
-    }
+    record Steps(MemberStep step, SendsInFlight sends, SendGate gate) {}
 
     private final ListTables tables;
     private final ListEvent<T> event;
@@ -27,6 +25,7 @@ final class EventRun<T> {
     private final Steps steps;
     /** The key of the last member handled: where a continuation starts. */
     private Optional<String> last;
+
     private boolean heldElsewhere;
 
     EventRun(ListTables tables, ListEvent<T> event, Continuation from, TimeBudget budget, Steps steps) {
@@ -50,8 +49,8 @@ final class EventRun<T> {
         EventLedger ledger = tables.ledger(event.id());
         try {
             try (Stream<Member> members = tables.members(from);
-                 ClaimsAhead claims = new ClaimsAhead(members.iterator(), member -> Screening.of(member, event),
-                         ledger, tables.claimsAhead())) {
+                    ClaimsAhead claims = new ClaimsAhead(
+                            members.iterator(), member -> Screening.of(member, event), ledger, tables.claimsAhead())) {
                 try {
                     return walk(claims);
                 } finally {

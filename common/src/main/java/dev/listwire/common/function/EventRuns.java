@@ -29,8 +29,8 @@ final class EventRuns {
         RecipientLines lines = new RecipientLines(log, list.name(), event.id());
         SendsInFlight sends = new SendsInFlight(invocation, report, lines);
         SendGate gate = new SendGate(tables.slots(), invocation.budget(), invocation.pacer());
-        MemberStep step = new MemberStep(report, lines, gate,
-                (member, to) -> emails.compose(event.id(), event.payload(), member, to), sends);
+        MemberStep step = new MemberStep(
+                report, lines, gate, (member, to) -> emails.compose(event.id(), event.payload(), member, to), sends);
         return new EventRun<>(tables, event, from, invocation.budget(), new EventRun.Steps(step, sends, gate)).run();
     }
 }

@@ -3,7 +3,6 @@ package dev.listwire.common.function;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -19,8 +18,11 @@ import java.time.Duration;
  *                       the continuation; at most a quarter of the function timeout is used
  */
 @ConfigurationProperties("listwire.function")
-public record FunctionConfiguration(String dlqUrl, @Nullable String membersTable, @Nullable String queueUrl,
-                                    @Bindable(defaultValue = "30s") Duration continueMargin) {
+public record FunctionConfiguration(
+        String dlqUrl,
+        @Nullable String membersTable,
+        @Nullable String queueUrl,
+        @Bindable(defaultValue = "30s") Duration continueMargin) {
 
     public FunctionConfiguration {
         if (dlqUrl == null || dlqUrl.isBlank()) {

@@ -25,8 +25,10 @@ final class Invocations {
     /** @param lambda the invocation's context, for its time left; null when called outside Lambda */
     Invocation open(Context lambda) {
         SendPacer pacer = new SendPacer(list.tuning().sendRatePerSecond());
-        TimeBudget budget = lambda == null ? TimeBudget.UNLIMITED
-                : new TimeBudget(lambda, configuration.continueMargin(list.tuning().timeoutSeconds()));
+        TimeBudget budget = lambda == null
+                ? TimeBudget.UNLIMITED
+                : new TimeBudget(
+                        lambda, configuration.continueMargin(list.tuning().timeoutSeconds()));
         return new Invocation(new SmtpPool(emails.session(), smtp.poolSize()), pacer, budget);
     }
 }

@@ -1,7 +1,6 @@
 package dev.listwire.common.function;
 
 import dev.listwire.common.members.Member;
-
 import java.util.function.BiPredicate;
 
 /**
@@ -11,5 +10,4 @@ import java.util.function.BiPredicate;
  * @param payload the producer's payload, read and validated
  * @param wants   the list's filter: whether a member wants this event
  */
-record ListEvent<T>(EventIdentity id, T payload, BiPredicate<Member, T> wants) {
-}
+record ListEvent<T>(EventIdentity id, T payload, BiPredicate<Member, T> wants) {}

@@ -60,7 +60,8 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
     @Override
     public final SQSBatchResponse execute(SQSEvent event) {
         // MicronautRequestHandler registers each invocation's Lambda context as a bean before it calls this.
-        return batches.handle(event, getApplicationContext().findBean(Context.class).orElse(null), payload);
+        return batches.handle(
+                event, getApplicationContext().findBean(Context.class).orElse(null), payload);
     }
 
     /** Whether a member wants this event; every subscribed member does unless a list says otherwise. */
@@ -73,7 +74,8 @@ public abstract class ListFunction<T> extends MicronautRequestHandler<SQSEvent, 
      * the payload's reader, and the list's templates, checked and compiled once, here.
      */
     private ListPayload<T> payload(Class<T> payloadType) {
-        return new ListPayload<>(getApplicationContext().getBean(ListStartup.class).start(payloadType), this::wants);
+        return new ListPayload<>(
+                getApplicationContext().getBean(ListStartup.class).start(payloadType), this::wants);
     }
 
     /** Then, once the warm-up is done, the beans that send: built now, so that a bad one fails the cold start. */

@@ -3,7 +3,6 @@ package dev.listwire.common.function;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.payload.PayloadReader;
 import dev.listwire.common.payload.RejectedPayload;
-
 import java.util.function.BiPredicate;
 
 /**

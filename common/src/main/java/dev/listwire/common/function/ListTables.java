@@ -7,7 +7,6 @@ import dev.listwire.common.members.Member;
 import dev.listwire.common.members.MemberTable;
 import dev.listwire.common.quota.SendingAccount;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -21,8 +20,12 @@ final class ListTables {
     private final DeliveryLedger ledger;
     private final SendingAccount account;
 
-    ListTables(ListManifest list, FunctionConfiguration configuration, MemberTable members, DeliveryLedger ledger,
-               SendingAccount account) {
+    ListTables(
+            ListManifest list,
+            FunctionConfiguration configuration,
+            MemberTable members,
+            DeliveryLedger ledger,
+            SendingAccount account) {
         this.list = list;
         this.table = configuration.membersTable(list.name());
         this.members = members;
@@ -37,7 +40,8 @@ final class ListTables {
 
     /** The ledger of one event for this invocation; its claims last as long as the function may run. */
     EventLedger ledger(EventIdentity id) {
-        return ledger.open(list.name(), id.eventId(), Duration.ofSeconds(list.tuning().timeoutSeconds()));
+        return ledger.open(
+                list.name(), id.eventId(), Duration.ofSeconds(list.tuning().timeoutSeconds()));
     }
 
     /** How many claims a run may have on their way at once. */

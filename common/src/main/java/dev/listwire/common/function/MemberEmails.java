@@ -13,7 +13,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,8 @@ final class MemberEmails {
     private final Links links;
     private final Session session;
 
-    MemberEmails(ListManifest list, EmailRenderer renderer, ListMessages messages, Links links, SessionProvider sessions) {
+    MemberEmails(
+            ListManifest list, EmailRenderer renderer, ListMessages messages, Links links, SessionProvider sessions) {
         this.list = list;
         this.renderer = renderer;
         this.messages = messages;
@@ -45,15 +45,17 @@ final class MemberEmails {
     }
 
     MimeMessage compose(EventIdentity id, Object event, Member member, InternetAddress to) throws MessagingException {
-        // Only a list that members may leave offers one-click unsubscribe (RFC 8058); every email links the preferences.
+        // Only a list that members may leave offers one-click unsubscribe (RFC 8058); every email links the
+        // preferences.
         Optional<String> unsubscribe = list.kind() == ListKind.SUBSCRIPTION
-                ? Optional.of(links.unsubscribe(list.name(), member.email())) : Optional.empty();
+                ? Optional.of(links.unsubscribe(list.name(), member.email()))
+                : Optional.empty();
         Map<String, Object> linkModel = new LinkedHashMap<>();
         unsubscribe.ifPresent(u -> linkModel.put("unsubscribe", u));
         linkModel.put("preferences", links.preferences(member.email()));
-        Map<String, Object> model = Map.of("event", event, "subscriber", member.attributes(), "list", list,
-                "links", linkModel);
-        return messages.compose(session,
-                new ListEmail(list, id.eventId(), to, renderer.render(list.name(), model), unsubscribe));
+        Map<String, Object> model =
+                Map.of("event", event, "subscriber", member.attributes(), "list", list, "links", linkModel);
+        return messages.compose(
+                session, new ListEmail(list, id.eventId(), to, renderer.render(list.name(), model), unsubscribe));
     }
 }

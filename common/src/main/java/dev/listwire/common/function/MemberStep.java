@@ -4,7 +4,6 @@ import dev.listwire.common.members.Member;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,24 +15,19 @@ import java.util.Optional;
 final class MemberStep {
 
     /** What comes after one member. */
-    sealed interface Step {
-    }
+    sealed interface Step {}
 
     /** On to the next member. */
-    record Next() implements Step {
-    }
+    record Next() implements Step {}
 
     /** On to the next member; but another invocation holds this one, so the message must be retried. */
-    record HeldElsewhere() implements Step {
-    }
+    record HeldElsewhere() implements Step {}
 
     /** Stop: an email failed for a passing reason, and the message must be retried. */
-    record Failed(RetryReason reason, String error) implements Step {
-    }
+    record Failed(RetryReason reason, String error) implements Step {}
 
     /** Stop on purpose before this member, which was not sent: the rest goes on later. */
-    record Stopped(PauseReason reason, int delaySeconds) implements Step {
-    }
+    record Stopped(PauseReason reason, int delaySeconds) implements Step {}
 
     /** One member's email for the event. */
     @FunctionalInterface
@@ -88,8 +82,14 @@ final class MemberStep {
         if (closed.isPresent()) {
             turn.giveBack();
             if (closed.get().reason() == PauseReason.QUOTA_SPENT) {
-                lines.warn("sending-deferred", member, Map.of("reason", PauseReason.QUOTA_SPENT.logName(),
-                        "resumesAt", closed.get().resumesAt().toString()));
+                lines.warn(
+                        "sending-deferred",
+                        member,
+                        Map.of(
+                                "reason",
+                                PauseReason.QUOTA_SPENT.logName(),
+                                "resumesAt",
+                                closed.get().resumesAt().toString()));
             }
             return new Stopped(closed.get().reason(), closed.get().delaySeconds());
         }
@@ -100,10 +100,12 @@ final class MemberStep {
             turn.giveBack();
             report.failed();
             lines.error("compose-failed", member, Map.of("error", String.valueOf(e)));
-            return new Failed(RetryReason.COMPOSE_FAILED,
-                    "cannot build the email for " + member.email() + ": " + e.getMessage());
+            return new Failed(
+                    RetryReason.COMPOSE_FAILED, "cannot build the email for " + member.email() + ": " + e.getMessage());
         }
         sends.send(turn, message, to);
-        return sends.failure().<Step>map(error -> new Failed(RetryReason.SEND_FAILED, error)).orElse(NEXT);
+        return sends.failure()
+                .<Step>map(error -> new Failed(RetryReason.SEND_FAILED, error))
+                .orElse(NEXT);
     }
 }

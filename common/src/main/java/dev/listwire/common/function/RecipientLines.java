@@ -2,7 +2,6 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.logging.JsonLines;
 import dev.listwire.common.members.Member;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -11,12 +11,10 @@ import jakarta.mail.internet.InternetAddress;
 sealed interface Screening {
 
     /** The member is to be sent the event at {@code to}. */
-    record Send(InternetAddress to) implements Screening {
-    }
+    record Send(InternetAddress to) implements Screening {}
 
     /** The member is not to be sent the event; no claim is taken. */
-    record Skip(SkipReason reason) implements Screening {
-    }
+    record Skip(SkipReason reason) implements Screening {}
 
     static <T> Screening of(Member member, ListEvent<T> event) {
         if (member.isUnsubscribed()) {

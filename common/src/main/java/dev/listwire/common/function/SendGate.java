@@ -1,7 +1,6 @@
 package dev.listwire.common.function;
 
 import dev.listwire.common.quota.Allowance;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,8 +16,7 @@ final class SendGate {
     private static final int MAX_DELAY_SECONDS = 900;
 
     /** Why no email may go now, and when one may. */
-    record Closed(PauseReason reason, Instant resumesAt, int delaySeconds) {
-    }
+    record Closed(PauseReason reason, Instant resumesAt, int delaySeconds) {}
 
     private final SendSlots slots;
     private final TimeBudget budget;

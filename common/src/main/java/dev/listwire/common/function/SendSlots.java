@@ -3,7 +3,6 @@ package dev.listwire.common.function;
 import dev.listwire.common.quota.Allowance;
 import dev.listwire.common.quota.SendingAccount;
 import dev.listwire.common.threads.Background;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +30,7 @@ final class SendSlots {
     static final Duration GUARD = Duration.ofMillis(100);
 
     /** An answer from the account, the instant it was counted at, and when its rate window ends. */
-    private record Reservation(Allowance allowance, Instant at, Instant until) {
-    }
+    private record Reservation(Allowance allowance, Instant at, Instant until) {}
 
     private final SendingAccount account;
     private int held;

@@ -4,7 +4,6 @@ import dev.listwire.common.mail.SendResult;
 import dev.listwire.common.mail.SmtpPool;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -19,8 +18,7 @@ import java.util.concurrent.CompletionException;
  */
 final class SendsInFlight {
 
-    private record Sending(ClaimsAhead.Turn turn, CompletableFuture<SendResult> result) {
-    }
+    private record Sending(ClaimsAhead.Turn turn, CompletableFuture<SendResult> result) {}
 
     private final SmtpPool smtp;
     private final EventReport report;
@@ -72,7 +70,9 @@ final class SendsInFlight {
         if (result instanceof SendResult.Rejected rejected) {
             turn.refused(rejected.reply());
             report.skipped(SkipReason.REJECTED);
-            lines.warn("recipient-skipped", turn.member(),
+            lines.warn(
+                    "recipient-skipped",
+                    turn.member(),
                     Map.of("reason", SkipReason.REJECTED.logName(), "smtpReply", rejected.reply()));
         } else {
             turn.sent();

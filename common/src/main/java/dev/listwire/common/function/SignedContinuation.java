@@ -20,8 +20,14 @@ record SignedContinuation(String list, String eventId, String bodyHash, Continua
 
     /** The fields, each base64url where it may hold any character, joined by spaces, then base64url. */
     String encoded() {
-        String fields = String.join(" ", text(list), text(eventId), bodyHash, String.valueOf(position.segment()),
-                String.valueOf(position.segments()), text(position.after().orElse("")));
+        String fields = String.join(
+                " ",
+                text(list),
+                text(eventId),
+                bodyHash,
+                String.valueOf(position.segment()),
+                String.valueOf(position.segments()),
+                text(position.after().orElse("")));
         return text(fields);
     }
 
@@ -33,7 +39,9 @@ record SignedContinuation(String list, String eventId, String bodyHash, Continua
         }
         try {
             String after = untext(f[5]);
-            Continuation position = new Continuation(Integer.parseInt(f[3]), Integer.parseInt(f[4]),
+            Continuation position = new Continuation(
+                    Integer.parseInt(f[3]),
+                    Integer.parseInt(f[4]),
                     after.isEmpty() ? Optional.empty() : Optional.of(after));
             return Optional.of(new SignedContinuation(untext(f[0]), untext(f[1]), f[2], position));
         } catch (IllegalArgumentException malformed) {

@@ -1,7 +1,6 @@
 package dev.listwire.common.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
-
 import java.time.Duration;
 
 /**

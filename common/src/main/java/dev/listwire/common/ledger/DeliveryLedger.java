@@ -1,11 +1,10 @@
 package dev.listwire.common.ledger;
 
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Remembers, per (list, event, recipient), that an email was sent, so that redelivery, retries and two
@@ -44,7 +43,10 @@ public final class DeliveryLedger {
      * @param lease how long this invocation may hold a recipient: the function timeout
      */
     public EventLedger open(String list, String eventId, Duration lease) {
-        return new EventLedger(dynamoDb, configuration, clock,
+        return new EventLedger(
+                dynamoDb,
+                configuration,
+                clock,
                 new EventLedger.Holder(list + "#" + eventId, UUID.randomUUID().toString(), lease));
     }
 

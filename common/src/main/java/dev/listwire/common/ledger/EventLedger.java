@@ -1,14 +1,6 @@
 package dev.listwire.common.ledger;
 
 import dev.listwire.common.threads.Background;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The ledger of one event as one invocation sees it: claims recipients one by one and records the
@@ -53,8 +52,7 @@ public final class EventLedger {
      * @param owner this invocation's own id, so that it gives back only its own claims
      * @param lease how long it may hold a recipient: the function timeout
      */
-    record Holder(String event, String owner, Duration lease) {
-    }
+    record Holder(String event, String owner, Duration lease) {}
 
     EventLedger(DynamoDbClient dynamoDb, LedgerConfiguration configuration, Clock clock, Holder holder) {
         this.dynamoDb = dynamoDb;
@@ -70,7 +68,8 @@ public final class EventLedger {
         Map<String, AttributeValue> item = item(email, CLAIMED);
         item.put(LEASE_UNTIL, number(now + lease.toMillis()));
         try {
-            dynamoDb.putItem(b -> b.tableName(configuration.table()).item(item)
+            dynamoDb.putItem(b -> b.tableName(configuration.table())
+                    .item(item)
                     .conditionExpression("attribute_not_exists(#email) OR (#status = :claimed AND #lease < :now)")
                     .expressionAttributeNames(Map.of("#email", EMAIL, "#status", STATUS, "#lease", LEASE_UNTIL))
                     .expressionAttributeValues(Map.of(":claimed", string(CLAIMED), ":now", number(now)))
@@ -98,7 +97,8 @@ public final class EventLedger {
     /** Gives a claim back (the send failed for a passing reason), so that a retry can take it at once. */
     public void release(String email) {
         try {
-            dynamoDb.deleteItem(b -> b.tableName(configuration.table()).key(key(email))
+            dynamoDb.deleteItem(b -> b.tableName(configuration.table())
+                    .key(key(email))
                     .conditionExpression("#owner = :me AND #status = :claimed")
                     .expressionAttributeNames(Map.of("#owner", OWNER, "#status", STATUS))
                     .expressionAttributeValues(Map.of(":me", string(owner), ":claimed", string(CLAIMED))));
@@ -132,12 +132,13 @@ public final class EventLedger {
         for (int attempt = 1; !batch.isEmpty(); attempt++) {
             List<WriteRequest> chunk = List.copyOf(batch.subList(0, Math.min(25, batch.size())));
             batch.subList(0, chunk.size()).clear();
-            BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(configuration.table(), chunk)));
+            BatchWriteItemResponse response =
+                    dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(configuration.table(), chunk)));
             List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(configuration.table(), List.of());
             if (!unprocessed.isEmpty()) {
                 if (attempt >= MAX_FLUSH_ATTEMPTS) {
-                    throw new IllegalStateException(unprocessed.size() + " delivery marks stayed unprocessed after "
-                            + attempt + " attempts");
+                    throw new IllegalStateException(
+                            unprocessed.size() + " delivery marks stayed unprocessed after " + attempt + " attempts");
                 }
                 batch.addAll(unprocessed);
                 backOff(attempt);
@@ -154,7 +155,9 @@ public final class EventLedger {
             // Stop sending as soon as marks cannot be written: the rest of the list waits for the retry.
             awaitWriting();
         }
-        pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        pending.add(WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build())
+                .build());
         if (pending.size() >= configuration.flushEvery()) {
             List<WriteRequest> batch = new ArrayList<>(pending);
             pending.clear();
@@ -163,7 +166,9 @@ public final class EventLedger {
     }
 
     private Map<String, AttributeValue> current(String email) {
-        return dynamoDb.getItem(b -> b.tableName(configuration.table()).key(key(email)).consistentRead(true)).item();
+        return dynamoDb.getItem(
+                        b -> b.tableName(configuration.table()).key(key(email)).consistentRead(true))
+                .item();
     }
 
     private Map<String, AttributeValue> item(String email, String status) {
@@ -171,7 +176,11 @@ public final class EventLedger {
         item.put(STATUS, string(status));
         item.put(OWNER, string(owner));
         item.put("updatedAt", number(clock.millis()));
-        item.put(EXPIRES_AT, number(clock.instant().plus(Duration.ofDays(configuration.retentionDays())).getEpochSecond()));
+        item.put(
+                EXPIRES_AT,
+                number(clock.instant()
+                        .plus(Duration.ofDays(configuration.retentionDays()))
+                        .getEpochSecond()));
         return item;
     }
 

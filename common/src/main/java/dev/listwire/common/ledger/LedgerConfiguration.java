@@ -15,5 +15,4 @@ public record LedgerConfiguration(
         @Bindable(defaultValue = "listwire-deliveries") String table,
         @Bindable(defaultValue = "14") int retentionDays,
         @Bindable(defaultValue = "25") int flushEvery,
-        @Bindable(defaultValue = "4") int claimsAhead) {
-}
+        @Bindable(defaultValue = "4") int claimsAhead) {}

@@ -3,7 +3,6 @@ package dev.listwire.common.links;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.util.Map;
 
 /**
@@ -21,5 +20,4 @@ public record LinkConfiguration(
         @Nullable String baseUrl,
         @Bindable(defaultValue = "k1") String keyId,
         String key,
-        @Nullable Map<String, String> retiredKeys) {
-}
+        @Nullable Map<String, String> retiredKeys) {}

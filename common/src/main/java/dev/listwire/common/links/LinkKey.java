@@ -1,9 +1,9 @@
 package dev.listwire.common.links;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One link key and the keys derived from it, each for one use (HKDF-style, HMAC-SHA256 over a label):
@@ -17,6 +17,7 @@ final class LinkKey {
     final String id;
     /** Initialised once; every use works on a clone, so verifying is thread-safe. */
     private final Mac legacyMac;
+
     final byte[] sealKey;
     final byte[] nonceKey;
 

@@ -2,7 +2,8 @@ package dev.listwire.common.links;
 
 /** What a signed link allows; a token signed for one purpose is refused for every other. */
 public enum LinkPurpose {
-    UNSUBSCRIBE("u"), PREFERENCES("p");
+    UNSUBSCRIBE("u"),
+    PREFERENCES("p");
 
     final String code;
 

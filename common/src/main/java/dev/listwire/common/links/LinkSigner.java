@@ -2,7 +2,6 @@ package dev.listwire.common.links;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -58,7 +57,8 @@ public final class LinkSigner {
             return Optional.empty();
         }
         LinkKey key = keys.get(parts[0]);
-        return SealedClaims.open(key, parts[1], parts[2]).or(() -> legacy(key, parts))
+        return SealedClaims.open(key, parts[1], parts[2])
+                .or(() -> legacy(key, parts))
                 .flatMap(claims -> grant(claims, key.id))
                 .filter(grant -> grant.expires().map(clock.instant()::isBefore).orElse(true));
     }
@@ -88,7 +88,8 @@ public final class LinkSigner {
             return Optional.empty();
         }
         try {
-            Optional<Instant> expires = NEVER.equals(fields[3]) ? Optional.empty()
+            Optional<Instant> expires = NEVER.equals(fields[3])
+                    ? Optional.empty()
                     : Optional.of(Instant.ofEpochSecond(Long.parseLong(fields[3])));
             return Optional.of(new LinkToken(purpose, fields[1], fields[2], keyId, expires));
         } catch (NumberFormatException sealedButMalformed) {

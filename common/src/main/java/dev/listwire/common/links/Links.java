@@ -2,7 +2,6 @@ package dev.listwire.common.links;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.listwire.common.links;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The token format since claims were encrypted: {@code <keyId>.<nonce>.<ciphertext+tag>}, AES-256-GCM under
@@ -19,8 +19,7 @@ final class SealedClaims {
     static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private SealedClaims() {
-    }
+    private SealedClaims() {}
 
     static String seal(LinkKey key, String claims) {
         byte[] plain = claims.getBytes(StandardCharsets.UTF_8);

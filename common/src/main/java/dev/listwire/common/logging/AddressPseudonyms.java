@@ -1,12 +1,12 @@
 package dev.listwire.common.logging;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The name an address goes by in the logs: {@code a:} and 16 base64url characters of HMAC-SHA256 under a key
@@ -28,7 +28,8 @@ public final class AddressPseudonyms {
 
     public String of(String address) {
         try {
-            byte[] digest = ((Mac) prototype.clone()).doFinal(address.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = ((Mac) prototype.clone())
+                    .doFinal(address.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
             return "a:" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("HmacSHA256 cannot be cloned", e);

@@ -3,9 +3,6 @@ package dev.listwire.common.logging;
 import io.micronaut.context.env.Environment;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -15,6 +12,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * listwire's own log lines: one JSON object per line (logger {@code listwire}, written as is by
@@ -40,7 +39,8 @@ public final class JsonLines {
 
     public JsonLines(JsonMapper json, LogConfiguration configuration, Environment environment) {
         this.json = json;
-        this.addresses = configuration.plainAddresses() ? PLAIN
+        this.addresses = configuration.plainAddresses()
+                ? PLAIN
                 : new AddressPseudonyms(pseudonymKey(configuration, environment))::of;
     }
 
@@ -90,12 +90,14 @@ public final class JsonLines {
             String pseudonym = addresses.apply(address);
             Pattern plain = Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE);
             line.replaceAll((name, value) -> value instanceof String text
-                    ? plain.matcher(text).replaceAll(Matcher.quoteReplacement(pseudonym)) : value);
+                    ? plain.matcher(text).replaceAll(Matcher.quoteReplacement(pseudonym))
+                    : value);
         }
         try {
             return json.writeValueAsString(line);
         } catch (IOException e) {
-            return "{\"level\":\"" + level + "\",\"type\":\"" + type + "\",\"unserializable\":\"" + e.getMessage() + "\"}";
+            return "{\"level\":\"" + level + "\",\"type\":\"" + type + "\",\"unserializable\":\"" + e.getMessage()
+                    + "\"}";
         }
     }
 }

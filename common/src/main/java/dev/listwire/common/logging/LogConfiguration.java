@@ -15,5 +15,4 @@ import io.micronaut.core.bind.annotation.Bindable;
 @ConfigurationProperties("listwire.logs")
 public record LogConfiguration(
         @Bindable(defaultValue = "false") boolean plainAddresses,
-        @Nullable String pseudonymKey) {
-}
+        @Nullable String pseudonymKey) {}

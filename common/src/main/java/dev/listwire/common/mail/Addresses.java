@@ -2,7 +2,6 @@ package dev.listwire.common.mail;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,23 +18,20 @@ public final class Addresses {
 
     /** RFC 5321 allows a path of 256 octets, less the angle brackets. */
     public static final int MAX_LENGTH = 254;
+
     private static final int MAX_LOCAL_PART = 64;
     private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
     private static final Pattern DOT_ATOM = Pattern.compile(ATEXT + "(\\." + ATEXT + ")*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     /** An address taken, in its canonical form, or refused with the reason, said so a person can fix it. */
-    public sealed interface Verdict {
-    }
+    public sealed interface Verdict {}
 
-    public record Accepted(InternetAddress address) implements Verdict {
-    }
+    public record Accepted(InternetAddress address) implements Verdict {}
 
-    public record Refused(String why) implements Verdict {
-    }
+    public record Refused(String why) implements Verdict {}
 
-    private Addresses() {
-    }
+    private Addresses() {}
 
     /** The address when {@link #check} accepts it. */
     public static Optional<InternetAddress> deliverable(String email) {
@@ -65,7 +61,8 @@ public final class Addresses {
         if (local.length() > MAX_LOCAL_PART) {
             return new Refused("the part before @ is longer than " + MAX_LOCAL_PART + " characters");
         }
-        return domain(domain).map(ascii -> accept(local + "@" + ascii))
+        return domain(domain)
+                .map(ascii -> accept(local + "@" + ascii))
                 .orElseGet(() -> new Refused("the domain '" + domain + "' is not a valid (IDNA) domain name"));
     }
 
@@ -74,8 +71,10 @@ public final class Addresses {
         try {
             String ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
             String[] labels = ascii.split("\\.", -1);
-            boolean valid = labels.length >= 2 && ascii.length() <= 253
-                    && java.util.Arrays.stream(labels).allMatch(l -> LABEL.matcher(l).matches() && validALabel(l))
+            boolean valid = labels.length >= 2
+                    && ascii.length() <= 253
+                    && java.util.Arrays.stream(labels)
+                            .allMatch(l -> LABEL.matcher(l).matches() && validALabel(l))
                     && !labels[labels.length - 1].chars().allMatch(Character::isDigit);
             return valid ? Optional.of(ascii) : Optional.empty();
         } catch (IllegalArgumentException notIdna) {
@@ -89,7 +88,8 @@ public final class Addresses {
             return !(label.length() > 3 && label.charAt(2) == '-' && label.charAt(3) == '-');
         }
         String unicode = IDN.toUnicode(label, IDN.USE_STD3_ASCII_RULES);
-        return !unicode.equals(label) && IDN.toASCII(unicode, IDN.USE_STD3_ASCII_RULES).equalsIgnoreCase(label);
+        return !unicode.equals(label)
+                && IDN.toASCII(unicode, IDN.USE_STD3_ASCII_RULES).equalsIgnoreCase(label);
     }
 
     private static Verdict accept(String email) {

@@ -10,7 +10,6 @@ import io.micronaut.views.exceptions.ViewRenderingException;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import io.micronaut.views.handlebars.HandlebarsViewsRendererConfiguration;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -33,12 +32,19 @@ public final class EmailRenderer {
     private final HandlebarsViewsRenderer<Map<String, Object>, Object> html;
     private final HandlebarsViewsRenderer<Map<String, Object>, Object> plain;
 
-    public EmailRenderer(HandlebarsViewsRenderer<Map<String, Object>, Object> html,
-                         ViewsConfiguration views, ClassPathResourceLoader resources,
-                         HandlebarsViewsRendererConfiguration configuration) {
+    public EmailRenderer(
+            HandlebarsViewsRenderer<Map<String, Object>, Object> html,
+            ViewsConfiguration views,
+            ClassPathResourceLoader resources,
+            HandlebarsViewsRendererConfiguration configuration) {
         this.html = html;
-        this.plain = new HandlebarsViewsRenderer<>(views, resources, configuration,
-                new Handlebars(new CachedTemplateLoader()).with(EscapingStrategy.NOOP).with(new ConcurrentMapTemplateCache()));
+        this.plain = new HandlebarsViewsRenderer<>(
+                views,
+                resources,
+                configuration,
+                new Handlebars(new CachedTemplateLoader())
+                        .with(EscapingStrategy.NOOP)
+                        .with(new ConcurrentMapTemplateCache()));
     }
 
     /**
@@ -53,9 +59,11 @@ public final class EmailRenderer {
                 html.render(view, Map.of(), null);
                 plain.render(view, Map.of(), null);
             } catch (ViewRenderingException e) {
-                throw new IllegalStateException("The list " + list + " cannot use its template views/" + view
-                        + ".hbs (a list needs subject.hbs, html.hbs and text.hbs under src/main/resources/views/"
-                        + list + "): " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "The list " + list + " cannot use its template views/" + view
+                                + ".hbs (a list needs subject.hbs, html.hbs and text.hbs under src/main/resources/views/"
+                                + list + "): " + e.getMessage(),
+                        e);
             }
         }
     }
@@ -66,8 +74,12 @@ public final class EmailRenderer {
      */
     public RenderedEmail render(String list, Map<String, Object> model) {
         String subject = HeaderValues.singleLine(write(plain, list + "/subject", model));
-        String htmlBody = write(html, "layout/html", with(model, new Handlebars.SafeString(write(html, list + "/html", model))));
-        String textBody = write(plain, "layout/text", with(model, write(plain, list + "/text", model).strip()));
+        String htmlBody =
+                write(html, "layout/html", with(model, new Handlebars.SafeString(write(html, list + "/html", model))));
+        String textBody = write(
+                plain,
+                "layout/text",
+                with(model, write(plain, list + "/text", model).strip()));
         return new RenderedEmail(subject, htmlBody, textBody);
     }
 
@@ -77,8 +89,8 @@ public final class EmailRenderer {
         return layout;
     }
 
-    private static String write(HandlebarsViewsRenderer<Map<String, Object>, Object> renderer, String view,
-                                Map<String, Object> model) {
+    private static String write(
+            HandlebarsViewsRenderer<Map<String, Object>, Object> renderer, String view, Map<String, Object> model) {
         Writable writable = renderer.render(view, model, null);
         StringWriter out = new StringWriter();
         try {

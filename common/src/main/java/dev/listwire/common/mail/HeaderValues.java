@@ -11,11 +11,12 @@ public final class HeaderValues {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     public static String singleLine(String value) {
-        return SPACES.matcher(CONTROL.matcher(value).replaceAll(" ")).replaceAll(" ").strip();
+        return SPACES.matcher(CONTROL.matcher(value).replaceAll(" "))
+                .replaceAll(" ")
+                .strip();
     }
 
     public static boolean hasLineBreak(String value) {

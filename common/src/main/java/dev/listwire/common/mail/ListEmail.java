@@ -2,7 +2,6 @@ package dev.listwire.common.mail;
 
 import dev.listwire.common.manifest.ListManifest;
 import jakarta.mail.internet.InternetAddress;
-
 import java.util.Optional;
 
 /**
@@ -14,6 +13,9 @@ import java.util.Optional;
  * @param content        the rendered subject, text and HTML
  * @param unsubscribeUrl the one-click unsubscribe URL, for lists members may leave
  */
-public record ListEmail(ListManifest list, String eventId, InternetAddress to, RenderedEmail content,
-                        Optional<String> unsubscribeUrl) {
-}
+public record ListEmail(
+        ListManifest list,
+        String eventId,
+        InternetAddress to,
+        RenderedEmail content,
+        Optional<String> unsubscribeUrl) {}

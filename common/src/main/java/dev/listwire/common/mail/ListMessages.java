@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.Optional;
@@ -29,10 +28,11 @@ public final class ListMessages {
         RenderedEmail email = listEmail.content();
         Optional<String> unsubscribeUrl = listEmail.unsubscribeUrl();
         String domain = domainOf(list.from().address());
-        MimeMessage message = new FixedIdMimeMessage(session,
-                MessageIds.of(list.name(), listEmail.eventId(), to.getAddress(), domain));
+        MimeMessage message = new FixedIdMimeMessage(
+                session, MessageIds.of(list.name(), listEmail.eventId(), to.getAddress(), domain));
         try {
-            message.setFrom(new InternetAddress(list.from().address(), HeaderValues.singleLine(list.from().name()), "UTF-8"));
+            message.setFrom(new InternetAddress(
+                    list.from().address(), HeaderValues.singleLine(list.from().name()), "UTF-8"));
         } catch (UnsupportedEncodingException e) {
             throw new MessagingException("UTF-8 is not supported", e);
         }

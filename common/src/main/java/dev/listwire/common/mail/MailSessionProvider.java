@@ -8,7 +8,6 @@ import io.micronaut.email.javamail.sender.SessionProvider;
 import jakarta.inject.Singleton;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Session;
-
 import java.util.Properties;
 
 /**

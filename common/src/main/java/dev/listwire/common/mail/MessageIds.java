@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class MessageIds {
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     public static String of(String list, String eventId, String recipient, String domain) {
         try {

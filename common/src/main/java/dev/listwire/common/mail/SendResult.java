@@ -4,10 +4,8 @@ package dev.listwire.common.mail;
 public sealed interface SendResult {
 
     /** The server took the email (250). */
-    record Accepted() implements SendResult {
-    }
+    record Accepted() implements SendResult {}
 
     /** The server refused the address or the email for good (5xx); {@code reply} is its answer. */
-    record Rejected(String reply) implements SendResult {
-    }
+    record Rejected(String reply) implements SendResult {}
 }

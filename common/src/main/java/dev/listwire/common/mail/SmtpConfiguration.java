@@ -11,5 +11,5 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                 but takes many connections sends faster with 2 to 4
  */
 @ConfigurationProperties("listwire.smtp")
-public record SmtpConfiguration(@Bindable(defaultValue = "1") int poolSize) {
-}
+public record SmtpConfiguration(
+        @Bindable(defaultValue = "1") int poolSize) {}

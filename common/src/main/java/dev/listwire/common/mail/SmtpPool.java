@@ -4,7 +4,6 @@ import dev.listwire.common.threads.Background;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -54,16 +53,18 @@ public final class SmtpPool implements AutoCloseable {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return CompletableFuture.supplyAsync(() -> {
-            SmtpConnection connection = idle.remove();
-            try {
-                return connection.send(message, recipient);
-            } catch (TransientSendFailure e) {
-                throw new CompletionException(e);
-            } finally {
-                idle.add(connection);
-            }
-        }, senders);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    SmtpConnection connection = idle.remove();
+                    try {
+                        return connection.send(message, recipient);
+                    } catch (TransientSendFailure e) {
+                        throw new CompletionException(e);
+                    } finally {
+                        idle.add(connection);
+                    }
+                },
+                senders);
     }
 
     /** Starts logging in every connection not yet open, in the background (see {@link SmtpConnection#openAhead()}). */

@@ -15,8 +15,7 @@ final class StreamProviderPin {
     static final String PROPERTY = StreamProvider.class.getName();
     static final String ANGUS = "org.eclipse.angus.mail.util.MailStreamProvider";
 
-    private StreamProviderPin() {
-    }
+    private StreamProviderPin() {}
 
     static void pin() {
         if (System.getProperty(PROPERTY) != null) {

@@ -6,7 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 /** Whether members may leave the list ({@code subscription}) or not ({@code transactional}). */
 @Serdeable
 public enum ListKind {
-    SUBSCRIPTION, TRANSACTIONAL;
+    SUBSCRIPTION,
+    TRANSACTIONAL;
 
     @JsonValue
     public String json() {

@@ -8,18 +8,11 @@ import io.micronaut.serde.annotation.Serdeable;
  * Terraform, the devstack and the preference center all read.
  */
 @Serdeable
-public record ListManifest(
-        String name,
-        String title,
-        String description,
-        Sender from,
-        ListKind kind,
-        Tuning tuning) {
+public record ListManifest(String name, String title, String description, Sender from, ListKind kind, Tuning tuning) {
 
     /** The From address and display name of every email the list sends. */
     @Serdeable
-    public record Sender(String address, String name) {
-    }
+    public record Sender(String address, String name) {}
 
     /**
      * How the list's function runs.
@@ -35,8 +28,13 @@ public record ListManifest(
      *                          message, so that several invocations send it at once (1 when absent)
      */
     @Serdeable
-    public record Tuning(int batchSize, int timeoutSeconds, int maxReceives, double sendRatePerSecond,
-                         @Nullable Integer maxConcurrency, @Nullable Integer scanSegments) {
+    public record Tuning(
+            int batchSize,
+            int timeoutSeconds,
+            int maxReceives,
+            double sendRatePerSecond,
+            @Nullable Integer maxConcurrency,
+            @Nullable Integer scanSegments) {
 
         public int segments() {
             return scanSegments == null ? 1 : scanSegments;

@@ -3,7 +3,6 @@ package dev.listwire.common.manifest;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -23,8 +22,10 @@ class ManifestFactory {
         String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
         InputStream found = ManifestFactory.class.getClassLoader().getResourceAsStream(path);
         if (found == null) {
-            throw new InvalidManifestException("No list manifest at " + location
-                    + " on the class path: a list module keeps its list.json next to its pom.xml", null);
+            throw new InvalidManifestException(
+                    "No list manifest at " + location
+                            + " on the class path: a list module keeps its list.json next to its pom.xml",
+                    null);
         }
         try (InputStream in = found) {
             return reader.read(in, location);

@@ -2,7 +2,6 @@ package dev.listwire.common.manifest;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ public final class ManifestReader {
 
     /** The rule the archetype enforces too: it names the queue, the table and the function. */
     public static final Pattern LIST_NAME = Pattern.compile("^[a-z][a-z0-9-]{2,62}$");
+
     private static final Pattern ADDRESS = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
 
     private final JsonMapper json;
@@ -32,7 +32,8 @@ public final class ManifestReader {
         }
         List<String> problems = problems(manifest);
         if (!problems.isEmpty()) {
-            throw new InvalidManifestException(source + " is not a valid list manifest: " + String.join("; ", problems), null);
+            throw new InvalidManifestException(
+                    source + " is not a valid list manifest: " + String.join("; ", problems), null);
         }
         return manifest;
     }
@@ -48,7 +49,9 @@ public final class ManifestReader {
         if (m.description() == null) {
             problems.add("description is required");
         }
-        if (m.from() == null || m.from().address() == null || !ADDRESS.matcher(m.from().address()).matches()) {
+        if (m.from() == null
+                || m.from().address() == null
+                || !ADDRESS.matcher(m.from().address()).matches()) {
             problems.add("from.address must be an email address");
         }
         if (m.kind() == null) {

@@ -1,19 +1,16 @@
 package dev.listwire.common.members;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** DynamoDB attribute values as the plain Java values that templates and filters see. */
 final class AttributeValues {
 
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     static Member toMember(Map<String, AttributeValue> item) {
         AttributeValue email = item.get("email");
@@ -46,5 +43,4 @@ final class AttributeValues {
             case NUL, B, BS, UNKNOWN_TO_SDK_VERSION -> null;
         };
     }
-
 }

@@ -15,9 +15,11 @@ public record Member(String email, Map<String, Object> attributes) {
 
     /** The attribute that says a member left; sends skip a member whose status is {@link #UNSUBSCRIBED}. */
     public static final String STATUS = "status";
+
     public static final String UNSUBSCRIBED = "unsubscribed";
     /** When the member last left and last joined (ISO-8601, UTC): the audit trail of the member's choices. */
     public static final String UNSUBSCRIBED_AT = "unsubscribedAt";
+
     public static final String SUBSCRIBED_AT = "subscribedAt";
 
     public Member {
@@ -32,7 +34,8 @@ public record Member(String email, Map<String, Object> attributes) {
     public Optional<Set<String>> stringSet(String name) {
         Object value = attributes.get(name);
         if (value instanceof Set<?> set && set.stream().allMatch(String.class::isInstance)) {
-            @SuppressWarnings("unchecked") Set<String> strings = (Set<String>) set;
+            @SuppressWarnings("unchecked")
+            Set<String> strings = (Set<String>) set;
             return Optional.of(strings);
         }
         return Optional.empty();

@@ -1,10 +1,6 @@
 package dev.listwire.common.members;
 
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +8,9 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * A list's members, read with DynamoDB {@code Scan} one page ({@code listwire.members.page-size} items,
@@ -38,7 +37,8 @@ public final class MemberTable {
      * keyed by {@code email} alone.
      */
     public Stream<Member> members(String table, int segment, int segments, Optional<String> after) {
-        ScanRequest.Builder scan = ScanRequest.builder().tableName(table).consistentRead(true).limit(pageSize);
+        ScanRequest.Builder scan =
+                ScanRequest.builder().tableName(table).consistentRead(true).limit(pageSize);
         if (segments > 1) {
             scan.segment(segment).totalSegments(segments);
         }

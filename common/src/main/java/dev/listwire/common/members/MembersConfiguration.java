@@ -9,5 +9,5 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                 keeps the function's memory small, at the cost of one more request per page.
  */
 @ConfigurationProperties("listwire.members")
-public record MembersConfiguration(@Bindable(defaultValue = "500") int pageSize) {
-}
+public record MembersConfiguration(
+        @Bindable(defaultValue = "500") int pageSize) {}

@@ -1,16 +1,15 @@
 package dev.listwire.common.members;
 
 import dev.listwire.common.threads.Background;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The items of a {@code Scan}, page after page, the next page asked for as soon as the current one
@@ -21,7 +20,8 @@ final class ScanPages implements Iterator<Map<String, AttributeValue>> {
 
     private final DynamoDbClient dynamoDb;
     private final ScanRequest request;
-    private Iterator<Map<String, AttributeValue>> page = List.<Map<String, AttributeValue>>of().iterator();
+    private Iterator<Map<String, AttributeValue>> page =
+            List.<Map<String, AttributeValue>>of().iterator();
     private CompletableFuture<ScanResponse> next;
 
     ScanPages(DynamoDbClient dynamoDb, ScanRequest request) {
@@ -35,9 +35,11 @@ final class ScanPages implements Iterator<Map<String, AttributeValue>> {
         while (!page.hasNext() && next != null) {
             ScanResponse response = Background.await(next);
             page = response.items().iterator();
-            next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+            next = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
                     ? Background.supply(() -> dynamoDb.scan(request.toBuilder()
-                            .exclusiveStartKey(response.lastEvaluatedKey()).build()))
+                            .exclusiveStartKey(response.lastEvaluatedKey())
+                            .build()))
                     : null;
         }
         return page.hasNext();

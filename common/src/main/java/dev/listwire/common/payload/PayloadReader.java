@@ -3,7 +3,6 @@ package dev.listwire.common.payload;
 import io.micronaut.json.JsonMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.Set;

@@ -1,14 +1,13 @@
 package dev.listwire.common.quota;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** The account's sends in the hours before the current one, read with one BatchGetItem per new hour. */
 final class PastHours {
@@ -34,14 +33,20 @@ final class PastHours {
     /** When the oldest hour with sends leaves the quota window, giving its sends back. */
     synchronized Instant resumesAt(long current) {
         load(current);
-        long oldest = sentByHour.entrySet().stream().filter(e -> e.getValue() > 0).mapToLong(Map.Entry::getKey)
-                .min().orElse(current);
+        long oldest = sentByHour.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .mapToLong(Map.Entry::getKey)
+                .min()
+                .orElse(current);
         return Instant.ofEpochSecond((oldest + hours + 1) * 3600);
     }
 
     static Map<String, AttributeValue> key(String account, long hour) {
-        return Map.of(SendingAccount.ACCOUNT, AttributeValue.fromS(account),
-                SendingAccount.BUCKET, AttributeValue.fromS("h#" + hour));
+        return Map.of(
+                SendingAccount.ACCOUNT,
+                AttributeValue.fromS(account),
+                SendingAccount.BUCKET,
+                AttributeValue.fromS("h#" + hour));
     }
 
     private void load(long current) {
@@ -53,14 +58,21 @@ final class PastHours {
             keys.add(key(configuration.account(), h));
         }
         Map<Long, Long> counts = new HashMap<>();
-        Map<String, KeysAndAttributes> wanted = Map.of(configuration.table(), KeysAndAttributes.builder().keys(keys)
-                .consistentRead(true).projectionExpression("#b, #s")
-                .expressionAttributeNames(Map.of("#b", SendingAccount.BUCKET, "#s", SendingAccount.SENT)).build());
+        Map<String, KeysAndAttributes> wanted = Map.of(
+                configuration.table(),
+                KeysAndAttributes.builder()
+                        .keys(keys)
+                        .consistentRead(true)
+                        .projectionExpression("#b, #s")
+                        .expressionAttributeNames(Map.of("#b", SendingAccount.BUCKET, "#s", SendingAccount.SENT))
+                        .build());
         while (!wanted.isEmpty()) {
             Map<String, KeysAndAttributes> ask = wanted;
             var response = dynamoDb.batchGetItem(b -> b.requestItems(ask));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(configuration.table(), List.of())) {
-                counts.put(Long.parseLong(item.get(SendingAccount.BUCKET).s().substring(2)),
+            for (Map<String, AttributeValue> item :
+                    response.responses().getOrDefault(configuration.table(), List.of())) {
+                counts.put(
+                        Long.parseLong(item.get(SendingAccount.BUCKET).s().substring(2)),
                         SendingAccount.count(item, SendingAccount.SENT));
             }
             wanted = response.unprocessedKeys();

@@ -3,15 +3,13 @@ package dev.listwire.common.quota;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 
 /**
  * The sending account's rate and rolling 24-hour quota, shared through DynamoDB by every invocation of
@@ -66,14 +64,21 @@ public final class SendingAccount {
         for (int attempt = 0; !quotaSpent && attempt < MAX_ATTEMPTS; attempt++) {
             int n = count;
             try {
-                dynamoDb.updateItem(b -> b.tableName(configuration.table()).key(key(hour))
+                dynamoDb.updateItem(b -> b.tableName(configuration.table())
+                        .key(key(hour))
                         .updateExpression("ADD #sent :n, #window :n SET expiresAt = :expires")
                         .conditionExpression("(attribute_not_exists(#sent) OR #sent <= :sentMax)"
                                 + " AND (attribute_not_exists(#window) OR #window <= :windowMax)")
                         .expressionAttributeNames(Map.of("#sent", SENT, "#window", "w" + window))
-                        .expressionAttributeValues(Map.of(":n", number(n), ":sentMax", number(quotaLeft - n),
-                                ":windowMax", number(perWindow - n),
-                                ":expires", number((hour + PAST_HOURS + 2) * 3600)))
+                        .expressionAttributeValues(Map.of(
+                                ":n",
+                                number(n),
+                                ":sentMax",
+                                number(quotaLeft - n),
+                                ":windowMax",
+                                number(perWindow - n),
+                                ":expires",
+                                number((hour + PAST_HOURS + 2) * 3600)))
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
                 return new Allowance.Granted(n);
             } catch (ConditionalCheckFailedException full) {
@@ -110,7 +115,9 @@ public final class SendingAccount {
     }
 
     private Map<String, AttributeValue> current(long hour) {
-        return dynamoDb.getItem(b -> b.tableName(configuration.table()).key(key(hour)).consistentRead(true)).item();
+        return dynamoDb.getItem(
+                        b -> b.tableName(configuration.table()).key(key(hour)).consistentRead(true))
+                .item();
     }
 
     /**
@@ -125,7 +132,8 @@ public final class SendingAccount {
         }
         long hour = reservedAt.getEpochSecond() / 3600;
         long window = reservedAt.getEpochSecond() % 3600 / configuration.windowSeconds();
-        dynamoDb.updateItem(b -> b.tableName(configuration.table()).key(key(hour))
+        dynamoDb.updateItem(b -> b.tableName(configuration.table())
+                .key(key(hour))
                 .updateExpression("ADD #sent :n, #window :n")
                 .expressionAttributeNames(Map.of("#sent", SENT, "#window", "w" + window))
                 .expressionAttributeValues(Map.of(":n", number(-unused))));

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.BootstrapContextCompatible;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,8 +22,11 @@ import java.util.Map;
  */
 @BootstrapContextCompatible
 @ConfigurationProperties("listwire.ssm")
-public record SecretParameters(@Nullable String smtpUsername, @Nullable String smtpPassword, @Nullable String linksKey,
-                               @Nullable String linksRetiredKeys) {
+public record SecretParameters(
+        @Nullable String smtpUsername,
+        @Nullable String smtpPassword,
+        @Nullable String linksKey,
+        @Nullable String linksRetiredKeys) {
 
     /** The parameter name for each property it fills, for the parameters that are named. */
     Map<String, String> byProperty() {

@@ -8,15 +8,14 @@ import io.micronaut.context.env.EnvironmentPropertySource;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
-import software.amazon.awssdk.services.ssm.model.Parameter;
-
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
+import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * Reads the secrets named by {@link SecretParameters} from SSM Parameter Store (SecureString, decrypted)
@@ -50,12 +49,15 @@ final class SsmSecrets implements BootstrapPropertySourceLocator {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        GetParametersResponse found = ssm.get().getParameters(b -> b
-                .names(new LinkedHashSet<>(wanted.values()))
-                .withDecryption(true));
+        GetParametersResponse found = ssm.get()
+                .getParameters(
+                        b -> b.names(new LinkedHashSet<>(wanted.values())).withDecryption(true));
         Map<String, String> values = found.parameters().stream()
                 .collect(Collectors.toMap(Parameter::name, Parameter::value, (first, second) -> first));
-        List<String> missing = wanted.values().stream().filter(name -> !values.containsKey(name)).distinct().toList();
+        List<String> missing = wanted.values().stream()
+                .filter(name -> !values.containsKey(name))
+                .distinct()
+                .toList();
         if (!missing.isEmpty()) {
             throw new ConfigurationException("SSM Parameter Store has no parameter " + missing
                     + " (named by LISTWIRE_SSM_*): create it with aws ssm put-parameter --type SecureString");

@@ -17,8 +17,7 @@ public final class Background {
 
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(named("listwire-background"));
 
-    private Background() {
-    }
+    private Background() {}
 
     public static <T> CompletableFuture<T> supply(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, THREADS);

@@ -1,14 +1,13 @@
 package dev.listwire.common.warmup;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
-
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * An HTTP client that never leaves the JVM: every request gets 200 and the same DynamoDB-shaped answer
@@ -21,8 +20,8 @@ final class OfflineHttpClient implements SdkHttpClient {
     private static final String ITEM = "{\"email\":{\"S\":\"warm-up@listwire.invalid\"},\"n\":{\"N\":\"1\"},"
             + "\"ok\":{\"BOOL\":true},\"tags\":{\"L\":[{\"S\":\"a\"}]},\"more\":{\"M\":{\"s\":{\"SS\":[\"b\"]}}}}";
     private static final byte[] ANSWER = ("{\"Items\":[" + ITEM + "],\"Count\":1,\"ScannedCount\":1,"
-            + "\"LastEvaluatedKey\":" + ITEM + ",\"Item\":" + ITEM + ",\"Attributes\":" + ITEM + ","
-            + "\"Responses\":{\"warm-up\":[" + ITEM + "]},\"UnprocessedItems\":{},\"UnprocessedKeys\":{}}")
+                    + "\"LastEvaluatedKey\":" + ITEM + ",\"Item\":" + ITEM + ",\"Attributes\":" + ITEM + ","
+                    + "\"Responses\":{\"warm-up\":[" + ITEM + "]},\"UnprocessedItems\":{},\"UnprocessedKeys\":{}}")
             .getBytes(StandardCharsets.UTF_8);
 
     @Override
@@ -31,15 +30,16 @@ final class OfflineHttpClient implements SdkHttpClient {
             @Override
             public HttpExecuteResponse call() {
                 return HttpExecuteResponse.builder()
-                        .response(SdkHttpResponse.builder().statusCode(200)
-                                .putHeader("Content-Type", "application/x-amz-json-1.0").build())
+                        .response(SdkHttpResponse.builder()
+                                .statusCode(200)
+                                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                                .build())
                         .responseBody(AbortableInputStream.create(new ByteArrayInputStream(ANSWER)))
                         .build();
             }
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 
@@ -49,6 +49,5 @@ final class OfflineHttpClient implements SdkHttpClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -9,6 +9,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,13 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Cold start on two threads. Most of a cold start is loading and initialising classes, one thread after
@@ -50,11 +49,14 @@ public final class WarmUp {
 
     private static final CompletableFuture<Void> DONE =
             enabled(System.getProperty("listwire.warm-up"), Runtime.getRuntime().availableProcessors())
-                    ? CompletableFuture.runAsync(WarmUp::run, command -> Background.named("listwire-warm-up").newThread(command).start())
+                    ? CompletableFuture.runAsync(
+                            WarmUp::run,
+                            command -> Background.named("listwire-warm-up")
+                                    .newThread(command)
+                                    .start())
                     : CompletableFuture.completedFuture(null);
 
-    private WarmUp() {
-    }
+    private WarmUp() {}
 
     /** Starts the warm-up, once per class loader; the first call is the one that counts. */
     public static void start() {
@@ -88,18 +90,28 @@ public final class WarmUp {
                 .build()) {
             Map<String, AttributeValue> key = Map.of("email", AttributeValue.fromS("warm-up@listwire.invalid"));
             dynamoDb.scan(b -> b.tableName("warm-up").limit(1).exclusiveStartKey(key));
-            dynamoDb.putItem(b -> b.tableName("warm-up").item(key).conditionExpression("attribute_not_exists(#e)")
+            dynamoDb.putItem(b -> b.tableName("warm-up")
+                    .item(key)
+                    .conditionExpression("attribute_not_exists(#e)")
                     .expressionAttributeNames(Map.of("#e", "email"))
                     .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1")))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            dynamoDb.updateItem(b -> b.tableName("warm-up").key(key).updateExpression("ADD #n :n")
+            dynamoDb.updateItem(b -> b.tableName("warm-up")
+                    .key(key)
+                    .updateExpression("ADD #n :n")
                     .expressionAttributeNames(Map.of("#n", "n"))
                     .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))));
-            dynamoDb.batchWriteItem(b -> b.requestItems(Map.of("warm-up",
-                    List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(key).build()).build()))));
-            dynamoDb.batchGetItem(b -> b.requestItems(Map.of("warm-up", KeysAndAttributes.builder().keys(key).build())));
+            dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(
+                    "warm-up",
+                    List.of(WriteRequest.builder()
+                            .putRequest(PutRequest.builder().item(key).build())
+                            .build()))));
+            dynamoDb.batchGetItem(b -> b.requestItems(
+                    Map.of("warm-up", KeysAndAttributes.builder().keys(key).build())));
             dynamoDb.getItem(b -> b.tableName("warm-up").key(key).consistentRead(true));
-            dynamoDb.deleteItem(b -> b.tableName("warm-up").key(key).conditionExpression("attribute_exists(#e)")
+            dynamoDb.deleteItem(b -> b.tableName("warm-up")
+                    .key(key)
+                    .conditionExpression("attribute_exists(#e)")
                     .expressionAttributeNames(Map.of("#e", "email")));
         }
     }
@@ -118,7 +130,8 @@ public final class WarmUp {
     /** Handlebars' parser, last: the main thread compiles the list's templates at about this time. */
     private static void templates() {
         try {
-            new Handlebars().compileInline("{{#if a}}{{a.b}}{{else}}{{c}}{{/if}}{{#each d}}{{this}}{{/each}}")
+            new Handlebars()
+                    .compileInline("{{#if a}}{{a.b}}{{else}}{{c}}{{/if}}{{#each d}}{{this}}{{/each}}")
                     .apply(Map.of("a", Map.of("b", "<warm-up>"), "d", List.of(1, 2)));
         } catch (IOException e) {
             throw new IllegalStateException("the template warm-up failed", e);

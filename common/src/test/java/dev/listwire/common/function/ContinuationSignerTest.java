@@ -1,19 +1,18 @@
 package dev.listwire.common.function;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.listwire.common.links.LinkConfiguration;
 import dev.listwire.common.links.LinkPurpose;
 import dev.listwire.common.links.LinkSigner;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 /** The continuation attribute's own signature: its key is derived from the links key, never the key itself. */
 class ContinuationSignerTest {
@@ -21,8 +20,8 @@ class ContinuationSignerTest {
     private static final String KEY_1 = "first-signing-key-0123456789abcdefghij";
     private static final String KEY_2 = "second-signing-key-0123456789abcdefghij";
     private static final LinkConfiguration LINKS = new LinkConfiguration("https://p.example", "k1", KEY_1, null);
-    private static final SignedContinuation PART = new SignedContinuation("prices", "event 42\u00e9", "aGFzaA",
-            new Continuation(2, 4, Optional.of("ada lovelace@example.com")));
+    private static final SignedContinuation PART = new SignedContinuation(
+            "prices", "event 42\u00e9", "aGFzaA", new Continuation(2, 4, Optional.of("ada lovelace@example.com")));
 
     private final ContinuationSigner signer = new ContinuationSigner(LINKS);
 
@@ -48,7 +47,8 @@ class ContinuationSignerTest {
         String[] parts = signer.sign(PART).split("\\.");
         Mac linksMac = Mac.getInstance("HmacSHA256");
         linksMac.init(new SecretKeySpec(KEY_1.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String withLinksKey = Base64.getUrlEncoder().withoutPadding()
+        String withLinksKey = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(linksMac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8)));
 
         assertTrue(signer.verify(parts[0] + "." + parts[1] + "." + withLinksKey).isEmpty());
@@ -58,19 +58,23 @@ class ContinuationSignerTest {
     void refusesAlteredTruncatedAndForgedContinuations() {
         String token = signer.sign(PART);
         String[] parts = token.split("\\.");
-        SignedContinuation later = new SignedContinuation("prices", PART.eventId(), PART.bodyHash(),
-                new Continuation(2, 4, Optional.of("zed@example.com")));
+        SignedContinuation later = new SignedContinuation(
+                "prices", PART.eventId(), PART.bodyHash(), new Continuation(2, 4, Optional.of("zed@example.com")));
         String otherFields = signer.sign(later).split("\\.")[1];
         ContinuationSigner forger = new ContinuationSigner(new LinkConfiguration(null, "k1", KEY_2, null));
 
         for (String bad : new String[] {
-                parts[0] + "." + otherFields + "." + parts[2],     // another position under this signature
-                token.substring(0, token.length() - 1),             // truncated
-                token + "A",                                        // lengthened
-                parts[0] + "." + parts[1],                          // signature missing
-                "k9." + parts[1] + "." + parts[2],                  // unknown key id
-                forger.sign(PART),                                  // signed under another links key
-                "k1.c2tpcA.AAAA", "", "...", "k1.%%%.%%%"}) {
+            parts[0] + "." + otherFields + "." + parts[2], // another position under this signature
+            token.substring(0, token.length() - 1), // truncated
+            token + "A", // lengthened
+            parts[0] + "." + parts[1], // signature missing
+            "k9." + parts[1] + "." + parts[2], // unknown key id
+            forger.sign(PART), // signed under another links key
+            "k1.c2tpcA.AAAA",
+            "",
+            "...",
+            "k1.%%%.%%%"
+        }) {
             assertTrue(signer.verify(bad).isEmpty(), bad);
         }
         assertTrue(signer.verify(null).isEmpty());

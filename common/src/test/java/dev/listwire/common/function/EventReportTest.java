@@ -1,15 +1,14 @@
 package dev.listwire.common.function;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The event-finished line: its outcome and fields come from the result, its counts from the tally. */
 class EventReportTest {
@@ -34,8 +33,19 @@ class EventReportTest {
         assertEquals(7, f.get("membersSeen"));
         assertEquals(1, f.get("sent"));
         assertEquals(5, f.get("skipped"));
-        assertEquals(Map.of("unsubscribed", 1, "filtered", 1, "invalid-address", 1, "already-sent", 1,
-                "rejected-by-server", 1), f.get("skippedReasons"));
+        assertEquals(
+                Map.of(
+                        "unsubscribed",
+                        1,
+                        "filtered",
+                        1,
+                        "invalid-address",
+                        1,
+                        "already-sent",
+                        1,
+                        "rejected-by-server",
+                        1),
+                f.get("skippedReasons"));
         assertEquals(1, f.get("heldByOtherInvocation"));
         assertFalse(f.containsKey("error"));
     }
@@ -49,7 +59,8 @@ class EventReportTest {
             assertEquals(reason.logName(), paused.get("continuedBecause"));
             assertEquals(60, paused.get("continuationDelaySeconds"));
         }
-        assertEquals(List.of("out-of-time", "quota-spent", "rate-limited"),
+        assertEquals(
+                List.of("out-of-time", "quota-spent", "rate-limited"),
                 Arrays.stream(PauseReason.values()).map(PauseReason::logName).toList());
 
         Map<String, Object> split = fields(new EventResult.Split(4));

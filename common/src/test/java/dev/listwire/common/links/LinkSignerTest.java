@@ -1,12 +1,11 @@
 package dev.listwire.common.links;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class LinkSignerTest {
 
@@ -18,7 +17,8 @@ class LinkSignerTest {
     void aSignedTokenGrantsItsPurposeListAndEmail() {
         String token = signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com");
 
-        assertEquals(new LinkToken(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com", "k1"),
+        assertEquals(
+                new LinkToken(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com", "k1"),
                 signer.verify(token, LinkPurpose.UNSUBSCRIBE).orElseThrow());
     }
 
@@ -33,17 +33,22 @@ class LinkSignerTest {
     void refusesAlteredTruncatedAndForgedTokens() {
         String token = signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com");
         String[] parts = token.split("\\.");
-        String otherClaims = signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "eve@example.com").split("\\.")[1];
+        String otherClaims = signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "eve@example.com")
+                .split("\\.")[1];
         LinkSigner forger = new LinkSigner(new LinkConfiguration("https://p.example", "k1", KEY_2, null));
 
         for (String bad : new String[] {
-                parts[0] + "." + otherClaims + "." + parts[2],          // another address under ada's signature
-                token.substring(0, token.length() - 1),                  // truncated
-                token + "A",                                             // lengthened
-                parts[0] + "." + parts[1],                               // signature missing
-                "k9." + parts[1] + "." + parts[2],                       // unknown key id
-                forger.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com"), // signed with another key
-                "", "...", "not-a-token", "k1.%%%.%%%"}) {
+            parts[0] + "." + otherClaims + "." + parts[2], // another address under ada's signature
+            token.substring(0, token.length() - 1), // truncated
+            token + "A", // lengthened
+            parts[0] + "." + parts[1], // signature missing
+            "k9." + parts[1] + "." + parts[2], // unknown key id
+            forger.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com"), // signed with another key
+            "",
+            "...",
+            "not-a-token",
+            "k1.%%%.%%%"
+        }) {
             assertTrue(signer.verify(bad).isEmpty(), bad);
         }
     }
@@ -51,15 +56,23 @@ class LinkSignerTest {
     @Test
     void linksSignedWithARetiredKeyStillWorkAfterRotation() {
         String old = signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com");
-        LinkSigner rotated = new LinkSigner(new LinkConfiguration("https://p.example", "k2", KEY_2, Map.of("k1", KEY_1)));
+        LinkSigner rotated =
+                new LinkSigner(new LinkConfiguration("https://p.example", "k2", KEY_2, Map.of("k1", KEY_1)));
 
-        assertEquals("ada@example.com", rotated.verify(old, LinkPurpose.UNSUBSCRIBE).orElseThrow().email());
-        assertEquals("k2", rotated.verify(rotated.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com")).orElseThrow().keyId());
+        assertEquals(
+                "ada@example.com",
+                rotated.verify(old, LinkPurpose.UNSUBSCRIBE).orElseThrow().email());
+        assertEquals(
+                "k2",
+                rotated.verify(rotated.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com"))
+                        .orElseThrow()
+                        .keyId());
     }
 
     @Test
     void refusesAShortKey() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> new LinkSigner(new LinkConfiguration("https://p.example", "k1", "short", null)));
         assertTrue(e.getMessage().contains("at least 32"));
     }
@@ -68,9 +81,11 @@ class LinkSignerTest {
     void linksAreHttpsUnderTheBaseUrl() {
         Links links = new Links(new LinkConfiguration("https://prefs.example.com/", "k1", KEY_1, null), signer);
 
-        assertTrue(links.unsubscribe("prices", "ada@example.com").startsWith("https://prefs.example.com/unsubscribe/k1."));
+        assertTrue(
+                links.unsubscribe("prices", "ada@example.com").startsWith("https://prefs.example.com/unsubscribe/k1."));
         assertTrue(links.preferences("ada@example.com").startsWith("https://prefs.example.com/preferences/k1."));
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> new Links(new LinkConfiguration("http://prefs.example.com", "k1", KEY_1, null), signer));
     }
 
@@ -78,12 +93,16 @@ class LinkSignerTest {
     void linksUnderAGivenBaseUrlAreCheckedAsTheConfiguredOnes() {
         Links links = new Links("https://abc123.lambda-url.us-east-1.on.aws/", signer);
 
-        assertTrue(links.preferences("ada@example.com").startsWith("https://abc123.lambda-url.us-east-1.on.aws/preferences/k1."));
-        assertTrue(new Links("http://localhost:8080", signer).preferences("ada@example.com")
-                .startsWith("http://localhost:8080/preferences/k1."), "plain HTTP on this machine, for the devstack");
+        assertTrue(links.preferences("ada@example.com")
+                .startsWith("https://abc123.lambda-url.us-east-1.on.aws/preferences/k1."));
+        assertTrue(
+                new Links("http://localhost:8080", signer)
+                        .preferences("ada@example.com")
+                        .startsWith("http://localhost:8080/preferences/k1."),
+                "plain HTTP on this machine, for the devstack");
         assertThrows(IllegalStateException.class, () -> new Links("http://prefs.example.com", signer));
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> new Links(new LinkConfiguration(null, "k1", KEY_1, null), signer));
+        IllegalStateException missing = assertThrows(
+                IllegalStateException.class, () -> new Links(new LinkConfiguration(null, "k1", KEY_1, null), signer));
         assertTrue(missing.getMessage().contains("listwire.links.base-url is required"), missing.getMessage());
     }
 }

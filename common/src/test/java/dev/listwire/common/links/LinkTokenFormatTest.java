@@ -1,6 +1,9 @@
 package dev.listwire.common.links;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,11 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The token's wire format: sealed claims, the first format still taken, one spelling per token, expiry. */
 class LinkTokenFormatTest {
@@ -25,6 +24,7 @@ class LinkTokenFormatTest {
     /** Made by the first format's code (HMAC over readable claims) with KEY_1: tokens like it are in inboxes. */
     private static final String FIRST_FORMAT_UNSUBSCRIBE =
             "k1.dQpwcmljZXMKYWRhQGV4YW1wbGUuY29t.KPvU8X7SJLQS4DM0vZmMlikPAgkGpdma9-gwCPirDs8";
+
     private static final String FIRST_FORMAT_PREFERENCES =
             "k1.cAoqCmFkYUBleGFtcGxlLmNvbQ.ZABhnHdbXZjTpTRwvqQPqEAnloTyxP4gQasIUfi5H7I";
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
@@ -33,9 +33,11 @@ class LinkTokenFormatTest {
 
     @Test
     void tokensInTheFirstFormatStillVerify() {
-        assertEquals(new LinkToken(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com", "k1"),
+        assertEquals(
+                new LinkToken(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com", "k1"),
                 signer.verify(FIRST_FORMAT_UNSUBSCRIBE, LinkPurpose.UNSUBSCRIBE).orElseThrow());
-        assertEquals(new LinkToken(LinkPurpose.PREFERENCES, "*", "ada@example.com", "k1"),
+        assertEquals(
+                new LinkToken(LinkPurpose.PREFERENCES, "*", "ada@example.com", "k1"),
                 signer.verify(FIRST_FORMAT_PREFERENCES, LinkPurpose.PREFERENCES).orElseThrow());
     }
 
@@ -53,7 +55,8 @@ class LinkTokenFormatTest {
 
     @Test
     void theKeyIdIsAuthenticatedEvenWhereTwoIdsHoldTheSameKey() {
-        LinkSigner both = signerAt(NOW, Map.of("k0", KEY_1)); // k0 retired, the same secret: only the AAD tells them apart
+        LinkSigner both =
+                signerAt(NOW, Map.of("k0", KEY_1)); // k0 retired, the same secret: only the AAD tells them apart
         String token = both.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com");
 
         assertTrue(both.verify(token).isPresent());
@@ -74,24 +77,35 @@ class LinkTokenFormatTest {
                 spellings++;
             }
         }
-        assertTrue(spellings >= 6, "padded and trailing-bit spellings were tried: " + spellings); // 6 for these four tokens
+        assertTrue(
+                spellings >= 6,
+                "padded and trailing-bit spellings were tried: " + spellings); // 6 for these four tokens
     }
 
     @Test
     void anExpiringLinkWorksUntilItsTimeAndNotAfter() {
         String token = signer.sign(LinkPurpose.PREFERENCES, "*", "ada@example.com", NOW.plus(Duration.ofDays(7)));
 
-        assertEquals(Optional.of(NOW.plus(Duration.ofDays(7))), signer.verify(token).orElseThrow().expires());
-        assertTrue(signerAt(NOW.plus(Duration.ofDays(7)).minusSeconds(1), Map.of()).verify(token).isPresent());
-        assertTrue(signerAt(NOW.plus(Duration.ofDays(7)), Map.of()).verify(token).isEmpty());
+        assertEquals(
+                Optional.of(NOW.plus(Duration.ofDays(7))),
+                signer.verify(token).orElseThrow().expires());
+        assertTrue(signerAt(NOW.plus(Duration.ofDays(7)).minusSeconds(1), Map.of())
+                .verify(token)
+                .isPresent());
+        assertTrue(
+                signerAt(NOW.plus(Duration.ofDays(7)), Map.of()).verify(token).isEmpty());
     }
 
     @Test
     void aLinkWithoutExpiryWorksYearsLater() {
         String token = signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com");
 
-        assertTrue(signerAt(NOW.plus(Duration.ofDays(3650)), Map.of()).verify(token).isPresent());
-        assertTrue(signerAt(NOW.plus(Duration.ofDays(3650)), Map.of()).verify(FIRST_FORMAT_UNSUBSCRIBE).isPresent());
+        assertTrue(signerAt(NOW.plus(Duration.ofDays(3650)), Map.of())
+                .verify(token)
+                .isPresent());
+        assertTrue(signerAt(NOW.plus(Duration.ofDays(3650)), Map.of())
+                .verify(FIRST_FORMAT_UNSUBSCRIBE)
+                .isPresent());
     }
 
     /** The same bytes spelled with padding, or with the unused low bits of the last character set. */
@@ -119,7 +133,8 @@ class LinkTokenFormatTest {
 
     private static boolean decodesTo(String variant, String part) {
         try {
-            assertArrayEquals(Base64.getUrlDecoder().decode(part), Base64.getUrlDecoder().decode(variant));
+            assertArrayEquals(
+                    Base64.getUrlDecoder().decode(part), Base64.getUrlDecoder().decode(variant));
             return true;
         } catch (IllegalArgumentException wrongPadding) {
             return false;
@@ -127,6 +142,7 @@ class LinkTokenFormatTest {
     }
 
     private static LinkSigner signerAt(Instant now, Map<String, String> retired) {
-        return new LinkSigner(new LinkConfiguration("https://p.example", "k1", KEY_1, retired), Clock.fixed(now, ZoneOffset.UTC));
+        return new LinkSigner(
+                new LinkConfiguration("https://p.example", "k1", KEY_1, retired), Clock.fixed(now, ZoneOffset.UTC));
     }
 }

@@ -1,19 +1,21 @@
 package dev.listwire.common.mail;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class AddressesTest {
 
     @Test
     void acceptsABareAddress() {
-        assertEquals("ada@example.com", Addresses.deliverable("ada@example.com").orElseThrow().getAddress());
-        for (String good : new String[] {"o'brien+news@mail.example.co.uk", "a.b.c@x-y.example", "x@xn--bcher-kva.example"}) {
+        assertEquals(
+                "ada@example.com",
+                Addresses.deliverable("ada@example.com").orElseThrow().getAddress());
+        for (String good :
+                new String[] {"o'brien+news@mail.example.co.uk", "a.b.c@x-y.example", "x@xn--bcher-kva.example"}) {
             assertEquals(good, Addresses.deliverable(good).orElseThrow().getAddress());
         }
     }
@@ -21,9 +23,16 @@ class AddressesTest {
     @Test
     void refusesWhatIsNotOneDeliverableAddress() {
         for (String bad : new String[] {
-                "", "ada", "@example.com", "ada@", "ada example.com", "Ada <ada@example.com>",
-                "ada@example.com, eve@example.com", "ada@example.com\r\nBcc: eve@example.com",
-                "a".repeat(250) + "@example.com"}) {
+            "",
+            "ada",
+            "@example.com",
+            "ada@",
+            "ada example.com",
+            "Ada <ada@example.com>",
+            "ada@example.com, eve@example.com",
+            "ada@example.com\r\nBcc: eve@example.com",
+            "a".repeat(250) + "@example.com"
+        }) {
             assertTrue(Addresses.deliverable(bad).isEmpty(), bad);
         }
         assertTrue(Addresses.deliverable(null).isEmpty());
@@ -59,6 +68,8 @@ class AddressesTest {
 
     @Test
     void aUnicodeDomainIsTakenInItsALabelForm() {
-        assertEquals("ada@xn--bcher-kva.example", Addresses.deliverable("ada@bücher.example").orElseThrow().getAddress());
+        assertEquals(
+                "ada@xn--bcher-kva.example",
+                Addresses.deliverable("ada@bücher.example").orElseThrow().getAddress());
     }
 }

@@ -1,17 +1,16 @@
 package dev.listwire.common.mail;
 
-import io.micronaut.context.annotation.Property;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * micronaut-views-handlebars 5.6.0 is not in the 4.10.8 views BOM; this proves it renders, with the
@@ -22,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "listwire.links.key", value = "unused-here-0123456789abcdefghijklmnop")
 class HandlebarsRenderingTest {
 
-    record Quote(String ticker, BigDecimal price, String note) {
-    }
+    record Quote(String ticker, BigDecimal price, String note) {}
 
     @Inject
     EmailRenderer renderer;
@@ -34,8 +32,12 @@ class HandlebarsRenderingTest {
                 "event", new Quote("AT&T", new BigDecimal("17.40"), "<i>quiet</i>"),
                 "subscriber", Map.of("email", "ada@example.com", "name", "Ada"),
                 "list", Map.of("title", "Fixture Alerts", "description", "Prices.", "from", Map.of("name", "Desk")),
-                "links", Map.of("unsubscribe", "https://p.example/unsubscribe/t?a=1&b=2",
-                        "preferences", "https://p.example/preferences/t"));
+                "links",
+                        Map.of(
+                                "unsubscribe",
+                                "https://p.example/unsubscribe/t?a=1&b=2",
+                                "preferences",
+                                "https://p.example/preferences/t"));
 
         RenderedEmail email = renderer.render("fixture-list", model);
 
@@ -43,17 +45,20 @@ class HandlebarsRenderingTest {
         assertTrue(email.html().contains("<strong>AT&amp;T</strong> trades at 17.40."), email.html());
         assertTrue(email.html().contains("Note: &lt;i&gt;quiet&lt;/i&gt;"), email.html());
         assertTrue(email.html().contains("Hello Ada,"));
-        assertTrue(email.html().contains("href=\"https://p.example/unsubscribe/t?a&#x3D;1&amp;b&#x3D;2\""), email.html());
+        assertTrue(
+                email.html().contains("href=\"https://p.example/unsubscribe/t?a&#x3D;1&amp;b&#x3D;2\""), email.html());
         assertTrue(email.html().startsWith("<!DOCTYPE html>"), "inside the shared layout");
         assertTrue(email.text().startsWith("Hello Ada,\n\nAT&T trades at 17.40."), email.text());
-        assertTrue(email.text().contains("Unsubscribe from this list: https://p.example/unsubscribe/t?a=1&b=2"), email.text());
+        assertTrue(
+                email.text().contains("Unsubscribe from this list: https://p.example/unsubscribe/t?a=1&b=2"),
+                email.text());
     }
 
     @Test
     void theHandlebarsOnTheClasspathIsTheManagedOne() throws Exception {
         var properties = new java.util.Properties();
-        try (var in = com.github.jknack.handlebars.Handlebars.class
-                .getResourceAsStream("/META-INF/maven/com.github.jknack/handlebars/pom.properties")) {
+        try (var in = com.github.jknack.handlebars.Handlebars.class.getResourceAsStream(
+                "/META-INF/maven/com.github.jknack/handlebars/pom.properties")) {
             properties.load(in);
         }
 
@@ -62,7 +67,8 @@ class HandlebarsRenderingTest {
 
     @Test
     void aListWithoutItsTemplatesFailsAtStartWithTheMissingFileNamed() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> renderer.requireTemplates("no-such-list"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> renderer.requireTemplates("no-such-list"));
 
         assertTrue(e.getMessage().contains("views/no-such-list/subject.hbs"), e.getMessage());
     }

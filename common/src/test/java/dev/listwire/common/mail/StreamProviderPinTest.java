@@ -1,18 +1,17 @@
 package dev.listwire.common.mail;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Properties;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class StreamProviderPinTest {
 
@@ -47,7 +46,8 @@ class StreamProviderPinTest {
         message.saveChanges();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
-        MimeMessage read = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(out.toByteArray()));
+        MimeMessage read =
+                new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(out.toByteArray()));
         assertEquals("Grüße", ((MimeMultipart) read.getContent()).getBodyPart(0).getContent());
     }
 

@@ -1,14 +1,13 @@
 package dev.listwire.common.manifest;
 
-import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class ManifestReaderTest {
 
@@ -53,8 +52,15 @@ class ManifestReaderTest {
                 {"name":"Bad_Name","title":"","description":"x","from":{"address":"nobody"},"kind":"subscription",
                  "tuning":{"batchSize":0,"timeoutSeconds":901,"maxReceives":0,"sendRatePerSecond":0}}"""));
 
-        for (String problem : new String[] {"name must match", "title is required", "from.address",
-                "tuning.batchSize", "tuning.timeoutSeconds", "tuning.maxReceives", "tuning.sendRatePerSecond"}) {
+        for (String problem : new String[] {
+            "name must match",
+            "title is required",
+            "from.address",
+            "tuning.batchSize",
+            "tuning.timeoutSeconds",
+            "tuning.maxReceives",
+            "tuning.sendRatePerSecond"
+        }) {
             assertTrue(e.getMessage().contains(problem), problem + " in " + e.getMessage());
         }
     }

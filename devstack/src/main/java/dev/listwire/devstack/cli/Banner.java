@@ -3,7 +3,6 @@ package dev.listwire.devstack.cli;
 import dev.listwire.devstack.stack.Devstack;
 import dev.listwire.devstack.stack.LocalEndpoints;
 import dev.listwire.devstack.stack.RunningList;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,39 +12,58 @@ import java.util.Optional;
 /** What the devstack prints once it is ready: where everything is, and one command to try it. */
 final class Banner {
 
-    private Banner() {
-    }
+    private Banner() {}
 
     static String of(Devstack stack, Path root, long startMillis) {
         LocalEndpoints e = stack.endpoints();
         StringBuilder b = new StringBuilder();
-        b.append("\nlistwire devstack is ready (").append(String.format("%.1f", startMillis / 1000.0)).append(" s)\n\n");
+        b.append("\nlistwire devstack is ready (")
+                .append(String.format("%.1f", startMillis / 1000.0))
+                .append(" s)\n\n");
         b.append("  SQS       ").append(e.sqs()).append("   (ElasticMQ; any access key)\n");
         b.append("  DynamoDB  ").append(e.dynamoDb()).append("   (dynalite)\n");
-        b.append("  SMTP      localhost:").append(e.ports().smtp()).append("  IMAP localhost:").append(e.ports().imap())
+        b.append("  SMTP      localhost:")
+                .append(e.ports().smtp())
+                .append("  IMAP localhost:")
+                .append(e.ports().imap())
                 .append("   (GreenMail; user and password = the address)\n");
         b.append("  Mail      ").append(e.web()).append("/mail\n");
-        b.append("  Prefs     ").append(e.web()).append("/preferences   (preference center; the links in every email lead here)\n\n");
+        b.append("  Prefs     ")
+                .append(e.web())
+                .append("/preferences   (preference center; the links in every email lead here)\n\n");
         b.append("  list                        queue URL / dead-letter queue URL\n");
         for (RunningList list : stack.lists()) {
-            b.append(String.format("  %-27s %s%n  %-27s %s%n", list.module().name(), list.queues().queueUrl(),
+            b.append(String.format(
+                    "  %-27s %s%n  %-27s %s%n",
+                    list.module().name(),
+                    list.queues().queueUrl(),
                     list.demoMembersSeeded() > 0 ? "(" + list.demoMembersSeeded() + " demo members added)" : "",
                     list.queues().dlqUrl()));
         }
-        example(stack).ifPresent(cmd -> b.append("\nSend an example event:\n\n  ").append(cmd).append("\n\nthen see it at ")
-                .append(e.web()).append("/mail or with ./listwire mail --last 5\n"));
+        example(stack)
+                .ifPresent(cmd -> b.append("\nSend an example event:\n\n  ")
+                        .append(cmd)
+                        .append("\n\nthen see it at ")
+                        .append(e.web())
+                        .append("/mail or with ./listwire mail --last 5\n"));
         b.append("\nCtrl-C stops; messages not yet handled go back to their queue.\n");
         return b.toString();
     }
 
     private static Optional<String> example(Devstack stack) {
-        return stack.lists().stream().filter(l -> l.module().demoEvent().isPresent()).findFirst().map(list -> {
-            try {
-                String json = Files.readString(list.module().demoEvent().get()).replaceAll("\\s*\\n\\s*", "").trim();
-                return "./listwire send --local " + list.module().name() + " '" + json.replace("'", "'\\''") + "'";
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        });
+        return stack.lists().stream()
+                .filter(l -> l.module().demoEvent().isPresent())
+                .findFirst()
+                .map(list -> {
+                    try {
+                        String json = Files.readString(list.module().demoEvent().get())
+                                .replaceAll("\\s*\\n\\s*", "")
+                                .trim();
+                        return "./listwire send --local " + list.module().name() + " '" + json.replace("'", "'\\''")
+                                + "'";
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                });
     }
 }

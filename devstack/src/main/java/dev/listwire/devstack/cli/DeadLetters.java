@@ -1,13 +1,12 @@
 package dev.listwire.devstack.cli;
 
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Reads a dead-letter queue without consuming it: every message is received (and so hidden for a
@@ -27,9 +26,13 @@ final class DeadLetters {
     List<Message> peekAll() {
         Map<String, Message> seen = new LinkedHashMap<>();
         while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .visibilityTimeout(HIDE_SECONDS).messageAttributeNames("All")
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .visibilityTimeout(HIDE_SECONDS)
+                            .messageAttributeNames("All")
+                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    .messages();
             if (batch.isEmpty()) {
                 return new ArrayList<>(seen.values());
             }
@@ -38,7 +41,8 @@ final class DeadLetters {
     }
 
     void release(List<Message> messages) {
-        messages.forEach(m -> sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0)));
+        messages.forEach(m -> sqs.changeMessageVisibility(
+                b -> b.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0)));
     }
 
     void delete(Message m) {

@@ -3,28 +3,38 @@ package dev.listwire.devstack.cli;
 import dev.listwire.devstack.stack.Devstack;
 import dev.listwire.devstack.stack.DevstackSettings;
 import dev.listwire.devstack.stack.Ports;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "devstack", mixinStandardHelpOptions = true,
-        description = {"Runs the whole system on this machine until Ctrl-C: SQS (ElasticMQ) on 9324, DynamoDB (dynalite) "
-                + "on 8000, SMTP/IMAP (GreenMail) on 3025/3143, the mail viewer on http://localhost:8080/mail, and every "
-                + "list under lists/ with its queue, DLQ, table and function.",
-                "Tables and queued messages are kept in .devstack/ between starts; Ctrl-C returns messages not yet "
-                        + "handled to their queue."})
+@Command(
+        name = "devstack",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the whole system on this machine until Ctrl-C: SQS (ElasticMQ) on 9324, DynamoDB (dynalite) "
+                    + "on 8000, SMTP/IMAP (GreenMail) on 3025/3143, the mail viewer on http://localhost:8080/mail, and every "
+                    + "list under lists/ with its queue, DLQ, table and function.",
+            "Tables and queued messages are kept in .devstack/ between starts; Ctrl-C returns messages not yet "
+                    + "handled to their queue."
+        })
 public final class DevstackCommand implements Runnable {
 
-    @Option(names = "--no-demo", description = "Do not seed the demo members (lists/<list>/demo/members.csv) into empty tables.")
+    @Option(
+            names = "--no-demo",
+            description = "Do not seed the demo members (lists/<list>/demo/members.csv) into empty tables.")
     boolean noDemo;
 
-    @Option(names = "--reset", description = "Forget every table, queued message and the local link key before starting.")
+    @Option(
+            names = "--reset",
+            description = "Forget every table, queued message and the local link key before starting.")
     boolean reset;
 
-    @Option(names = "--state", paramLabel = "DIR", description = "Where tables and queued messages are kept (default: .devstack in the repository).")
+    @Option(
+            names = "--state",
+            paramLabel = "DIR",
+            description = "Where tables and queued messages are kept (default: .devstack in the repository).")
     Path state;
 
     @Override
@@ -33,16 +43,22 @@ public final class DevstackCommand implements Runnable {
         if (reset) {
             Devstack.reset(stateDir);
         }
-        DevstackSettings settings = new DevstackSettings(Workspace.root().resolve("lists"), stateDir, Ports.configured(), !noDemo);
+        DevstackSettings settings =
+                new DevstackSettings(Workspace.root().resolve("lists"), stateDir, Ports.configured(), !noDemo);
         Devstack stack = Devstack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping: waiting for batches being handled, returning the rest to their queues…");
-            stack.close();
-            System.out.println("Stopped. Tables and queued messages are kept in " + stateDir + ".");
-            stopped.countDown();
-        }, "devstack-stop"));
-        long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println(
+                                    "\nStopping: waiting for batches being handled, returning the rest to their queues…");
+                            stack.close();
+                            System.out.println("Stopped. Tables and queued messages are kept in " + stateDir + ".");
+                            stopped.countDown();
+                        },
+                        "devstack-stop"));
+        long millis = System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println(Banner.of(stack, Workspace.root(), millis));
         try {
             stopped.await();

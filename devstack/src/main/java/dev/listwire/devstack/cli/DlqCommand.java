@@ -1,5 +1,9 @@
 package dev.listwire.devstack.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -8,19 +12,19 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-@Command(name = "dlq", mixinStandardHelpOptions = true,
-        description = "Shows the messages in a list's dead-letter queue with the reason each failed; --redrive moves them back.")
+@Command(
+        name = "dlq",
+        mixinStandardHelpOptions = true,
+        description =
+                "Shows the messages in a list's dead-letter queue with the reason each failed; --redrive moves them back.")
 public final class DlqCommand extends Printing {
 
     @Parameters(index = "0", paramLabel = "LIST", description = "The list.")
     String list;
 
-    @Option(names = "--redrive", description = "Send every dead-lettered message back to the list's queue (and delete it from the DLQ).")
+    @Option(
+            names = "--redrive",
+            description = "Send every dead-lettered message back to the list's queue (and delete it from the DLQ).")
     boolean redrive;
 
     @Mixin
@@ -29,12 +33,17 @@ public final class DlqCommand extends Printing {
     @Override
     public void run() {
         try (SqsClient sqs = target.sqs()) {
-            DeadLetters letters = new DeadLetters(sqs, sqs.getQueueUrl(b -> b.queueName(list + "-dlq")).queueUrl());
+            DeadLetters letters = new DeadLetters(
+                    sqs, sqs.getQueueUrl(b -> b.queueName(list + "-dlq")).queueUrl());
             List<Message> messages = letters.peekAll();
             for (Message m : messages) {
-                out().println("── " + Terminal.line(m.messageId()) + " (received " + m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "?") + "×)");
-                out().println("reason: " + attribute(m, "listwire-error").map(Terminal::line).orElse("(none recorded: moved by the redrive policy after "
-                        + "too many failed receives; see the function's event-finished log lines)"));
+                out().println("── " + Terminal.line(m.messageId()) + " (received "
+                        + m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "?") + "×)");
+                out().println("reason: "
+                        + attribute(m, "listwire-error")
+                                .map(Terminal::line)
+                                .orElse("(none recorded: moved by the redrive policy after "
+                                        + "too many failed receives; see the function's event-finished log lines)"));
                 attribute(m, "eventId").ifPresent(id -> out().println("eventId: " + Terminal.line(id)));
                 out().println("body:   " + Terminal.line(m.body())); // a producer wrote it: escapes shown, not obeyed
             }
@@ -51,7 +60,8 @@ public final class DlqCommand extends Printing {
                 sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(m.body()).messageAttributes(attributes));
                 letters.delete(m);
             }
-            out().println("Moved " + messages.size() + " message(s) from " + list + "-dlq back to " + list + " on " + target.where());
+            out().println("Moved " + messages.size() + " message(s) from " + list + "-dlq back to " + list + " on "
+                    + target.where());
         }
     }
 

@@ -4,21 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listwire.devstack.stack.LocalEndpoints;
 import dev.listwire.devstack.stack.Ports;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "mail", mixinStandardHelpOptions = true,
-        description = "Prints the emails the devstack's SMTP server received, newest first (the same as http://localhost:8080/mail).")
+@Command(
+        name = "mail",
+        mixinStandardHelpOptions = true,
+        description =
+                "Prints the emails the devstack's SMTP server received, newest first (the same as http://localhost:8080/mail).")
 public final class MailCommand extends Printing {
 
-    @Option(names = "--last", paramLabel = "N", defaultValue = "5", description = "How many (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--last",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "How many (default: ${DEFAULT-VALUE}).")
     int last;
 
     @Option(names = "--headers", description = "Print every header, not only From, To, Subject and List-Id.")
@@ -29,8 +35,8 @@ public final class MailCommand extends Printing {
         String url = new LocalEndpoints(Ports.configured()).web() + "/mail/messages.json?last=" + last;
         JsonNode messages;
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
             messages = new ObjectMapper().readTree(response.body());
         } catch (ConnectException e) {
             throw new IllegalStateException("the devstack is not running (start it with ./listwire devstack)");
@@ -46,8 +52,9 @@ public final class MailCommand extends Printing {
         for (JsonNode m : messages) {
             out().println("── #" + m.path("number").asInt() + " ─────────────────────────────────────────");
             if (headers) {
-                m.path("headers").forEach(h -> out().println(Terminal.line(h.path("name").asText() + ": "
-                        + h.path("value").asText())));
+                m.path("headers")
+                        .forEach(h -> out().println(Terminal.line(
+                                h.path("name").asText() + ": " + h.path("value").asText())));
             } else {
                 out().println("From:    " + Terminal.line(m.path("from").asText()));
                 out().println("To:      " + Terminal.line(m.path("to").asText()));
@@ -55,7 +62,8 @@ public final class MailCommand extends Printing {
                 out().println("List-Id: " + Terminal.line(m.path("listId").asText()));
             }
             out().println();
-            out().println(Terminal.text(m.path("text").asText().strip())); // a payload's words: escapes shown, not obeyed
+            out().println(Terminal.text(
+                    m.path("text").asText().strip())); // a payload's words: escapes shown, not obeyed
             out().println();
         }
     }

@@ -3,13 +3,6 @@ package dev.listwire.devstack.cli;
 import dev.listwire.common.mail.Addresses;
 import dev.listwire.devstack.members.MemberCsv;
 import dev.listwire.devstack.members.MemberStore;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,11 +13,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-@Command(name = "members", mixinStandardHelpOptions = true,
+@Command(
+        name = "members",
+        mixinStandardHelpOptions = true,
         description = "Lists, adds, removes and imports a list's members (its DynamoDB table, keyed by email).",
-        subcommands = {MembersCommand.ListMembers.class, MembersCommand.Add.class, MembersCommand.Remove.class,
-                MembersCommand.Import.class})
+        subcommands = {
+            MembersCommand.ListMembers.class,
+            MembersCommand.Add.class,
+            MembersCommand.Remove.class,
+            MembersCommand.Import.class
+        })
 public final class MembersCommand {
 
     /** Options every members subcommand takes. */
@@ -52,7 +57,8 @@ public final class MembersCommand {
 
         @Override
         public void run() {
-            long count = table.with(store -> store.all().peek(item -> out().println(describe(item))).count());
+            long count = table.with(store ->
+                    store.all().peek(item -> out().println(describe(item))).count());
             out().println(count + " member(s) in " + table.list + " on " + table.target.where());
         }
 
@@ -60,15 +66,22 @@ public final class MembersCommand {
             StringBuilder line = new StringBuilder(item.get("email").s());
             item.forEach((name, value) -> {
                 if (!name.equals("email")) {
-                    line.append("  ").append(name).append('=').append(value.s() != null ? value.s()
-                            : value.hasSs() ? String.join(";", value.ss()) : value.toString());
+                    line.append("  ")
+                            .append(name)
+                            .append('=')
+                            .append(
+                                    value.s() != null
+                                            ? value.s()
+                                            : value.hasSs() ? String.join(";", value.ss()) : value.toString());
                 }
             });
             return Terminal.line(line.toString()); // attributes came from a CSV or a producer's data
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Adds a member, or subscribes one again (the item is replaced).")
     static final class Add extends Printing {
         @Mixin
@@ -77,7 +90,10 @@ public final class MembersCommand {
         @Parameters(index = "1", paramLabel = "EMAIL", description = "The member's address.")
         String email;
 
-        @Option(names = "--attr", paramLabel = "NAME=VALUE", description = "An attribute; NAME[]=A;B for a string set (repeatable).")
+        @Option(
+                names = "--attr",
+                paramLabel = "NAME=VALUE",
+                description = "An attribute; NAME[]=A;B for a string set (repeatable).")
         Map<String, String> attributes = new LinkedHashMap<>();
 
         @Override
@@ -89,9 +105,14 @@ public final class MembersCommand {
             String address = ((Addresses.Accepted) verdict).address().getAddress();
             Map<String, AttributeValue> item = new LinkedHashMap<>();
             item.put("email", AttributeValue.fromS(address));
-            attributes.forEach((name, value) -> item.put(name.replace("[]", ""), name.endsWith("[]")
-                    ? AttributeValue.fromSs(Arrays.stream(value.split(";")).map(String::trim).distinct().toList())
-                    : AttributeValue.fromS(value)));
+            attributes.forEach((name, value) -> item.put(
+                    name.replace("[]", ""),
+                    name.endsWith("[]")
+                            ? AttributeValue.fromSs(Arrays.stream(value.split(";"))
+                                    .map(String::trim)
+                                    .distinct()
+                                    .toList())
+                            : AttributeValue.fromS(value)));
             table.with(store -> {
                 store.put(item);
                 return null;
@@ -100,8 +121,11 @@ public final class MembersCommand {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = "Deletes a member's item (to forget them; a member who leaves is marked unsubscribed instead).")
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Deletes a member's item (to forget them; a member who leaves is marked unsubscribed instead).")
     static final class Remove extends Printing {
         @Mixin
         Table table;
@@ -113,14 +137,18 @@ public final class MembersCommand {
         public void run() {
             String address = email.trim().toLowerCase(Locale.ROOT);
             boolean removed = table.with(store -> store.remove(address));
-            out().println((removed ? "Removed " : "No member ") + address + (removed ? " from " : " in ")
-                    + table.list + " on " + table.target.where());
+            out().println((removed ? "Removed " : "No member ") + address + (removed ? " from " : " in ") + table.list
+                    + " on " + table.target.where());
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Imports members from CSV: a header with 'email' and attribute columns; a column 'name[]' is a "
-                    + "string set with values separated by ';'. Rows that break a rule are reported and skipped."})
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Imports members from CSV: a header with 'email' and attribute columns; a column 'name[]' is a "
+                        + "string set with values separated by ';'. Rows that break a rule are reported and skipped."
+            })
     static final class Import extends Printing {
         @Mixin
         Table table;
@@ -136,10 +164,17 @@ public final class MembersCommand {
             } catch (IOException e) {
                 throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
             }
-            List<MemberCsv.Row> rejected = rows.stream().filter(MemberCsv.Row::rejected).toList();
-            List<Map<String, AttributeValue>> items = rows.stream().filter(r -> !r.rejected()).map(MemberCsv.Row::item).toList();
+            List<MemberCsv.Row> rejected =
+                    rows.stream().filter(MemberCsv.Row::rejected).toList();
+            List<Map<String, AttributeValue>> items = rows.stream()
+                    .filter(r -> !r.rejected())
+                    .map(MemberCsv.Row::item)
+                    .toList();
             table.with(store -> {
-                store.putAll(items, done -> err().printf("\rimported %d/%d", done, items.size()).flush());
+                store.putAll(
+                        items,
+                        done -> err().printf("\rimported %d/%d", done, items.size())
+                                .flush());
                 return null;
             });
             err().println();

@@ -1,9 +1,8 @@
 package dev.listwire.devstack.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
 
 /** A command that prints through picocli's writers, so tests and callers can capture what it says. */
 abstract class Printing implements Runnable {

@@ -5,7 +5,9 @@ import dev.listwire.devstack.payload.PayloadSchemas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
         description = "Prints the JSON Schema of a list's payload, generated from its payload record "
                 + "(producers/schemas/ holds the example lists' schemas).")
 public final class SchemaCommand extends Printing {
@@ -16,7 +18,8 @@ public final class SchemaCommand extends Printing {
     @Override
     public void run() {
         try {
-            out().println(new ObjectMapper().writerWithDefaultPrettyPrinter()
+            out().println(new ObjectMapper()
+                    .writerWithDefaultPrettyPrinter()
                     .writeValueAsString(PayloadSchemas.of(Workspace.lists().named(list))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

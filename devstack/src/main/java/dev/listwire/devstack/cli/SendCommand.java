@@ -3,6 +3,11 @@ package dev.listwire.devstack.cli;
 import dev.listwire.devstack.lists.ListModule;
 import dev.listwire.devstack.payload.PayloadCheck;
 import dev.listwire.devstack.payload.PayloadSchemas;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,13 +16,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-@Command(name = "send", mixinStandardHelpOptions = true,
+@Command(
+        name = "send",
+        mixinStandardHelpOptions = true,
         description = "Sends an event to a list's queue, after checking it against the list's payload schema.")
 public final class SendCommand extends Printing {
 
@@ -33,10 +34,16 @@ public final class SendCommand extends Printing {
     @Option(names = "--example", description = "Send the list's example event (lists/<list>/demo/event.json).")
     boolean example;
 
-    @Option(names = "--event-id", paramLabel = "ID", description = "The eventId message attribute: messages with one id are one event.")
+    @Option(
+            names = "--event-id",
+            paramLabel = "ID",
+            description = "The eventId message attribute: messages with one id are one event.")
     String eventId;
 
-    @Option(names = "--queue-url", paramLabel = "URL", description = "The queue (default: the queue named like the list).")
+    @Option(
+            names = "--queue-url",
+            paramLabel = "URL",
+            description = "The queue (default: the queue named like the list).")
     String queueUrl;
 
     @Mixin
@@ -52,11 +59,18 @@ public final class SendCommand extends Printing {
                     + String.join("\n  ", problems));
         }
         try (SqsClient sqs = target.sqs()) {
-            String url = queueUrl != null ? queueUrl : sqs.getQueueUrl(b -> b.queueName(list)).queueUrl();
-            SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(url).messageBody(event);
+            String url = queueUrl != null
+                    ? queueUrl
+                    : sqs.getQueueUrl(b -> b.queueName(list)).queueUrl();
+            SendMessageRequest.Builder request =
+                    SendMessageRequest.builder().queueUrl(url).messageBody(event);
             if (eventId != null) {
-                request.messageAttributes(Map.of("eventId",
-                        MessageAttributeValue.builder().dataType("String").stringValue(eventId).build()));
+                request.messageAttributes(Map.of(
+                        "eventId",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(eventId)
+                                .build()));
             }
             String id = sqs.sendMessage(request.build()).messageId();
             out().println("Sent to " + list + " on " + target.where() + " (message " + id + ")");
@@ -65,13 +79,14 @@ public final class SendCommand extends Printing {
 
     private String read(ListModule module) {
         if ((json != null ? 1 : 0) + (file != null ? 1 : 0) + (example ? 1 : 0) != 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give the event one way: as JSON, with --file, or with --example");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "give the event one way: as JSON, with --file, or with --example");
         }
         try {
             if (example) {
-                return Files.readString(module.demoEvent().orElseThrow(() ->
-                        new IllegalArgumentException(list + " has no example event (lists/" + list + "/demo/event.json)")));
+                return Files.readString(module.demoEvent()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                list + " has no example event (lists/" + list + "/demo/event.json)")));
             }
             return file != null ? Files.readString(file) : json;
         } catch (IOException e) {

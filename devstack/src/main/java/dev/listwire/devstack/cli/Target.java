@@ -12,7 +12,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class Target {
 
-    @Option(names = "--local", description = "Work on the devstack on this machine (default: AWS, with the default credentials and region).")
+    @Option(
+            names = "--local",
+            description =
+                    "Work on the devstack on this machine (default: AWS, with the default credentials and region).")
     boolean local;
 
     DynamoDbClient dynamoDb() {

@@ -8,8 +8,7 @@ package dev.listwire.devstack.cli;
  */
 final class Terminal {
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     static String line(String value) {
         return escape(value, false);
@@ -29,7 +28,10 @@ final class Terminal {
                 shown.append((char) c);
             } else if (c < 0x20 || c == 0x7f) {
                 shown.append(String.format("\\x%02x", c));
-            } else if ((c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
+            } else if ((c >= 0x80 && c <= 0x9f)
+                    || c == 0x2028
+                    || c == 0x2029
+                    || (c >= 0x202a && c <= 0x202e)
                     || (c >= 0x2066 && c <= 0x2069)) {
                 shown.append(String.format("\\u%04x", c)); // C1 controls (CSI is 0x9b), line separators, bidi overrides
             } else {

@@ -2,15 +2,14 @@ package dev.listwire.devstack.lambda;
 
 import dev.listwire.common.manifest.ListManifest;
 import dev.listwire.devstack.stack.LocalEndpoints;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Feeds a list's queue to its function as Lambda's SQS event source mapping does: long polling, up to the
@@ -33,7 +32,8 @@ public final class EventSourceMapping implements Runnable {
     private final Thread thread;
     private volatile List<Message> inFlight = List.of();
 
-    public EventSourceMapping(SqsClient sqs, IsolatedFunction function, ListManifest list, String queueUrl, String queueArn) {
+    public EventSourceMapping(
+            SqsClient sqs, IsolatedFunction function, ListManifest list, String queueUrl, String queueArn) {
         this.sqs = sqs;
         this.function = function;
         this.list = list;
@@ -54,7 +54,8 @@ public final class EventSourceMapping implements Runnable {
         running.set(false);
         thread.join(waitMillis);
         if (thread.isAlive()) {
-            System.err.println(list.name() + ": a batch was still running at shutdown; its messages go back to the queue");
+            System.err.println(
+                    list.name() + ": a batch was still running at shutdown; its messages go back to the queue");
             returnToQueue(inFlight);
         }
     }
@@ -64,10 +65,11 @@ public final class EventSourceMapping implements Runnable {
         while (running.get()) {
             try {
                 List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                        .maxNumberOfMessages(Math.min(10, list.tuning().batchSize()))
-                        .waitTimeSeconds(WAIT_SECONDS)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                        .messageAttributeNames("All")).messages();
+                                .maxNumberOfMessages(Math.min(10, list.tuning().batchSize()))
+                                .waitTimeSeconds(WAIT_SECONDS)
+                                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                                .messageAttributeNames("All"))
+                        .messages();
                 if (batch.isEmpty()) {
                     continue;
                 }
@@ -90,17 +92,22 @@ public final class EventSourceMapping implements Runnable {
     private void deliver(List<Message> batch) {
         Set<String> failed;
         try {
-            String response = function.invoke(SqsEventJson.of(batch, queueArn, LocalEndpoints.REGION),
+            String response = function.invoke(
+                    SqsEventJson.of(batch, queueArn, LocalEndpoints.REGION),
                     TimeUnit.SECONDS.toMillis(list.tuning().timeoutSeconds()));
             failed = Set.copyOf(SqsEventJson.failedIds(response));
         } catch (Exception e) {
             // As in Lambda: a handler that throws fails the whole batch; SQS delivers it again later.
-            System.err.println(list.name() + ": the function threw; the batch returns after the visibility timeout: " + e);
+            System.err.println(
+                    list.name() + ": the function threw; the batch returns after the visibility timeout: " + e);
             return;
         }
         List<DeleteMessageBatchRequestEntry> done = batch.stream()
                 .filter(m -> !failed.contains(m.messageId()))
-                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+                .map(m -> DeleteMessageBatchRequestEntry.builder()
+                        .id(m.messageId())
+                        .receiptHandle(m.receiptHandle())
+                        .build())
                 .toList();
         if (!done.isEmpty()) {
             sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
@@ -108,8 +115,8 @@ public final class EventSourceMapping implements Runnable {
     }
 
     private void returnToQueue(List<Message> batch) {
-        batch.forEach(m -> sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
-                .visibilityTimeout(0)));
+        batch.forEach(m -> sqs.changeMessageVisibility(
+                b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0)));
     }
 
     private static void sleep() {

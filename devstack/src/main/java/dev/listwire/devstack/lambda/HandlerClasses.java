@@ -17,8 +17,7 @@ public final class HandlerClasses {
 
     public static final String LIST_FUNCTION = "dev.listwire.common.function.ListFunction";
 
-    private HandlerClasses() {
-    }
+    private HandlerClasses() {}
 
     public static Class<?> find(URLClassLoader loader, String list) throws IOException {
         List<Class<?>> handlers = new ArrayList<>();
@@ -27,8 +26,11 @@ public final class HandlerClasses {
                 Enumeration<JarEntry> entries = jar.entries();
                 while (entries.hasMoreElements()) {
                     String entry = entries.nextElement().getName();
-                    if (entry.endsWith("Function.class") && !entry.contains("$") && !entry.startsWith("dev/listwire/common/")
-                            && !entry.startsWith("io/micronaut/") && !entry.startsWith("com/amazonaws/")) {
+                    if (entry.endsWith("Function.class")
+                            && !entry.contains("$")
+                            && !entry.startsWith("dev/listwire/common/")
+                            && !entry.startsWith("io/micronaut/")
+                            && !entry.startsWith("com/amazonaws/")) {
                         candidate(loader, entry).ifPresent(handlers::add);
                     }
                 }
@@ -48,7 +50,8 @@ public final class HandlerClasses {
             for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
                 if (c.getName().equals(LIST_FUNCTION)) {
                     return java.lang.reflect.Modifier.isAbstract(type.getModifiers())
-                            ? java.util.Optional.empty() : java.util.Optional.of(type);
+                            ? java.util.Optional.empty()
+                            : java.util.Optional.of(type);
                 }
             }
         } catch (ClassNotFoundException | LinkageError notLoadable) {

@@ -3,7 +3,6 @@ package dev.listwire.devstack.lambda;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -59,7 +58,8 @@ public final class IsolatedFunction implements AutoCloseable {
         }
         URLClassLoader loader = null;
         try {
-            loader = new URLClassLoader("list-" + name, new URL[]{jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            loader = new URLClassLoader(
+                    "list-" + name, new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             return new IsolatedFunction(name, loader, properties);
         } catch (Exception e) {
             closeQuietly(loader);

@@ -3,11 +3,10 @@ package dev.listwire.devstack.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-
 import java.util.Base64;
 import java.util.List;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * The JSON event Lambda's SQS event source mapping hands a function, built from received messages.
@@ -17,8 +16,7 @@ public final class SqsEventJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SqsEventJson() {
-    }
+    private SqsEventJson() {}
 
     public static String of(List<Message> messages, String queueArn, String region) {
         ObjectNode event = JSON.createObjectNode();
@@ -54,7 +52,9 @@ public final class SqsEventJson {
             node.put("stringValue", value.stringValue());
         }
         if (value.binaryValue() != null) {
-            node.put("binaryValue", Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()));
+            node.put(
+                    "binaryValue",
+                    Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()));
         }
         node.putArray("stringListValues");
         node.putArray("binaryListValues");

@@ -3,7 +3,6 @@ package dev.listwire.devstack.lists;
 import dev.listwire.common.manifest.InvalidManifestException;
 import dev.listwire.common.manifest.ManifestReader;
 import io.micronaut.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +30,8 @@ public final class ListDirectory {
 
     public List<ListModule> all() {
         if (!Files.isDirectory(root)) {
-            throw new IllegalStateException("No lists folder at " + root + " (run ./listwire from the repository root)");
+            throw new IllegalStateException(
+                    "No lists folder at " + root + " (run ./listwire from the repository root)");
         }
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(dir -> Files.isRegularFile(dir.resolve("list.json")))
@@ -44,9 +44,12 @@ public final class ListDirectory {
     }
 
     public ListModule named(String name) {
-        return all().stream().filter(list -> list.name().equals(name)).findFirst()
+        return all().stream()
+                .filter(list -> list.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No list named '" + name + "' under " + root
-                        + "; the lists are: " + String.join(", ", all().stream().map(ListModule::name).toList())));
+                        + "; the lists are: "
+                        + String.join(", ", all().stream().map(ListModule::name).toList())));
     }
 
     private static ListModule read(Path dir) {

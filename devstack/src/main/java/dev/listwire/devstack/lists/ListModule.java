@@ -1,7 +1,6 @@
 package dev.listwire.devstack.lists;
 
 import dev.listwire.common.manifest.ListManifest;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,8 +1,6 @@
 package dev.listwire.devstack.members;
 
 import dev.listwire.common.mail.Addresses;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Members from CSV: a header row with {@code email} and any attribute columns, then one member a row.
@@ -28,14 +27,15 @@ public final class MemberCsv {
         }
     }
 
-    private MemberCsv() {
-    }
+    private MemberCsv() {}
 
     public static List<Row> read(BufferedReader in) throws IOException {
         CsvRows csv = new CsvRows(in);
         List<String> header = csv.next();
-        if (header == null || header.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).noneMatch("email"::equals)) {
-            throw new IOException("The first row must be a header naming an 'email' column, for example: email,name,tickers[]");
+        if (header == null
+                || header.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).noneMatch("email"::equals)) {
+            throw new IOException(
+                    "The first row must be a header naming an 'email' column, for example: email,name,tickers[]");
         }
         List<String> columns = header.stream().map(String::trim).toList();
         List<Row> rows = new ArrayList<>();
@@ -83,7 +83,10 @@ public final class MemberCsv {
         if (!column.endsWith("[]")) {
             return AttributeValue.fromS(cell);
         }
-        return AttributeValue.fromSs(Arrays.stream(cell.split(";")).map(String::trim).filter(s -> !s.isEmpty())
-                .distinct().toList());
+        return AttributeValue.fromSs(Arrays.stream(cell.split(";"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList());
     }
 }

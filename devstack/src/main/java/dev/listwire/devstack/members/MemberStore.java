@@ -1,16 +1,15 @@
 package dev.listwire.devstack.members;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** A list's members table, as an operator sees it: list, add, remove, import. */
 public final class MemberStore {
@@ -36,8 +35,11 @@ public final class MemberStore {
 
     /** Deletes the member's item; true when there was one. */
     public boolean remove(String email) {
-        return !dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of("email", AttributeValue.fromS(email)))
-                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)).attributes().isEmpty();
+        return !dynamoDb.deleteItem(b -> b.tableName(table)
+                        .key(Map.of("email", AttributeValue.fromS(email)))
+                        .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD))
+                .attributes()
+                .isEmpty();
     }
 
     /** Writes the items 25 to a request, retrying what DynamoDB leaves unprocessed; reports the count written. */
@@ -46,7 +48,9 @@ public final class MemberStore {
         for (int from = 0; from < items.size(); from += BATCH) {
             List<WriteRequest> requests = new ArrayList<>();
             for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + BATCH))) {
-                requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                requests.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build());
             }
             writeAll(requests);
             done += requests.size();

@@ -7,7 +7,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.util.List;
 
 /** Checks an event against a list's payload schema, naming every problem, before it is sent. */
@@ -17,7 +16,8 @@ public final class PayloadCheck {
     private final JsonSchema schema;
 
     public PayloadCheck(JsonNode schema) {
-        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+        this.schema =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
     }
 
     /** The problems with {@code json}; empty when it fits. */
@@ -31,6 +31,9 @@ public final class PayloadCheck {
         if (event == null || !event.isObject()) {
             return List.of("the event must be a JSON object");
         }
-        return schema.validate(event).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return schema.validate(event).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
     }
 }

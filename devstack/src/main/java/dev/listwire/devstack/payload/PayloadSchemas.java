@@ -23,8 +23,7 @@ public final class PayloadSchemas {
 
     private static final SchemaGenerator GENERATOR = generator();
 
-    private PayloadSchemas() {
-    }
+    private PayloadSchemas() {}
 
     public static ObjectNode of(ListModule list) {
         return PayloadTypes.with(list, payload -> schema(list, payload));
@@ -36,15 +35,18 @@ public final class PayloadSchemas {
         out.put("$schema", SchemaVersion.DRAFT_2020_12.getIdentifier());
         out.put("$id", "https://listwire.dev/schemas/" + list.name() + ".schema.json");
         out.put("title", list.manifest().title());
-        out.put("description", "The event a producer sends to the " + list.name() + " queue (payload "
-                + payload.getSimpleName() + "). " + list.manifest().description());
+        out.put(
+                "description",
+                "The event a producer sends to the " + list.name() + " queue (payload " + payload.getSimpleName()
+                        + "). " + list.manifest().description());
         schema.remove("$schema");
         out.setAll(schema);
         return out;
     }
 
     private static SchemaGenerator generator() {
-        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(
+                        SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED))
                 // An optional field may be sent as null, as the function accepts it.
                 .with(Option.NULLABLE_FIELDS_BY_DEFAULT);

@@ -2,7 +2,6 @@ package dev.listwire.devstack.payload;
 
 import dev.listwire.devstack.lambda.HandlerClasses;
 import dev.listwire.devstack.lists.ListModule;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
@@ -20,8 +19,7 @@ import java.util.function.Function;
  */
 final class PayloadTypes {
 
-    private PayloadTypes() {
-    }
+    private PayloadTypes() {}
 
     /** Runs {@code work} on the list's payload record, then lets go of the jar. */
     static <T> T with(ListModule list, Function<Class<?>, T> work) {
@@ -29,12 +27,15 @@ final class PayloadTypes {
             throw new IllegalStateException(list.name() + ": " + list.functionJar() + " is missing; build it with "
                     + "'mvn package -DskipTests' (./listwire does it for you)");
         }
-        try (URLClassLoader loader = new URLClassLoader("payload-" + list.name(),
-                new URL[]{list.functionJar().toUri().toURL()}, PayloadTypes.class.getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                "payload-" + list.name(),
+                new URL[] {list.functionJar().toUri().toURL()},
+                PayloadTypes.class.getClassLoader())) {
             Class<?> handler = HandlerClasses.find(loader, list.name());
             for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
                 Type parent = c.getGenericSuperclass();
-                if (parent instanceof ParameterizedType p && p.getRawType().getTypeName().equals(HandlerClasses.LIST_FUNCTION)
+                if (parent instanceof ParameterizedType p
+                        && p.getRawType().getTypeName().equals(HandlerClasses.LIST_FUNCTION)
                         && p.getActualTypeArguments()[0] instanceof Class<?> payload) {
                     return work.apply(payload);
                 }

@@ -5,14 +5,10 @@ import dev.listwire.devstack.lambda.IsolatedFunction;
 import dev.listwire.devstack.lists.ListDirectory;
 import dev.listwire.devstack.lists.ListModule;
 import dev.listwire.testkit.local.Dynalite;
-import dev.listwire.testkit.local.LocalResources.ListQueues;
 import dev.listwire.testkit.local.LocalResources;
+import dev.listwire.testkit.local.LocalResources.ListQueues;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole system on one machine: dynalite, ElasticMQ and GreenMail on the usual ports, every list under
@@ -82,7 +81,9 @@ public final class Devstack implements AutoCloseable {
     private void startParts(DevstackSettings settings) {
         StateDirectory state = new StateDirectory(settings.state());
         Ports ports = settings.ports();
-        toClose.push(Dynalite.start(ports.dynamoDb(), Optional.of(state.dynamoDb()),
+        toClose.push(Dynalite.start(
+                ports.dynamoDb(),
+                Optional.of(state.dynamoDb()),
                 java.lang.ProcessBuilder.Redirect.appendTo(state.log("dynalite").toFile())));
         toClose.push(SqsServer.start(ports.sqs(), settings.state()));
         mail = MailServer.start(ports.smtp(), ports.imap());
@@ -95,8 +96,12 @@ public final class Devstack implements AutoCloseable {
         // The preference center lists every list found under lists/, not only those bundled at build time.
         web.put("listwire.subscriptions.manifests-dir", settings.lists().toString());
         web.put("listwire.ledger.table", LEDGER_TABLE);
-        ApplicationContext server = Micronaut.build(new String[0]).properties(web).singletons(mail).deduceEnvironment(false)
-                .banner(false).start();
+        ApplicationContext server = Micronaut.build(new String[0])
+                .properties(web)
+                .singletons(mail)
+                .deduceEnvironment(false)
+                .banner(false)
+                .start();
         toClose.push(server);
     }
 
@@ -120,19 +125,26 @@ public final class Devstack implements AutoCloseable {
             }
         }
         for (RunningList list : lists) {
-            String arn = sqs.getQueueAttributes(b -> b.queueUrl(list.queues().queueUrl())
-                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            mappings.add(new EventSourceMapping(sqs, functions.get(list.module().name()), list.module().manifest(),
-                    list.queues().queueUrl(), arn));
+            String arn = sqs.getQueueAttributes(
+                            b -> b.queueUrl(list.queues().queueUrl()).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            mappings.add(new EventSourceMapping(
+                    sqs,
+                    functions.get(list.module().name()),
+                    list.module().manifest(),
+                    list.queues().queueUrl(),
+                    arn));
         }
         mappings.forEach(EventSourceMapping::start);
     }
 
-    private RunningList startList(DevstackSettings settings, LocalResources resources, DynamoDbClient dynamoDb,
-                                  ListModule module) {
+    private RunningList startList(
+            DevstackSettings settings, LocalResources resources, DynamoDbClient dynamoDb, ListModule module) {
         ListQueues queues = resources.createList(module.manifest());
         int seeded = settings.demo() ? DemoMembers.seed(dynamoDb, module) : 0;
-        IsolatedFunction function = IsolatedFunction.start(module.name(), module.functionJar(), properties(module, queues));
+        IsolatedFunction function =
+                IsolatedFunction.start(module.name(), module.functionJar(), properties(module, queues));
         synchronized (this) {
             toClose.push(function);
             functions.put(module.name(), function);

@@ -10,5 +10,4 @@ import java.nio.file.Path;
  * @param ports    where each part listens
  * @param demo     whether to seed each new list table from the list's {@code demo/members.csv}
  */
-public record DevstackSettings(Path lists, Path state, Ports ports, boolean demo) {
-}
+public record DevstackSettings(Path lists, Path state, Ports ports, boolean demo) {}

@@ -1,15 +1,14 @@
 package dev.listwire.devstack.stack;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Where the devstack's parts listen, and AWS SDK clients for them. Local parts take any credentials;
@@ -36,13 +35,21 @@ public record LocalEndpoints(Ports ports) {
     }
 
     public DynamoDbClient dynamoDbClient() {
-        return DynamoDbClient.builder().endpointOverride(URI.create(dynamoDb())).region(Region.of(REGION))
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(dynamoDb()))
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public SqsClient sqsClient() {
-        return SqsClient.builder().endpointOverride(URI.create(sqs())).region(Region.of(REGION))
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        return SqsClient.builder()
+                .endpointOverride(URI.create(sqs()))
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /** The Micronaut properties that point a list function (or the preference center) at these parts. */

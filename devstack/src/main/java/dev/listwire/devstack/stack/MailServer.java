@@ -3,7 +3,6 @@ package dev.listwire.devstack.stack;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.List;
 
 /**
@@ -20,9 +19,10 @@ public final class MailServer implements AutoCloseable {
     }
 
     static MailServer start(int smtpPort, int imapPort) {
-        GreenMail greenMail = new GreenMail(new ServerSetup[]{
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
         greenMail.setUser(LocalEndpoints.SMTP_USER, LocalEndpoints.SMTP_USER, LocalEndpoints.SMTP_USER);
         greenMail.start();
         return new MailServer(greenMail);

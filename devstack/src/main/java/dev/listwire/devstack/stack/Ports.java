@@ -22,7 +22,9 @@ public record Ports(int sqs, int dynamoDb, int smtp, int imap, int http) {
         if (value == null) {
             return DEFAULT;
         }
-        int[] p = Arrays.stream(value.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        int[] p = Arrays.stream(value.split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim()))
+                .toArray();
         if (p.length != 5) {
             throw new IllegalArgumentException("listwire.ports needs five ports: sqs,dynamodb,smtp,imap,http");
         }
@@ -56,7 +58,7 @@ public record Ports(int sqs, int dynamoDb, int smtp, int imap, int http) {
      */
     public void awaitFree(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (int port : new int[]{sqs, dynamoDb, smtp, imap, http}) {
+        for (int port : new int[] {sqs, dynamoDb, smtp, imap, http}) {
             while (!free(port) && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(50);

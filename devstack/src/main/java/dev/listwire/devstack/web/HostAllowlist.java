@@ -7,7 +7,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -25,11 +24,14 @@ final class HostAllowlist {
     @Nullable
     HttpResponse<String> check(HttpRequest<?> request) {
         String host = request.getHeaders().get(HttpHeaders.HOST);
-        return allowed(host) ? null : HttpResponse.<String>status(HttpStatus.FORBIDDEN)
-                .body("The devstack answers only to localhost and 127.0.0.1, not to Host: " + host + "\n");
+        return allowed(host)
+                ? null
+                : HttpResponse.<String>status(HttpStatus.FORBIDDEN)
+                        .body("The devstack answers only to localhost and 127.0.0.1, not to Host: " + host + "\n");
     }
 
     static boolean allowed(@Nullable String host) {
-        return host != null && ALLOWED.matcher(host.strip().toLowerCase(Locale.ROOT)).matches();
+        return host != null
+                && ALLOWED.matcher(host.strip().toLowerCase(Locale.ROOT)).matches();
     }
 }

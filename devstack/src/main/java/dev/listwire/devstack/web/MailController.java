@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,21 +42,25 @@ public final class MailController {
 
     @Get(uri = "/{number}", produces = MediaType.TEXT_HTML)
     HttpResponse<?> message(int number) {
-        return find(number).<HttpResponse<?>>map(m -> HttpResponse.ok(new ModelAndView<>("mail/message",
-                Map.of("message", m)))).orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body("No message " + number));
+        return find(number)
+                .<HttpResponse<?>>map(m -> HttpResponse.ok(new ModelAndView<>("mail/message", Map.of("message", m))))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body("No message " + number));
     }
 
     /** The email's own HTML, sandboxed: no script runs and nothing is fetched on the viewer's origin. */
     @Get(uri = "/{number}/html", produces = MediaType.TEXT_HTML)
     HttpResponse<String> html(int number) {
-        return find(number).map(m -> HttpResponse.ok(m.html())
+        return find(number)
+                .map(m -> HttpResponse.ok(m.html())
                         .header("Content-Security-Policy", "sandbox allow-popups allow-popups-to-escape-sandbox"))
-                .orElseGet(() -> HttpResponse.<String>status(HttpStatus.NOT_FOUND).body("No message " + number));
+                .orElseGet(
+                        () -> HttpResponse.<String>status(HttpStatus.NOT_FOUND).body("No message " + number));
     }
 
     private Optional<ReceivedMail> find(int number) {
         List<MimeMessage> received = mail.received();
-        return number < 1 || number > received.size() ? Optional.empty()
+        return number < 1 || number > received.size()
+                ? Optional.empty()
                 : Optional.of(ReceivedMail.of(number, received.get(number - 1)));
     }
 

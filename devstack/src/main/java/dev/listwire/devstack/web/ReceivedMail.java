@@ -7,7 +7,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,12 +15,19 @@ import java.util.Optional;
 
 /** One email GreenMail received, as the mail viewer and {@code ./listwire mail} show it. */
 @Serdeable
-public record ReceivedMail(int number, String from, String to, String subject, String date, String listId,
-                           List<HeaderLine> headers, String text, String html) {
+public record ReceivedMail(
+        int number,
+        String from,
+        String to,
+        String subject,
+        String date,
+        String listId,
+        List<HeaderLine> headers,
+        String text,
+        String html) {
 
     @Serdeable
-    public record HeaderLine(String name, String value) {
-    }
+    public record HeaderLine(String name, String value) {}
 
     static ReceivedMail of(int number, MimeMessage message) {
         try {
@@ -29,10 +35,16 @@ public record ReceivedMail(int number, String from, String to, String subject, S
             for (Header h : Collections.list(message.getAllHeaders())) {
                 headers.add(new HeaderLine(h.getName(), h.getValue()));
             }
-            return new ReceivedMail(number, header(message, "From"), header(message, "To"),
-                    Optional.ofNullable(message.getSubject()).orElse(""), header(message, "Date"),
-                    header(message, "List-Id"), headers,
-                    part(message, "text/plain").orElse(""), part(message, "text/html").orElse(""));
+            return new ReceivedMail(
+                    number,
+                    header(message, "From"),
+                    header(message, "To"),
+                    Optional.ofNullable(message.getSubject()).orElse(""),
+                    header(message, "Date"),
+                    header(message, "List-Id"),
+                    headers,
+                    part(message, "text/plain").orElse(""),
+                    part(message, "text/html").orElse(""));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read received message " + number + ": " + e.getMessage(), e);
         }

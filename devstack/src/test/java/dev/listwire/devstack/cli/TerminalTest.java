@@ -1,8 +1,8 @@
 package dev.listwire.devstack.cli;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 class TerminalTest {
 
@@ -15,7 +15,9 @@ class TerminalTest {
 
     @Test
     void aBodyKeepsItsLinesAndTabsAndItsLetters() {
-        assertEquals("Price:\t250 €\nÜber \\x1b[1mbold\\x1b[0m\\x0d", Terminal.text("Price:\t250 €\nÜber \u001b[1mbold\u001b[0m\r"));
+        assertEquals(
+                "Price:\t250 €\nÜber \\x1b[1mbold\\x1b[0m\\x0d",
+                Terminal.text("Price:\t250 €\nÜber \u001b[1mbold\u001b[0m\r"));
         assertEquals("", Terminal.line(null));
     }
 }

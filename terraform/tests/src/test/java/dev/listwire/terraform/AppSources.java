@@ -23,8 +23,7 @@ final class AppSources {
     private static final Pattern RECORD = Pattern.compile("\\brecord\\s+\\w+\\s*\\(");
     private static final Pattern DYNAMODB_CALL = Pattern.compile("dynamoDb\\.(\\w+)\\(");
 
-    private AppSources() {
-    }
+    private AppSources() {}
 
     /**
      * The environment variables an app with these sources reads. A map-valued setting is read only with a
@@ -47,7 +46,10 @@ final class AppSources {
             }
         }
         for (Path file : propertyFiles) {
-            read(file).lines().map(String::trim).filter(l -> l.startsWith("listwire.") && l.contains("="))
+            read(file)
+                    .lines()
+                    .map(String::trim)
+                    .filter(l -> l.startsWith("listwire.") && l.contains("="))
                     .forEach(l -> names.add(env(l.substring(0, l.indexOf('=')).trim())));
         }
         return names;
@@ -55,8 +57,11 @@ final class AppSources {
 
     /** Whether an app that reads {@code names} reads the variable {@code env}. */
     static boolean reads(Set<String> names, String env) {
-        return names.contains(env) || names.stream().anyMatch(n -> n.endsWith("_*")
-                && env.startsWith(n.substring(0, n.length() - 1)) && env.length() > n.length() - 1);
+        return names.contains(env)
+                || names.stream()
+                        .anyMatch(n -> n.endsWith("_*")
+                                && env.startsWith(n.substring(0, n.length() - 1))
+                                && env.length() > n.length() - 1);
     }
 
     /** The DynamoDB operations a class calls on its client, as IAM names them: dynamodb:UpdateItem. */
@@ -72,7 +77,8 @@ final class AppSources {
 
     /** The value of a {@code static final String NAME = "..."} constant. */
     static String constant(Path javaFile, String name) {
-        Matcher m = Pattern.compile("static final String " + name + " = \"([^\"]*)\"").matcher(read(javaFile));
+        Matcher m = Pattern.compile("static final String " + name + " = \"([^\"]*)\"")
+                .matcher(read(javaFile));
         if (!m.find()) {
             throw new AssertionError(javaFile + " has no constant " + name);
         }

@@ -5,8 +5,7 @@ import java.util.List;
 /** Whether the HCL says why, in a comment, next to where it does something unusual. */
 final class Comments {
 
-    private Comments() {
-    }
+    private Comments() {}
 
     /** A comment that mentions what AWS requires, within the five lines above a line containing {@code text}. */
     static boolean justify(Module module, String text) {

@@ -1,10 +1,11 @@
 package dev.listwire.terraform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static dev.listwire.terraform.Module.expr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.listwire.terraform.Module.expr;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every list under lists/ is deployed from its manifest, and its manifest's values meet the rules. The
@@ -52,7 +51,9 @@ class EveryListTest {
         List<String> built = module.results().map(m -> m.group(1)).sorted().toList();
 
         assertFalse(built.isEmpty());
-        assertEquals(built, lists().stream().map(Manifests.Manifest::dir).toList(),
+        assertEquals(
+                built,
+                lists().stream().map(Manifests.Manifest::dir).toList(),
                 "fileset(\"" + Manifests.pattern() + "\") must find one list.json per list module");
     }
 
@@ -69,8 +70,11 @@ class EveryListTest {
                 "name", "each.key");
         wiring.forEach((input, value) -> assertEquals(value, expr(call.path(input)), "module.list." + input));
         String lists = expr(Module.root().local("lists"));
-        for (String read : List.of("batch_size = manifest.tuning.batchSize", "timeout_seconds = manifest.tuning.timeoutSeconds",
-                "max_receives = try(manifest.tuning.maxReceives, 5)", "max_concurrency = try(manifest.tuning.maxConcurrency, 2)")) {
+        for (String read : List.of(
+                "batch_size = manifest.tuning.batchSize",
+                "timeout_seconds = manifest.tuning.timeoutSeconds",
+                "max_receives = try(manifest.tuning.maxReceives, 5)",
+                "max_concurrency = try(manifest.tuning.maxConcurrency, 2)")) {
             assertTrue(lists.contains(read), "local.lists lacks " + read);
         }
     }
@@ -85,12 +89,14 @@ class EveryListTest {
     @MethodSource("lists")
     void theHandlerTheRootModuleDerivesIsTheListsFunctionClass(Manifests.Manifest list) {
         String handler = Expressions.handler(list.name());
-        Path source = Repository.root().resolve("lists/" + list.dir() + "/src/main/java/"
-                + handler.replace('.', '/') + ".java");
+        Path source = Repository.root()
+                .resolve("lists/" + list.dir() + "/src/main/java/" + handler.replace('.', '/') + ".java");
 
         assertTrue(Files.isRegularFile(source), "no handler class " + handler + " at " + source);
-        assertTrue(expr(Module.root().local("lists")).contains(
-                "handler = \"dev.listwire.lists.${replace(manifest.name, \"-\", \"\")}.${join(\"\", [for word in split(\"-\", manifest.name) : title(word)])}Function\""));
+        assertTrue(
+                expr(Module.root().local("lists"))
+                        .contains(
+                                "handler = \"dev.listwire.lists.${replace(manifest.name, \"-\", \"\")}.${join(\"\", [for word in split(\"-\", manifest.name) : title(word)])}Function\""));
     }
 
     @ParameterizedTest
@@ -105,7 +111,8 @@ class EveryListTest {
     @ParameterizedTest
     @MethodSource("lists")
     void theManifestsTuningIsWithinWhatAwsAccepts(Manifests.Manifest list) {
-        int minimum = Module.root().variable("minimum_max_receives").path("default").asInt();
+        int minimum =
+                Module.root().variable("minimum_max_receives").path("default").asInt();
 
         assertTrue(list.maxReceives() >= minimum, list + ": maxReceives " + list.maxReceives() + " < " + minimum);
         assertTrue(list.maxConcurrency() >= 2 && list.maxConcurrency() <= 1000, list + ": maxConcurrency");
@@ -118,7 +125,8 @@ class EveryListTest {
     void theListsArtifactIsWhereMavenWritesIt(Manifests.Manifest list) throws IOException {
         String pom = Files.readString(Repository.root().resolve("lists/pom.xml"));
 
-        assertTrue(pom.contains("<outputFile>${project.build.directory}/function.jar</outputFile>"),
+        assertTrue(
+                pom.contains("<outputFile>${project.build.directory}/function.jar</outputFile>"),
                 "lists/pom.xml no longer writes target/function.jar, which modules/list deploys");
         assertTrue(Files.isRegularFile(Repository.root().resolve("lists/" + list.dir() + "/pom.xml")));
     }

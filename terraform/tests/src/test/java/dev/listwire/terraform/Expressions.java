@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 /** The few expression shapes the tests need to evaluate, read from the HCL rather than assumed. */
 final class Expressions {
 
-    private static final Pattern PRODUCT = Pattern.compile("^(\\d+) \\* var\\.timeout_seconds$|^var\\.timeout_seconds \\* (\\d+)$");
+    private static final Pattern PRODUCT =
+            Pattern.compile("^(\\d+) \\* var\\.timeout_seconds$|^var\\.timeout_seconds \\* (\\d+)$");
 
-    private Expressions() {
-    }
+    private Expressions() {}
 
     /** k in the list module's {@code visibility_timeout_seconds = k * var.timeout_seconds}. */
     static int timeoutFactor(Module list) {

@@ -2,7 +2,6 @@ package dev.listwire.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +20,12 @@ import java.util.concurrent.TimeUnit;
 final class Hcl {
 
     /** One file: its text, its body as HCL JSON, and its text after formatting. */
-    record File(String path, String text, JsonNode body, String formatted) {
-    }
+    record File(String path, String text, JsonNode body, String formatted) {}
 
     private static final Map<Path, Map<String, File>> PARSED = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Hcl() {
-    }
+    private Hcl() {}
 
     /** Every .tf file under {@code dir}, by path relative to it ("modules/list/main.tf"). */
     static Map<String, File> parse(Path dir) {
@@ -55,12 +52,18 @@ final class Hcl {
             for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String text = Files.readString(dir.resolve(entry.getKey()));
-                files.put(entry.getKey(), new File(entry.getKey(), text, entry.getValue().get("body"),
-                        entry.getValue().get("formatted").asText()));
+                files.put(
+                        entry.getKey(),
+                        new File(
+                                entry.getKey(),
+                                text,
+                                entry.getValue().get("body"),
+                                entry.getValue().get("formatted").asText()));
             }
             return files;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot run Node.js ('node'), which parses the HCL: install Node.js 18 or later", e);
+            throw new IllegalStateException(
+                    "Cannot run Node.js ('node'), which parses the HCL: install Node.js 18 or later", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

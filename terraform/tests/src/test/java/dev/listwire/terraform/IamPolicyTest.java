@@ -1,19 +1,18 @@
 package dev.listwire.terraform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static dev.listwire.terraform.Module.expr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static dev.listwire.terraform.Module.expr;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Least privilege: no "*" unless AWS requires it (and a comment says so), each role scoped to its own things. */
 class IamPolicyTest {
@@ -28,11 +27,14 @@ class IamPolicyTest {
         module.named("data", "aws_iam_policy_document").forEach((document, body) -> {
             for (JsonNode statement : body.path("statement")) {
                 for (JsonNode action : statement.path("actions")) {
-                    assertTrue(!action.asText().contains("*") || Comments.justify(module, action.asText()),
-                            module + " " + document + ": action " + action + " needs a comment saying why AWS requires it");
+                    assertTrue(
+                            !action.asText().contains("*") || Comments.justify(module, action.asText()),
+                            module + " " + document + ": action " + action
+                                    + " needs a comment saying why AWS requires it");
                 }
                 for (JsonNode resource : statement.path("resources")) {
-                    assertTrue(!resource.asText().equals("*") || Comments.justify(module, "\"*\""),
+                    assertTrue(
+                            !resource.asText().equals("*") || Comments.justify(module, "\"*\""),
                             module + " " + document + ": resource \"*\" needs a comment saying why AWS requires it");
                 }
             }
@@ -42,8 +44,9 @@ class IamPolicyTest {
     @ParameterizedTest
     @MethodSource("modules")
     void everyPolicyIsAPolicyDocumentNotHandWrittenJson(Module module) {
-        module.named("resource", "aws_iam_role_policy").forEach((name, policy) ->
-                assertTrue(expr(policy.path("policy")).matches("data\\.aws_iam_policy_document\\.\\w+\\.json"),
+        module.named("resource", "aws_iam_role_policy")
+                .forEach((name, policy) -> assertTrue(
+                        expr(policy.path("policy")).matches("data\\.aws_iam_policy_document\\.\\w+\\.json"),
                         module + " aws_iam_role_policy." + name));
     }
 
@@ -52,8 +55,10 @@ class IamPolicyTest {
     void aPublicPrincipalIsExplainedWhereItIsGranted(Module module) {
         module.named("resource", "aws_lambda_permission").forEach((name, permission) -> {
             if (permission.path("principal").asText().equals("*")) {
-                assertTrue(Comments.justify(module, "principal"), module + " aws_lambda_permission." + name
-                        + " grants principal \"*\" without a comment saying why AWS requires it");
+                assertTrue(
+                        Comments.justify(module, "principal"),
+                        module + " aws_lambda_permission." + name
+                                + " grants principal \"*\" without a comment saying why AWS requires it");
             }
         });
     }
@@ -68,10 +73,20 @@ class IamPolicyTest {
         assertEquals(List.of("aws_sqs_queue.dlq.arn"), resources(statements.get("DeadLetterToOwnDlq")));
         assertEquals(List.of("sqs:SendMessage"), actions(statements.get("DeadLetterToOwnDlq")));
         assertEquals(List.of("aws_dynamodb_table.members.arn"), resources(statements.get("ReadOwnMembers")));
-        assertTrue(actions(statements.get("ReadOwnMembers")).stream().allMatch(a -> List.of(
-                "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:Query").contains(a)), "members are only read");
+        assertTrue(
+                actions(statements.get("ReadOwnMembers")).stream()
+                        .allMatch(a -> List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:Query")
+                                .contains(a)),
+                "members are only read");
         assertEquals(List.of("var.ledger_table_arn"), resources(statements.get("WriteOwnLedgerEntries")));
-        assertEquals(Set.of("ConsumeOwnQueue", "ContinueOnOwnQueue", "CountOwnAccountSends", "DeadLetterToOwnDlq", "ReadOwnMembers", "WriteOwnLedgerEntries"),
+        assertEquals(
+                Set.of(
+                        "ConsumeOwnQueue",
+                        "ContinueOnOwnQueue",
+                        "CountOwnAccountSends",
+                        "DeadLetterToOwnDlq",
+                        "ReadOwnMembers",
+                        "WriteOwnLedgerEntries"),
                 statements.keySet());
     }
 
@@ -79,16 +94,22 @@ class IamPolicyTest {
     void everyFunctionReadsOnlyItsNamedSecretsAndWritesOnlyItsLogsBesideWhatItsCallerAllows() {
         JsonNode document = Module.function().data("aws_iam_policy_document", "this");
 
-        assertEquals("[\"${var.policy_json}\"]", document.path("source_policy_documents").toString());
+        assertEquals(
+                "[\"${var.policy_json}\"]",
+                document.path("source_policy_documents").toString());
         JsonNode logs = statements(Module.function(), "this").get("WriteOwnLogs");
         assertEquals(List.of("${aws_cloudwatch_log_group.this.arn}:*"), resources(logs));
         assertEquals(List.of("logs:CreateLogStream", "logs:PutLogEvents"), actions(logs));
         JsonNode secrets = statements(Module.function(), "this").get("ReadOwnSecrets");
-        assertEquals("[for name in local.secret_names : \"${var.ssm_parameter_arn_prefix}${name}\"]",
+        assertEquals(
+                "[for name in local.secret_names : \"${var.ssm_parameter_arn_prefix}${name}\"]",
                 expr(secrets.path("resources")));
         assertEquals(List.of("ssm:GetParameters"), actions(secrets));
         for (Module caller : List.of(Module.list(), Module.subscriptions())) {
-            assertEquals("data.aws_iam_policy_document.function.json", expr(caller.moduleCall("function").path("policy_json")), caller.toString());
+            assertEquals(
+                    "data.aws_iam_policy_document.function.json",
+                    expr(caller.moduleCall("function").path("policy_json")),
+                    caller.toString());
         }
     }
 
@@ -113,7 +134,9 @@ class IamPolicyTest {
         counters.path("condition").forEach(c -> conditions.put(c.path("test").asText(), c));
 
         assertEquals(List.of("var.sending_table_arn"), resources(counters));
-        assertEquals(Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:BatchGetItem"), Set.copyOf(actions(counters)));
+        assertEquals(
+                Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:BatchGetItem"),
+                Set.copyOf(actions(counters)));
         JsonNode leading = conditions.get("ForAllValues:StringEquals");
         assertEquals("dynamodb:LeadingKeys", leading.path("variable").asText());
         assertEquals("[\"${var.sending.account}\"]", leading.path("values").toString());
@@ -128,10 +151,22 @@ class IamPolicyTest {
         JsonNode statement = producer.path("statement").get(0);
         assertEquals(List.of("sqs:SendMessage"), actions(statement));
         assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statement));
-        assertEquals("data.aws_iam_policy_document.producer.json",
-                expr(Module.list().blocks().path("output").path("producer_policy_json").get(0).path("value")));
-        assertEquals("{ for name, list in module.list : name => list.producer_policy_json }",
-                expr(Module.root().blocks().path("output").path("producer_policies").get(0).path("value")));
+        assertEquals(
+                "data.aws_iam_policy_document.producer.json",
+                expr(Module.list()
+                        .blocks()
+                        .path("output")
+                        .path("producer_policy_json")
+                        .get(0)
+                        .path("value")));
+        assertEquals(
+                "{ for name, list in module.list : name => list.producer_policy_json }",
+                expr(Module.root()
+                        .blocks()
+                        .path("output")
+                        .path("producer_policies")
+                        .get(0)
+                        .path("value")));
     }
 
     @Test
@@ -140,12 +175,14 @@ class IamPolicyTest {
 
         assertEquals("values(var.list_tables)", expr(members.path("resources")));
         assertTrue(actions(members).stream().allMatch(a -> a.startsWith("dynamodb:")));
-        assertTrue(!actions(members).contains("dynamodb:Scan") && !actions(members).contains("dynamodb:DeleteTable"));
+        assertTrue(
+                !actions(members).contains("dynamodb:Scan") && !actions(members).contains("dynamodb:DeleteTable"));
     }
 
     static Map<String, JsonNode> statements(Module module, String document) {
         Map<String, JsonNode> bySid = new LinkedHashMap<>();
-        module.data("aws_iam_policy_document", document).path("statement")
+        module.data("aws_iam_policy_document", document)
+                .path("statement")
                 .forEach(s -> bySid.put(s.path("sid").asText(), s));
         return bySid;
     }

@@ -1,31 +1,46 @@
 package dev.listwire.terraform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static dev.listwire.terraform.Module.expr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.listwire.terraform.Module.expr;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** No fixed monthly cost: nothing that bills while idle unless a variable that defaults to off turns it on. */
 class IdleCostTest {
 
     /** Resource types that bill by the hour or month whether or not anything happens. */
     private static final Set<String> BILL_WHILE_IDLE = Set.of(
-            "aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm", "aws_cloudwatch_dashboard",
-            "aws_kms_key", "aws_secretsmanager_secret", "aws_lambda_provisioned_concurrency_config",
-            "aws_nat_gateway", "aws_eip", "aws_lb", "aws_alb", "aws_instance", "aws_db_instance", "aws_rds_cluster",
-            "aws_elasticache_cluster", "aws_vpc_endpoint", "aws_route53_zone", "aws_wafv2_web_acl",
-            "aws_kinesis_stream", "aws_apprunner_service", "aws_ecs_service", "aws_backup_plan");
+            "aws_cloudwatch_metric_alarm",
+            "aws_cloudwatch_composite_alarm",
+            "aws_cloudwatch_dashboard",
+            "aws_kms_key",
+            "aws_secretsmanager_secret",
+            "aws_lambda_provisioned_concurrency_config",
+            "aws_nat_gateway",
+            "aws_eip",
+            "aws_lb",
+            "aws_alb",
+            "aws_instance",
+            "aws_db_instance",
+            "aws_rds_cluster",
+            "aws_elasticache_cluster",
+            "aws_vpc_endpoint",
+            "aws_route53_zone",
+            "aws_wafv2_web_acl",
+            "aws_kinesis_stream",
+            "aws_apprunner_service",
+            "aws_ecs_service",
+            "aws_backup_plan");
 
     private static final Pattern SWITCH = Pattern.compile("^var\\.(\\w+) \\? 1 : 0$");
 
@@ -41,7 +56,8 @@ class IdleCostTest {
             if (address.startsWith("resource ") && BILL_WHILE_IDLE.contains(type)) {
                 Matcher m = SWITCH.matcher(expr(body.path("count")));
                 assertTrue(m.matches(), module + " " + address + " bills while idle: it needs count = var.<x> ? 1 : 0");
-                assertFalse(module.variable(m.group(1)).path("default").asBoolean(true),
+                assertFalse(
+                        module.variable(m.group(1)).path("default").asBoolean(true),
                         module + " " + address + " is on by default (var." + m.group(1) + ")");
             }
         });
@@ -51,15 +67,21 @@ class IdleCostTest {
     void theRootModuleKeepsTheDlqAlarmsOffByDefault() {
         assertEquals("var.dlq_alarms", expr(Module.root().moduleCall("list").path("dlq_alarm")));
         assertFalse(Module.root().variable("dlq_alarms").path("default").asBoolean(true));
-        assertFalse(Module.root().variable("point_in_time_recovery").path("default").asBoolean(true));
-        assertEquals("var.point_in_time_recovery", expr(Module.root().moduleCall("list").path("point_in_time_recovery")));
+        assertFalse(
+                Module.root().variable("point_in_time_recovery").path("default").asBoolean(true));
+        assertEquals(
+                "var.point_in_time_recovery",
+                expr(Module.root().moduleCall("list").path("point_in_time_recovery")));
     }
 
     @ParameterizedTest
     @MethodSource("modules")
     void everyTableIsOnDemand(Module module) {
-        for (Map.Entry<String, JsonNode> table : module.named("resource", "aws_dynamodb_table").entrySet()) {
-            assertEquals("PAY_PER_REQUEST", table.getValue().path("billing_mode").asText(),
+        for (Map.Entry<String, JsonNode> table :
+                module.named("resource", "aws_dynamodb_table").entrySet()) {
+            assertEquals(
+                    "PAY_PER_REQUEST",
+                    table.getValue().path("billing_mode").asText(),
                     module + " aws_dynamodb_table." + table.getKey());
         }
     }
@@ -67,10 +89,12 @@ class IdleCostTest {
     @ParameterizedTest
     @MethodSource("modules")
     void noFunctionKeepsWarmCapacityOrProvisionedPollers(Module module) {
-        module.named("resource", "aws_lambda_event_source_mapping").forEach((name, mapping) ->
-                assertFalse(mapping.has("provisioned_poller_config"), module + " " + name));
-        module.named("resource", "aws_lambda_function").forEach((name, function) ->
-                assertFalse(function.has("vpc_config"), module + " " + name + ": a VPC needs a NAT gateway or endpoints, which bill hourly"));
+        module.named("resource", "aws_lambda_event_source_mapping")
+                .forEach((name, mapping) -> assertFalse(mapping.has("provisioned_poller_config"), module + " " + name));
+        module.named("resource", "aws_lambda_function")
+                .forEach((name, function) -> assertFalse(
+                        function.has("vpc_config"),
+                        module + " " + name + ": a VPC needs a NAT gateway or endpoints, which bill hourly"));
     }
 
     @Test
@@ -79,7 +103,8 @@ class IdleCostTest {
 
         assertEquals("event", ledger.path("hash_key").asText());
         assertEquals("email", ledger.path("range_key").asText());
-        assertEquals("expiresAt", ledger.path("ttl").get(0).path("attribute_name").asText());
+        assertEquals(
+                "expiresAt", ledger.path("ttl").get(0).path("attribute_name").asText());
         assertTrue(ledger.path("ttl").get(0).path("enabled").asBoolean());
     }
 
@@ -89,16 +114,21 @@ class IdleCostTest {
 
         assertEquals("account", sending.path("hash_key").asText());
         assertEquals("bucket", sending.path("range_key").asText());
-        assertEquals("expiresAt", sending.path("ttl").get(0).path("attribute_name").asText());
+        assertEquals(
+                "expiresAt", sending.path("ttl").get(0).path("attribute_name").asText());
         assertTrue(sending.path("ttl").get(0).path("enabled").asBoolean());
     }
 
     @Test
     void noModuleCreatesACustomerManagedKmsKeyAndTheReadmeSaysWhy() throws Exception {
         for (Module module : Module.all()) {
-            assertTrue(module.named("resource", "aws_kms_key").isEmpty(), module + " creates a KMS key: 1 USD a month each");
+            assertTrue(
+                    module.named("resource", "aws_kms_key").isEmpty(),
+                    module + " creates a KMS key: 1 USD a month each");
         }
         String readme = java.nio.file.Files.readString(Repository.terraform().resolve("README.md"));
-        assertTrue(readme.contains("**No customer-managed KMS key by default**") && readme.contains("1 USD a month"), "terraform/README.md");
+        assertTrue(
+                readme.contains("**No customer-managed KMS key by default**") && readme.contains("1 USD a month"),
+                "terraform/README.md");
     }
 }

@@ -2,7 +2,6 @@ package dev.listwire.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -53,8 +52,7 @@ final class Manifests {
 
     private static final Pattern FILESET = Pattern.compile("fileset\\(local\\.lists_dir, \"([^\"]+)\"\\)");
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** The glob the root module gives fileset(), for example "*&#47;list.json". */
     static String pattern() {
@@ -79,7 +77,8 @@ final class Manifests {
             return files.filter(Files::isRegularFile)
                     .filter(file -> matcher.matches(listsDir.relativize(file)))
                     .sorted()
-                    .map(file -> new Manifest(listsDir.relativize(file).getParent().toString(), read(json, file)))
+                    .map(file ->
+                            new Manifest(listsDir.relativize(file).getParent().toString(), read(json, file)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -66,16 +65,21 @@ record Module(String dir, List<Hcl.File> files, ObjectNode blocks) {
     /** Blocks of one kind and type, by name: {@code named("resource", "aws_sqs_queue")}. */
     Map<String, JsonNode> named(String kind, String type) {
         Map<String, JsonNode> found = new LinkedHashMap<>();
-        blocks.path(kind).path(type).fields().forEachRemaining(e -> found.put(e.getKey(), e.getValue().get(0)));
+        blocks.path(kind)
+                .path(type)
+                .fields()
+                .forEachRemaining(e -> found.put(e.getKey(), e.getValue().get(0)));
         return found;
     }
 
     JsonNode resource(String type, String name) {
-        return require(blocks.path("resource").path(type).path(name), "resource " + type + "." + name).get(0);
+        return require(blocks.path("resource").path(type).path(name), "resource " + type + "." + name)
+                .get(0);
     }
 
     JsonNode data(String type, String name) {
-        return require(blocks.path("data").path(type).path(name), "data " + type + "." + name).get(0);
+        return require(blocks.path("data").path(type).path(name), "data " + type + "." + name)
+                .get(0);
     }
 
     JsonNode variable(String name) {
@@ -89,7 +93,9 @@ record Module(String dir, List<Hcl.File> files, ObjectNode blocks) {
     /** The body of {@code kind.name} (kinds with one label: variable, output, module). */
     Map<String, JsonNode> blocks(String kind) {
         Map<String, JsonNode> found = new LinkedHashMap<>();
-        blocks.path(kind).fields().forEachRemaining(e -> found.put(e.getKey(), e.getValue().get(0)));
+        blocks.path(kind)
+                .fields()
+                .forEachRemaining(e -> found.put(e.getKey(), e.getValue().get(0)));
         return found;
     }
 
@@ -97,8 +103,13 @@ record Module(String dir, List<Hcl.File> files, ObjectNode blocks) {
     Map<String, JsonNode> resourcesAndData() {
         Map<String, JsonNode> found = new LinkedHashMap<>();
         for (String kind : List.of("resource", "data")) {
-            blocks.path(kind).fields().forEachRemaining(type -> type.getValue().fields().forEachRemaining(
-                    name -> found.put(kind + " " + type.getKey() + "." + name.getKey(), name.getValue().get(0))));
+            blocks.path(kind)
+                    .fields()
+                    .forEachRemaining(type -> type.getValue()
+                            .fields()
+                            .forEachRemaining(name -> found.put(
+                                    kind + " " + type.getKey() + "." + name.getKey(),
+                                    name.getValue().get(0))));
         }
         return found;
     }
@@ -134,7 +145,9 @@ record Module(String dir, List<Hcl.File> files, ObjectNode blocks) {
             JsonNode existing = into.get(field.getKey());
             if (existing instanceof ObjectNode target && field.getValue().isObject()) {
                 merge(target, field.getValue());
-            } else if (existing != null && existing.isArray() && field.getValue().isArray()) {
+            } else if (existing != null
+                    && existing.isArray()
+                    && field.getValue().isArray()) {
                 ((ArrayNode) existing).addAll((ArrayNode) field.getValue());
             } else {
                 into.set(field.getKey(), field.getValue().deepCopy());

@@ -1,14 +1,13 @@
 package dev.listwire.terraform;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A list added under lists/ (as the archetype adds one) is deployed and tested with no edit: the root
@@ -30,12 +29,18 @@ class NewListTest {
         }
         write(copy.resolve("price-targets/list.json"), NEW_MANIFEST);
 
-        List<String> found = Manifests.in(copy).stream().map(Manifests.Manifest::name).toList();
+        List<String> found =
+                Manifests.in(copy).stream().map(Manifests.Manifest::name).toList();
 
         assertEquals(existing.size() + 1, found.size(), found.toString());
         assertEquals(true, found.contains("price-targets"), found.toString());
-        assertEquals(60, Manifests.in(copy).stream().filter(m -> m.name().equals("price-targets"))
-                .findFirst().orElseThrow().timeoutSeconds());
+        assertEquals(
+                60,
+                Manifests.in(copy).stream()
+                        .filter(m -> m.name().equals("price-targets"))
+                        .findFirst()
+                        .orElseThrow()
+                        .timeoutSeconds());
     }
 
     @Test
@@ -43,7 +48,9 @@ class NewListTest {
         write(copy.resolve("price-targets/list.json"), NEW_MANIFEST);
         write(copy.resolve("price-targets/target/classes/list.json"), NEW_MANIFEST);
 
-        assertEquals(List.of("price-targets"), Manifests.in(copy).stream().map(Manifests.Manifest::name).toList());
+        assertEquals(
+                List.of("price-targets"),
+                Manifests.in(copy).stream().map(Manifests.Manifest::name).toList());
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Where the repository's parts are, found from the directory the tests run in. */
 final class Repository {
 
-    private Repository() {
-    }
+    private Repository() {}
 
     static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

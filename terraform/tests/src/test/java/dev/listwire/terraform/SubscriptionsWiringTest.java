@@ -1,8 +1,11 @@
 package dev.listwire.terraform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static dev.listwire.terraform.Module.expr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.listwire.terraform.Module.expr;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The subscriptions function as Terraform deploys it, checked against the app in subscriptions/: what it
@@ -35,7 +34,8 @@ class SubscriptionsWiringTest {
      * quota counters) that its context never builds.
      */
     private static Set<String> appReads() {
-        Set<String> names = AppSources.environmentNames(List.of(APP, COMMON.resolve("java/dev/listwire/common")),
+        Set<String> names = AppSources.environmentNames(
+                List.of(APP, COMMON.resolve("java/dev/listwire/common")),
                 List.of(COMMON.resolve("resources/application.properties")));
         names.removeIf(name -> name.startsWith("LISTWIRE_FUNCTION_") || name.startsWith("LISTWIRE_SENDING_"));
         return names;
@@ -43,7 +43,8 @@ class SubscriptionsWiringTest {
 
     /** The variables the subscriptions function is given: its module's and, for every function, ../function's. */
     private static Set<String> subscriptionsEnvironment() {
-        return envNames(Module.subscriptions().local("environment"), Module.function().local("environment"));
+        return envNames(
+                Module.subscriptions().local("environment"), Module.function().local("environment"));
     }
 
     @Test
@@ -51,8 +52,10 @@ class SubscriptionsWiringTest {
         Set<String> reads = appReads();
 
         for (String name : subscriptionsEnvironment()) {
-            assertTrue(AppSources.reads(reads, name), "modules/subscriptions sets " + name
-                    + ", which the subscriptions app does not read (it reads " + reads + ")");
+            assertTrue(
+                    AppSources.reads(reads, name),
+                    "modules/subscriptions sets " + name + ", which the subscriptions app does not read (it reads "
+                            + reads + ")");
         }
     }
 
@@ -60,25 +63,36 @@ class SubscriptionsWiringTest {
     void whatTheListsAreToldAndTheAppAlsoReadsTheSubscriptionsFunctionIsToldToo() {
         Set<String> reads = appReads();
         Set<String> missing = new TreeSet<>();
-        for (String name : envNames(Module.list().local("environment"), Module.function().local("environment"))) {
+        for (String name :
+                envNames(Module.list().local("environment"), Module.function().local("environment"))) {
             if (AppSources.reads(reads, name) && !subscriptionsEnvironment().contains(name)) {
                 missing.add(name);
             }
         }
-        assertEquals(Set.of(), missing, "the ledger table, link key id, SMTP server and secrets are the lists' and the app's");
-        assertTrue(subscriptionsEnvironment().containsAll(Set.of("LISTWIRE_SSM_LINKS_KEY", "LISTWIRE_SSM_SMTP_PASSWORD")));
+        assertEquals(
+                Set.of(),
+                missing,
+                "the ledger table, link key id, SMTP server and secrets are the lists' and the app's");
+        assertTrue(
+                subscriptionsEnvironment().containsAll(Set.of("LISTWIRE_SSM_LINKS_KEY", "LISTWIRE_SSM_SMTP_PASSWORD")));
     }
 
     @Test
     void theAppFindsTheListsAndTablesTerraformMakes() {
         // The app's catalogue is lists/*/list.json bundled at build time; Terraform reads the same files.
         String pom = AppSources.read(Repository.root().resolve("subscriptions/pom.xml"));
-        assertTrue(pom.contains("<directory>${project.basedir}/../lists</directory>") && pom.contains("<include>*/list.json</include>"));
+        assertTrue(pom.contains("<directory>${project.basedir}/../lists</directory>")
+                && pom.contains("<include>*/list.json</include>"));
         assertTrue(expr(Module.root().local("manifests")).contains("fileset(local.lists_dir, \"*/list.json\")"));
         // A list's table is named as the list: the app's default, and what modules/list creates.
-        assertTrue(AppSources.read(APP.resolve("SubscriptionsConfiguration.java")).contains("tables.getOrDefault(list, list)"));
-        assertEquals("var.name", expr(Module.list().resource("aws_dynamodb_table", "members").path("name")));
-        assertTrue(expr(Module.root().local("list_table_arns")).endsWith(":table/${name}\" }"), expr(Module.root().local("list_table_arns")));
+        assertTrue(AppSources.read(APP.resolve("SubscriptionsConfiguration.java"))
+                .contains("tables.getOrDefault(list, list)"));
+        assertEquals(
+                "var.name",
+                expr(Module.list().resource("aws_dynamodb_table", "members").path("name")));
+        assertTrue(
+                expr(Module.root().local("list_table_arns")).endsWith(":table/${name}\" }"),
+                expr(Module.root().local("list_table_arns")));
         assertEquals("local.list_table_arns", expr(subscriptionsCall().path("list_tables")));
     }
 
@@ -92,9 +106,12 @@ class SubscriptionsWiringTest {
         assertEquals("var.handler", expr(subscriptions.moduleCall("function").path("handler")));
         String handler = subscriptions.variable("handler").path("default").asText();
         assertEquals("dev.listwire.subscriptions.SubscriptionsFunction", handler);
-        assertTrue(AppSources.read(APP.resolve("SubscriptionsFunction.java")).contains("extends APIGatewayV2HTTPEventFunction"));
+        assertTrue(AppSources.read(APP.resolve("SubscriptionsFunction.java"))
+                .contains("extends APIGatewayV2HTTPEventFunction"));
         assertFalse(subscriptionsCall().has("handler"), "the root module keeps the module's handler");
-        assertEquals("${path.module}/../subscriptions/target/function.jar", subscriptionsCall().path("artifact_path").asText());
+        assertEquals(
+                "${path.module}/../subscriptions/target/function.jar",
+                subscriptionsCall().path("artifact_path").asText());
     }
 
     @Test
@@ -102,31 +119,54 @@ class SubscriptionsWiringTest {
         String linksBase = expr(Module.root().local("links_base_url"));
         String custom = expr(Module.root().local("custom_links_base_url"));
 
-        assertTrue(linksBase.startsWith("local.custom_links_base_url != null ? local.custom_links_base_url"), linksBase);
-        assertTrue(linksBase.contains("var.enable_subscriptions ? trimsuffix(module.subscriptions[0].function_url, \"/\")"), linksBase);
-        assertEquals("local.links_base_url", expr(Module.root().moduleCall("list").path("links_base_url")));
+        assertTrue(
+                linksBase.startsWith("local.custom_links_base_url != null ? local.custom_links_base_url"), linksBase);
+        assertTrue(
+                linksBase.contains(
+                        "var.enable_subscriptions ? trimsuffix(module.subscriptions[0].function_url, \"/\")"),
+                linksBase);
+        assertEquals(
+                "local.links_base_url", expr(Module.root().moduleCall("list").path("links_base_url")));
         assertTrue(expr(Module.list().local("environment")).contains("LISTWIRE_LINKS_BASE_URL = var.links_base_url"));
         // The function is not given its own URL (a cycle), only a custom address; the app takes its URL from requests.
         assertEquals("local.custom_links_base_url", expr(subscriptionsCall().path("links_base_url")));
         assertTrue(custom.contains("var.links_base_url") && !custom.contains("module."), custom);
-        assertFalse(subscriptionsCall().toString().contains("module.list"), "the subscriptions function must not depend on a list");
-        assertTrue(AppSources.read(APP.resolve("LinkBase.java")).contains("request.getHeaders().get(HttpHeaders.HOST)"));
+        assertFalse(
+                subscriptionsCall().toString().contains("module.list"),
+                "the subscriptions function must not depend on a list");
+        assertTrue(
+                AppSources.read(APP.resolve("LinkBase.java")).contains("request.getHeaders().get(HttpHeaders.HOST)"));
     }
 
     @Test
     void itIsOnByDefaultAndCanBeTurnedOff() {
-        assertEquals("var.enable_subscriptions ? 1 : 0", expr(subscriptionsCall().path("count")));
-        assertTrue(Module.root().variable("enable_subscriptions").path("default").asBoolean(false));
-        JsonNode output = Module.root().blocks().path("output").path("preference_center_url").get(0);
-        assertTrue(expr(output.path("value")).contains("${local.links_base_url}/preferences"), expr(output.path("value")));
-        assertTrue(AppSources.read(APP.resolve("LinkRequestController.java")).contains("@Controller(\"/preferences\")"));
+        assertEquals(
+                "var.enable_subscriptions ? 1 : 0", expr(subscriptionsCall().path("count")));
+        assertTrue(
+                Module.root().variable("enable_subscriptions").path("default").asBoolean(false));
+        JsonNode output = Module.root()
+                .blocks()
+                .path("output")
+                .path("preference_center_url")
+                .get(0);
+        assertTrue(
+                expr(output.path("value")).contains("${local.links_base_url}/preferences"), expr(output.path("value")));
+        assertTrue(
+                AppSources.read(APP.resolve("LinkRequestController.java")).contains("@Controller(\"/preferences\")"));
     }
 
     @Test
     void nothingItDeploysBillsWhileIdle() {
         // Billed per request, per GB stored or not at all; a new resource type here has to be added on purpose.
-        Set<String> perUse = Set.of("aws_lambda_function", "aws_lambda_alias", "aws_lambda_function_url", "aws_lambda_permission",
-                "aws_iam_role", "aws_iam_role_policy", "aws_cloudwatch_log_group", "aws_iam_policy_document");
+        Set<String> perUse = Set.of(
+                "aws_lambda_function",
+                "aws_lambda_alias",
+                "aws_lambda_function_url",
+                "aws_lambda_permission",
+                "aws_iam_role",
+                "aws_iam_role_policy",
+                "aws_cloudwatch_log_group",
+                "aws_iam_policy_document");
         for (Module module : List.of(Module.subscriptions(), Module.function())) {
             module.resourcesAndData().keySet().forEach(address -> {
                 String type = address.substring(address.indexOf(' ') + 1, address.indexOf('.'));
@@ -138,13 +178,17 @@ class SubscriptionsWiringTest {
     @Test
     void itMayTouchOnlyTheListTablesAndItsOwnLedgerCountersWithTheCallsTheAppMakes() {
         Map<String, JsonNode> statements = IamPolicyTest.statements(Module.subscriptions(), "function");
-        assertEquals(Set.of("ManageMembersOfListTables", "ChangeOnlyMembershipAttributes", "CountLinkRequests"), statements.keySet());
+        assertEquals(
+                Set.of("ManageMembersOfListTables", "ChangeOnlyMembershipAttributes", "CountLinkRequests"),
+                statements.keySet());
 
         JsonNode members = statements.get("ManageMembersOfListTables");
         JsonNode changes = statements.get("ChangeOnlyMembershipAttributes");
         Set<String> memberActions = new TreeSet<>(texts(members.path("actions")));
         memberActions.addAll(texts(changes.path("actions")));
-        assertEquals(AppSources.dynamoDbActions(COMMON.resolve("java/dev/listwire/common/members/Memberships.java")), memberActions);
+        assertEquals(
+                AppSources.dynamoDbActions(COMMON.resolve("java/dev/listwire/common/members/Memberships.java")),
+                memberActions);
         assertEquals("values(var.list_tables)", expr(members.path("resources")));
         assertEquals("values(var.list_tables)", expr(changes.path("resources")));
 
@@ -155,8 +199,12 @@ class SubscriptionsWiringTest {
         assertEquals("aws_dynamodb_table.ledger.arn", expr(subscriptionsCall().path("ledger_table_arn")));
         Map<String, JsonNode> conditions = new LinkedHashMap<>();
         ledger.path("condition").forEach(c -> conditions.put(c.path("test").asText(), c));
-        assertEquals("dynamodb:LeadingKeys", conditions.get("ForAllValues:StringLike").path("variable").asText());
-        assertEquals(List.of(AppSources.constant(limit, "KEY_PREFIX") + "*"), texts(conditions.get("ForAllValues:StringLike").path("values")));
+        assertEquals(
+                "dynamodb:LeadingKeys",
+                conditions.get("ForAllValues:StringLike").path("variable").asText());
+        assertEquals(
+                List.of(AppSources.constant(limit, "KEY_PREFIX") + "*"),
+                texts(conditions.get("ForAllValues:StringLike").path("values")));
         assertEquals(List.of("false"), texts(conditions.get("Null").path("values")));
 
         for (JsonNode statement : statements.values()) {
@@ -176,19 +224,25 @@ class SubscriptionsWiringTest {
 
     @Test
     void itWritesOnlyTheAttributesMembershipsWritesAndGetsNoValuesBack() {
-        JsonNode changes = IamPolicyTest.statements(Module.subscriptions(), "function").get("ChangeOnlyMembershipAttributes");
+        JsonNode changes =
+                IamPolicyTest.statements(Module.subscriptions(), "function").get("ChangeOnlyMembershipAttributes");
         Map<String, JsonNode> conditions = new LinkedHashMap<>();
         changes.path("condition").forEach(c -> conditions.put(c.path("variable").asText(), c));
 
         JsonNode attributes = conditions.get("dynamodb:Attributes");
         assertEquals("ForAllValues:StringEquals", attributes.path("test").asText());
         Path member = COMMON.resolve("java/dev/listwire/common/members/Member.java");
-        Set<String> written = new TreeSet<>(Set.of("email", AppSources.constant(member, "STATUS"),
-                AppSources.constant(member, "SUBSCRIBED_AT"), AppSources.constant(member, "UNSUBSCRIBED_AT")));
+        Set<String> written = new TreeSet<>(Set.of(
+                "email",
+                AppSources.constant(member, "STATUS"),
+                AppSources.constant(member, "SUBSCRIBED_AT"),
+                AppSources.constant(member, "UNSUBSCRIBED_AT")));
         assertEquals(written, new TreeSet<>(texts(attributes.path("values"))));
         String memberships = AppSources.read(COMMON.resolve("java/dev/listwire/common/members/Memberships.java"));
-        assertFalse(memberships.contains("returnValues"), "Memberships asks for no values back, as the condition allows");
-        assertEquals(List.of("NONE"), texts(conditions.get("dynamodb:ReturnValues").path("values")));
+        assertFalse(
+                memberships.contains("returnValues"), "Memberships asks for no values back, as the condition allows");
+        assertEquals(
+                List.of("NONE"), texts(conditions.get("dynamodb:ReturnValues").path("values")));
         assertEquals(Set.of("dynamodb:UpdateItem"), new TreeSet<>(texts(changes.path("actions"))));
     }
 

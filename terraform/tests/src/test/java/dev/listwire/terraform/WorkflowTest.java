@@ -1,15 +1,14 @@
 package dev.listwire.terraform;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The users' CI builds, then checks and plans on pull requests and applies on main through an OIDC role.
@@ -23,7 +22,9 @@ class WorkflowTest {
     void buildsWithMavenBeforeTerraformSeesTheJars() {
         assertTrue(workflow.contains("run: mvn -B verify"));
         assertTrue(workflow.contains("lists/*/target/function.jar"));
-        assertTrue(workflow.contains("subscriptions/target/function.jar"), "the subscriptions function is deployed by default");
+        assertTrue(
+                workflow.contains("subscriptions/target/function.jar"),
+                "the subscriptions function is deployed by default");
         assertTrue(workflow.contains("needs: [build, check]"));
     }
 
@@ -40,7 +41,8 @@ class WorkflowTest {
         assertTrue(workflow.contains("if: github.event_name == 'pull_request'"));
         assertTrue(workflow.contains("if: github.event_name == 'push' && github.ref == 'refs/heads/main'"));
         assertTrue(workflow.contains("terraform apply -auto-approve tfplan"));
-        assertTrue(workflow.indexOf("terraform apply") > workflow.indexOf("if: github.event_name == 'push'"),
+        assertTrue(
+                workflow.indexOf("terraform apply") > workflow.indexOf("if: github.event_name == 'push'"),
                 "apply belongs to the job that runs on main only");
     }
 
@@ -59,8 +61,12 @@ class WorkflowTest {
         Matcher uses = Pattern.compile("uses: (\\S+)@(\\S+)(.*)").matcher(workflow);
         int count = 0;
         while (uses.find()) {
-            assertTrue(uses.group(2).matches("[0-9a-f]{40}"), uses.group(1) + " is pinned by " + uses.group(2) + ", not a commit SHA");
-            assertTrue(uses.group(3).matches(" # v\\d+\\.\\d+\\.\\d+"), uses.group(1) + " does not name its tag: " + uses.group(3));
+            assertTrue(
+                    uses.group(2).matches("[0-9a-f]{40}"),
+                    uses.group(1) + " is pinned by " + uses.group(2) + ", not a commit SHA");
+            assertTrue(
+                    uses.group(3).matches(" # v\\d+\\.\\d+\\.\\d+"),
+                    uses.group(1) + " does not name its tag: " + uses.group(3));
             count++;
         }
         assertTrue(count >= 7, "actions found: " + count);
@@ -69,12 +75,18 @@ class WorkflowTest {
     @Test
     void pullRequestsFromForksGetNoAwsCredentials() {
         String plan = workflow.substring(workflow.indexOf("\n  plan:"), workflow.indexOf("\n  apply:"));
-        assertTrue(plan.contains("if: github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository"),
+        assertTrue(
+                plan.contains(
+                        "if: github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository"),
                 plan);
         assertTrue(plan.contains("role-to-assume: ${{ vars.AWS_PLAN_ROLE_ARN }}"));
-        assertFalse(workflow.contains("pull_request_target"), "pull_request_target would run a fork's code with this repository's rights");
+        assertFalse(
+                workflow.contains("pull_request_target"),
+                "pull_request_target would run a fork's code with this repository's rights");
         String check = workflow.substring(workflow.indexOf("\n  check:"), workflow.indexOf("\n  plan:"));
-        assertFalse(check.contains("configure-aws-credentials") || check.contains("id-token"), "check runs for forks too: no AWS");
+        assertFalse(
+                check.contains("configure-aws-credentials") || check.contains("id-token"),
+                "check runs for forks too: no AWS");
     }
 
     private static String read() {

@@ -35,16 +35,30 @@ public final class Dynalite implements AutoCloseable {
     /** On {@code port}, keeping its tables under {@code dataDir} when given, its output sent to {@code log}. */
     public static Dynalite start(int port, Optional<Path> dataDir, ProcessBuilder.Redirect log) {
         Path cli = findCli();
-        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                cli.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
+                "--updateTableMs",
+                "0"));
         dataDir.ifPresent(dir -> command.addAll(List.of("--path", dir.toString())));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot run Node.js ('node'), which dynalite (the local DynamoDB) "
-                    + "needs: install Node.js 18 or later", e);
+            throw new IllegalStateException(
+                    "Cannot run Node.js ('node'), which dynalite (the local DynamoDB) "
+                            + "needs: install Node.js 18 or later",
+                    e);
         }
         Dynalite dynalite = new Dynalite(process, port);
         dynalite.awaitListening(Duration.ofSeconds(30));

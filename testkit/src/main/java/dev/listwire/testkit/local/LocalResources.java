@@ -1,6 +1,9 @@
 package dev.listwire.testkit.local;
 
 import dev.listwire.common.manifest.ListManifest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -10,10 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Creates, on local stand-ins (dynalite, ElasticMQ), what Terraform creates in AWS for a list, from the
@@ -31,22 +30,24 @@ public final class LocalResources {
     }
 
     /** The URLs of the list's queue and DLQ. */
-    public record ListQueues(String queueUrl, String dlqUrl) {
-    }
+    public record ListQueues(String queueUrl, String dlqUrl) {}
 
     public ListQueues createList(ListManifest list) {
         createTable(list.name(), List.of(key("email", KeyType.HASH)));
         String dlqUrl = sqs.createQueue(b -> b.queueName(list.name() + "-dlq")).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + list.tuning().maxReceives() + "\"}";
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
+                + list.tuning().maxReceives() + "\"}";
         // As Terraform does: the visibility timeout is 6x the function timeout (AWS's advice for Lambda).
         String visibility = Integer.toString(Math.min(43_200, 6 * list.tuning().timeoutSeconds()));
         // Created bare, then configured: a queue kept from an earlier start takes a changed manifest.
         String queueUrl = sqs.createQueue(b -> b.queueName(list.name())).queueUrl();
-        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(
-                QueueAttributeName.REDRIVE_POLICY, redrive,
-                QueueAttributeName.VISIBILITY_TIMEOUT, visibility)));
+        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributes(Map.of(
+                        QueueAttributeName.REDRIVE_POLICY, redrive,
+                        QueueAttributeName.VISIBILITY_TIMEOUT, visibility)));
         return new ListQueues(queueUrl, dlqUrl);
     }
 
@@ -62,9 +63,13 @@ public final class LocalResources {
     private void createTable(String name, List<KeySchemaElement> keys) {
         List<AttributeDefinition> attributes = new ArrayList<>();
         keys.forEach(k -> attributes.add(AttributeDefinition.builder()
-                .attributeName(k.attributeName()).attributeType(ScalarAttributeType.S).build()));
+                .attributeName(k.attributeName())
+                .attributeType(ScalarAttributeType.S)
+                .build()));
         try {
-            dynamoDb.createTable(b -> b.tableName(name).keySchema(keys).attributeDefinitions(attributes)
+            dynamoDb.createTable(b -> b.tableName(name)
+                    .keySchema(keys)
+                    .attributeDefinitions(attributes)
                     .billingMode(BillingMode.PAY_PER_REQUEST));
             dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
         } catch (ResourceInUseException exists) {

@@ -1,21 +1,20 @@
 package dev.listwire.common.function;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.listwire.testkit.ListFixture;
-import dev.listwire.testkit.SqsEvents;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.Message;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.testkit.ListFixture;
+import dev.listwire.testkit.SqsEvents;
+import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** What BatchHandler puts on the list's queues for each way an event ends, against ElasticMQ. */
 class BatchHandlerTest {
@@ -66,7 +65,9 @@ class BatchHandlerTest {
         assertSame(dead, handler().enact(message(), id(), dead));
 
         Message moved = SqsEvents.messages(list.stack().sqs(), list.dlqUrl(), 1).get(0);
-        assertEquals("ticker: must not be blank", moved.messageAttributes().get("listwire-error").stringValue());
+        assertEquals(
+                "ticker: must not be blank",
+                moved.messageAttributes().get("listwire-error").stringValue());
     }
 
     @Test
@@ -88,11 +89,13 @@ class BatchHandlerTest {
         list.property("listwire.function.queue-url", missing).property("listwire.function.dlq-url", missing);
         BatchHandler handler = handler();
 
-        EventResult paused = handler.enact(message(), id(),
-                new EventResult.Paused(Continuation.WHOLE_LIST, 0, PauseReason.OUT_OF_TIME));
+        EventResult paused = handler.enact(
+                message(), id(), new EventResult.Paused(Continuation.WHOLE_LIST, 0, PauseReason.OUT_OF_TIME));
         EventResult dead = handler.enact(message(), id(), new EventResult.DeadLettered("not JSON"));
 
-        assertEquals(RetryReason.ERROR, assertInstanceOf(EventResult.Retry.class, paused).reason());
+        assertEquals(
+                RetryReason.ERROR,
+                assertInstanceOf(EventResult.Retry.class, paused).reason());
         EventResult.Retry refused = assertInstanceOf(EventResult.Retry.class, dead);
         assertEquals(RetryReason.DEAD_LETTER_REFUSED, refused.reason());
         assertTrue(refused.error().orElseThrow().startsWith("payload rejected (not JSON) but the DLQ refused it"));
@@ -112,7 +115,8 @@ class BatchHandlerTest {
     }
 
     private List<SQSEvent.SQSMessage> queued(String queueUrl, int count) {
-        List<SQSEvent.SQSMessage> records = SqsEvents.receive(list.stack().sqs(), queueUrl, count).getRecords();
+        List<SQSEvent.SQSMessage> records =
+                SqsEvents.receive(list.stack().sqs(), queueUrl, count).getRecords();
         assertEquals(count, records.size());
         return records;
     }

@@ -1,5 +1,8 @@
 package dev.listwire.common.function;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.listwire.common.ledger.Claim;
 import dev.listwire.common.ledger.DeliveryLedger;
 import dev.listwire.common.ledger.EventLedger;
@@ -9,17 +12,13 @@ import dev.listwire.testkit.LocalStack;
 import dev.listwire.testkit.local.LocalResources;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** ClaimsAhead is the one home of the claims it takes: every ending is written, and close gives back the rest. */
 class ClaimsAheadTest {
@@ -56,15 +55,20 @@ class ClaimsAheadTest {
         }
         ledger.flush();
 
-        assertEquals(Map.of("a@example.com", "sent", "b@example.com", "rejected", "d@example.com", "claimed"),
-                statuses(), "only an email on the wire keeps its claim, until its lease");
+        assertEquals(
+                Map.of("a@example.com", "sent", "b@example.com", "rejected", "d@example.com", "claimed"),
+                statuses(),
+                "only an email on the wire keeps its claim, until its lease");
     }
 
     @Test
     void aClaimEndsOnceAndASkippedMemberHasNone() {
         Member unsubscribed = new Member("z@example.com", Map.of("email", "z@example.com", "status", "unsubscribed"));
-        try (ClaimsAhead claims = new ClaimsAhead(Stream.of(member("a"), unsubscribed).iterator(),
-                m -> m.isUnsubscribed() ? new Screening.Skip(SkipReason.UNSUBSCRIBED) : send(m), ledger, 4)) {
+        try (ClaimsAhead claims = new ClaimsAhead(
+                Stream.of(member("a"), unsubscribed).iterator(),
+                m -> m.isUnsubscribed() ? new Screening.Skip(SkipReason.UNSUBSCRIBED) : send(m),
+                ledger,
+                4)) {
             ClaimsAhead.Turn a = claims.next();
             assertEquals(Claim.CLAIMED, a.claim());
             a.sent();
@@ -78,8 +82,8 @@ class ClaimsAheadTest {
 
     @Test
     void aMemberAnotherInvocationHoldsIsLeftToIt() {
-        EventLedger other = new DeliveryLedger(stack.dynamoDb(), configuration)
-                .open("prices", "e1", Duration.ofMinutes(5));
+        EventLedger other =
+                new DeliveryLedger(stack.dynamoDb(), configuration).open("prices", "e1", Duration.ofMinutes(5));
         other.claim("a@example.com");
         try (ClaimsAhead claims = claimsOf(4, "a")) {
             assertEquals(Claim.HELD_ELSEWHERE, claims.next().claim());
@@ -90,8 +94,8 @@ class ClaimsAheadTest {
     }
 
     private ClaimsAhead claimsOf(int depth, String... names) {
-        return new ClaimsAhead(Stream.of(names).map(ClaimsAheadTest::member).iterator(), ClaimsAheadTest::send, ledger,
-                depth);
+        return new ClaimsAhead(
+                Stream.of(names).map(ClaimsAheadTest::member).iterator(), ClaimsAheadTest::send, ledger, depth);
     }
 
     private static Member member(String name) {
@@ -109,8 +113,11 @@ class ClaimsAheadTest {
 
     private Map<String, String> statuses() {
         Map<String, String> statuses = new TreeMap<>();
-        stack.dynamoDb().scan(b -> b.tableName(configuration.table())).items()
-                .forEach(item -> statuses.put(item.get("email").s(), item.get("status").s()));
+        stack.dynamoDb()
+                .scan(b -> b.tableName(configuration.table()))
+                .items()
+                .forEach(item ->
+                        statuses.put(item.get("email").s(), item.get("status").s()));
         return statuses;
     }
 }

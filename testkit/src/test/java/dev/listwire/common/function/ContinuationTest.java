@@ -1,21 +1,20 @@
 package dev.listwire.common.function;
 
+import static dev.listwire.common.function.OneEmailEach.assertOneEmailEach;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.testkit.CountdownContext;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.QueueDrain;
 import dev.listwire.testkit.SqsEvents;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.sqs.model.Message;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static dev.listwire.common.function.OneEmailEach.assertOneEmailEach;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A list longer than one invocation goes on in continuation messages on its own queue, with no gap and
@@ -41,28 +40,38 @@ class ContinuationTest {
         sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL));
 
         QueueDrain.Result drained;
-        try (FixtureFunction budgeted = new FixtureFunction(list.property("listwire.function.continue-margin", "1s").context())) {
-            drained = QueueDrain.run(budgeted, sqs, list.queueUrl(), 10, () -> new CountdownContext(BUDGET), Duration.ofHours(2));
+        try (FixtureFunction budgeted = new FixtureFunction(
+                list.property("listwire.function.continue-margin", "1s").context())) {
+            drained = QueueDrain.run(
+                    budgeted, sqs, list.queueUrl(), 10, () -> new CountdownContext(BUDGET), Duration.ofHours(2));
         }
 
         var finished = list.logs().lines("event-finished");
-        long continued = finished.stream().filter(l -> "continued".equals(l.get("outcome"))).count();
-        System.out.printf("ContinuationTest: %d members, %d invocations, wall time %d s, budget %d s per invocation%n",
+        long continued = finished.stream()
+                .filter(l -> "continued".equals(l.get("outcome")))
+                .count();
+        System.out.printf(
+                "ContinuationTest: %d members, %d invocations, wall time %d s, budget %d s per invocation%n",
                 MEMBERS, drained.invocations(), drained.wallTime().toSeconds(), BUDGET.toSeconds());
         assertTrue(continued >= 1, "a list this long needs more than one invocation: " + finished.size());
         assertEquals("completed", finished.get(finished.size() - 1).get("outcome"));
         assertEquals(continued + 1, finished.size(), "every part but the last continued; none failed");
-        assertEquals(MEMBERS, finished.stream().mapToInt(l -> (Integer) l.get("sent")).sum());
+        assertEquals(
+                MEMBERS,
+                finished.stream().mapToInt(l -> (Integer) l.get("sent")).sum());
         assertOneEmailEach(list, MEMBERS);
     }
 
     @Test
     void aProducerCannotForgeAContinuationThatSkipsMembers() throws Exception {
         list.members().many("member", 5);
-        SQSEvent forged = SqsEvents.withAttributes("forged", AAPL,
-                Map.of(Continuations.ATTRIBUTE, "k1.c2tpcA.AAAA"));
+        SQSEvent forged = SqsEvents.withAttributes("forged", AAPL, Map.of(Continuations.ATTRIBUTE, "k1.c2tpcA.AAAA"));
 
-        assertTrue(list.function().handleRequest(forged, null).getBatchItemFailures().isEmpty(),
+        assertTrue(
+                list.function()
+                        .handleRequest(forged, null)
+                        .getBatchItemFailures()
+                        .isEmpty(),
                 "dead-lettered, not retried");
 
         assertTrue(list.inbox().all().isEmpty());
@@ -76,16 +85,20 @@ class ContinuationTest {
         var sqs = list.stack().sqs();
         sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL));
         SQSEvent first = SqsEvents.receive(sqs, list.queueUrl(), 1);
-        try (FixtureFunction budgeted = new FixtureFunction(list.property("listwire.function.continue-margin", "1s").context())) {
+        try (FixtureFunction budgeted = new FixtureFunction(
+                list.property("listwire.function.continue-margin", "1s").context())) {
             // Out of time after the first member: the rest goes to a continuation.
             budgeted.handleRequest(first, new CountdownContext(Duration.ofMillis(900)));
         }
         Message continuation = SqsEvents.messages(sqs, list.queueUrl(), 1).get(0);
-        String token = continuation.messageAttributes().get(Continuations.ATTRIBUTE).stringValue();
+        String token =
+                continuation.messageAttributes().get(Continuations.ATTRIBUTE).stringValue();
         String eventId = continuation.messageAttributes().get("eventId").stringValue();
 
-        SQSEvent moved = SqsEvents.withAttributes("moved",
-                "{\"ticker\":\"EVIL\",\"price\":1}", Map.of(Continuations.ATTRIBUTE, token, "eventId", eventId));
+        SQSEvent moved = SqsEvents.withAttributes(
+                "moved",
+                "{\"ticker\":\"EVIL\",\"price\":1}",
+                Map.of(Continuations.ATTRIBUTE, token, "eventId", eventId));
         list.function().handleRequest(moved, null);
 
         assertEquals(1, list.inbox().all().size(), "only the first part's one email");
@@ -99,14 +112,19 @@ class ContinuationTest {
         sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL));
         SQSEvent first = SqsEvents.receive(sqs, list.queueUrl(), 1);
         try (FixtureFunction budgeted = new FixtureFunction(list.property("listwire.function.continue-margin", "1s")
-                .property("listwire.ledger.claims-ahead", 8).context())) {
+                .property("listwire.ledger.claims-ahead", 8)
+                .context())) {
             // Out of time after the first member, with up to 8 members claimed ahead of it.
             budgeted.handleRequest(first, new CountdownContext(Duration.ofMillis(900)));
         }
 
         assertEquals(1, list.inbox().all().size());
         var statuses = list.stack().dynamoDb().scan(b -> b.tableName(list.ledgerTable())).items().stream()
-                .map(item -> item.get("status").s()).toList();
-        assertEquals(List.of("sent"), statuses, "one recipient sent, and no claim left held for the continuation to wait on");
+                .map(item -> item.get("status").s())
+                .toList();
+        assertEquals(
+                List.of("sent"),
+                statuses,
+                "one recipient sent, and no claim left held for the continuation to wait on");
     }
 }

@@ -1,25 +1,24 @@
 package dev.listwire.common.function;
 
+import static dev.listwire.common.function.OneEmailEach.assertOneEmailEach;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.SmtpCutter;
 import dev.listwire.testkit.SqsEvents;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static dev.listwire.common.function.OneEmailEach.assertOneEmailEach;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** At-least-once in, one email per recipient out; and bad input loses nothing. */
 class DeliveryFailuresTest {
@@ -37,16 +36,27 @@ class DeliveryFailuresTest {
 
         // The first delivery succeeds, but its deletion is lost: the message becomes visible again.
         SQSEvent first = SqsEvents.receive(sqs, list.queueUrl(), 1);
-        assertTrue(list.function().handleRequest(first, null).getBatchItemFailures().isEmpty());
+        assertTrue(list.function()
+                .handleRequest(first, null)
+                .getBatchItemFailures()
+                .isEmpty());
         sqs.changeMessageVisibility(b -> b.queueUrl(list.queueUrl())
-                .receiptHandle(first.getRecords().get(0).getReceiptHandle()).visibilityTimeout(0));
+                .receiptHandle(first.getRecords().get(0).getReceiptHandle())
+                .visibilityTimeout(0));
         SQSEvent second = SqsEvents.receive(sqs, list.queueUrl(), 1);
 
-        assertEquals(first.getRecords().get(0).getMessageId(), second.getRecords().get(0).getMessageId());
+        assertEquals(
+                first.getRecords().get(0).getMessageId(),
+                second.getRecords().get(0).getMessageId());
         assertEquals("2", second.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
-        assertTrue(list.function().handleRequest(second, null).getBatchItemFailures().isEmpty());
+        assertTrue(list.function()
+                .handleRequest(second, null)
+                .getBatchItemFailures()
+                .isEmpty());
         assertOneEmailEach(list, 5);
-        assertEquals(Map.of("already-sent", 5), list.logs().lines("event-finished").get(1).get("skippedReasons"));
+        assertEquals(
+                Map.of("already-sent", 5),
+                list.logs().lines("event-finished").get(1).get("skippedReasons"));
     }
 
     @Test
@@ -54,14 +64,21 @@ class DeliveryFailuresTest {
         list.members().many("member", 3);
         var sqs = list.stack().sqs();
         for (int i = 0; i < 2; i++) {
-            sqs.sendMessage(b -> b.queueUrl(list.queueUrl()).messageBody(AAPL).messageAttributes(Map.of("eventId",
-                    MessageAttributeValue.builder().dataType("String").stringValue("report-42").build())));
+            sqs.sendMessage(b -> b.queueUrl(list.queueUrl())
+                    .messageBody(AAPL)
+                    .messageAttributes(Map.of(
+                            "eventId",
+                            MessageAttributeValue.builder()
+                                    .dataType("String")
+                                    .stringValue("report-42")
+                                    .build())));
         }
 
         SQSEvent both = SqsEvents.receive(sqs, list.queueUrl(), 2);
 
         assertEquals(2, both.getRecords().size());
-        assertTrue(list.function().handleRequest(both, null).getBatchItemFailures().isEmpty());
+        assertTrue(
+                list.function().handleRequest(both, null).getBatchItemFailures().isEmpty());
         assertOneEmailEach(list, 3);
     }
 
@@ -73,8 +90,12 @@ class DeliveryFailuresTest {
 
         SQSBatchResponse failed = list.function().handleRequest(event, null);
 
-        assertEquals(List.of("m-1"), failed.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(), "SQS must retry the message");
+        assertEquals(
+                List.of("m-1"),
+                failed.getBatchItemFailures().stream()
+                        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                        .toList(),
+                "SQS must retry the message");
         assertEquals(4, list.inbox().all().size());
         Map<String, Object> line = list.logs().lines("event-finished").get(0);
         assertEquals("retry", line.get("outcome"));
@@ -82,7 +103,10 @@ class DeliveryFailuresTest {
         assertTrue(((String) line.get("error")).contains("451"), line.toString());
 
         list.mail().heal();
-        assertTrue(list.function().handleRequest(event, null).getBatchItemFailures().isEmpty());
+        assertTrue(list.function()
+                .handleRequest(event, null)
+                .getBatchItemFailures()
+                .isEmpty());
         assertOneEmailEach(list, 10);
         assertEquals(6, list.logs().lines("event-finished").get(1).get("sent"));
     }
@@ -91,16 +115,21 @@ class DeliveryFailuresTest {
     void retryAfterTheConnectionIsLostHalfwaySendsOnlyToTheRest() throws Exception {
         list.members().many("member", 10);
         try (SmtpCutter cutter = new SmtpCutter(list.mail().smtpPort());
-             FixtureFunction viaCutter = new FixtureFunction(list.property("listwire.smtp.port", cutter.port()).context())) {
+                FixtureFunction viaCutter = new FixtureFunction(
+                        list.property("listwire.smtp.port", cutter.port()).context())) {
             cutter.cutAfter(3);
             SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
 
-            assertEquals(1, viaCutter.handleRequest(event, null).getBatchItemFailures().size(), "SQS must retry");
+            assertEquals(
+                    1,
+                    viaCutter.handleRequest(event, null).getBatchItemFailures().size(),
+                    "SQS must retry");
             assertEquals(3, list.inbox().all().size());
             assertTrue(((String) list.logs().lines("event-finished").get(0).get("error")).contains("failed"));
 
             cutter.heal();
-            assertTrue(viaCutter.handleRequest(event, null).getBatchItemFailures().isEmpty());
+            assertTrue(
+                    viaCutter.handleRequest(event, null).getBatchItemFailures().isEmpty());
         }
         assertOneEmailEach(list, 10);
     }
@@ -109,14 +138,24 @@ class DeliveryFailuresTest {
     void logsInToTheSmtpServerAndRetriesTheMessageWhenTheLoginIsRefused() throws Exception {
         list.members().add("ada@example.com");
         SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
-        try (FixtureFunction wrongPassword = new FixtureFunction(list.property("listwire.smtp.password", "wrong").context())) {
-            assertEquals(1, wrongPassword.handleRequest(event, null).getBatchItemFailures().size());
+        try (FixtureFunction wrongPassword = new FixtureFunction(
+                list.property("listwire.smtp.password", "wrong").context())) {
+            assertEquals(
+                    1,
+                    wrongPassword
+                            .handleRequest(event, null)
+                            .getBatchItemFailures()
+                            .size());
         }
         assertTrue(list.inbox().all().isEmpty());
         String error = (String) list.logs().lines("event-finished").get(0).get("error");
         assertTrue(error.contains("535"), "the server's answer is in the log: " + error);
 
-        assertTrue(list.function().handleRequest(event, null).getBatchItemFailures().isEmpty(),
+        assertTrue(
+                list.function()
+                        .handleRequest(event, null)
+                        .getBatchItemFailures()
+                        .isEmpty(),
                 "the right password sends");
         assertOneEmailEach(list, 1);
     }
@@ -129,11 +168,17 @@ class DeliveryFailuresTest {
         SQSBatchResponse response = list.function().handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "a 5xx recipient does not fail the message");
-        assertEquals(List.of("ada@example.com", "grace@example.com"),
+        assertEquals(
+                List.of("ada@example.com", "grace@example.com"),
                 list.inbox().byRecipient().keySet().stream().sorted().toList());
         Map<String, Object> skipped = list.logs().lines("recipient-skipped").get(0);
-        assertEquals(list.function().getApplicationContext().getBean(dev.listwire.common.logging.JsonLines.class)
-                .pseudonym("bounce@example.com"), skipped.get("recipient"), "pseudonymised by default");
+        assertEquals(
+                list.function()
+                        .getApplicationContext()
+                        .getBean(dev.listwire.common.logging.JsonLines.class)
+                        .pseudonym("bounce@example.com"),
+                skipped.get("recipient"),
+                "pseudonymised by default");
         assertTrue(((String) skipped.get("smtpReply")).startsWith("550"), skipped.toString());
 
         // A redelivery does not try the rejected address again.
@@ -158,16 +203,22 @@ class DeliveryFailuresTest {
         var dead = SqsEvents.messages(list.stack().sqs(), list.dlqUrl(), 3);
         Map<String, String> reasons = new java.util.TreeMap<>();
         for (Message m : dead) {
-            reasons.put(m.messageAttributes().get("listwire-source-message-id").stringValue(),
+            reasons.put(
+                    m.messageAttributes().get("listwire-source-message-id").stringValue(),
                     m.messageAttributes().get("listwire-error").stringValue());
         }
         assertEquals(List.of("no-ticker", "not-json", "wrong-type"), List.copyOf(reasons.keySet()));
         assertEquals("the message body is not a JSON object", reasons.get("not-json"));
         assertEquals("ticker: must not be blank", reasons.get("no-ticker"));
-        assertTrue(reasons.get("wrong-type").startsWith("the message body does not fit FixtureEvent"), reasons.get("wrong-type"));
+        assertTrue(
+                reasons.get("wrong-type").startsWith("the message body does not fit FixtureEvent"),
+                reasons.get("wrong-type"));
         assertTrue(dead.stream().anyMatch(m -> m.body().equals("ticker=AAPL")), "the body is kept as it was");
-        assertEquals(3, list.logs().lines("event-finished").stream()
-                .filter(l -> "dead-lettered".equals(l.get("outcome"))).count());
+        assertEquals(
+                3,
+                list.logs().lines("event-finished").stream()
+                        .filter(l -> "dead-lettered".equals(l.get("outcome")))
+                        .count());
     }
 
     @Test
@@ -183,7 +234,10 @@ class DeliveryFailuresTest {
                 f.get();
             }
             // An invocation that met the other's claims asks for a retry; the retry finds nothing left to send.
-            assertTrue(list.function().handleRequest(event, null).getBatchItemFailures().isEmpty());
+            assertTrue(list.function()
+                    .handleRequest(event, null)
+                    .getBatchItemFailures()
+                    .isEmpty());
         }
         assertOneEmailEach(list, 200);
     }

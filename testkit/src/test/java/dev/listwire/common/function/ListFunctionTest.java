@@ -1,5 +1,10 @@
 package dev.listwire.common.function;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.links.LinkPurpose;
@@ -8,17 +13,11 @@ import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One event on a list's queue becomes one email to each member, with the headers a list email needs. */
 class ListFunctionTest {
@@ -32,13 +31,17 @@ class ListFunctionTest {
 
         assertNotNull(event.getRecords(), "the serde module must turn 'Records' into records");
         assertEquals(2, event.getRecords().size());
-        assertEquals("aapl-close-2026-11-27", event.getRecords().get(0).getMessageAttributes().get("eventId").getStringValue());
+        assertEquals(
+                "aapl-close-2026-11-27",
+                event.getRecords().get(0).getMessageAttributes().get("eventId").getStringValue());
     }
 
     @Test
     void sendsEveryMemberOneEmailWithListHeadersAndBothParts() throws Exception {
-        list.members().add("ada@example.com", Map.of("name", AttributeValue.fromS("Ada")))
-                .add("grace@example.com").add("linus@example.com");
+        list.members()
+                .add("ada@example.com", Map.of("name", AttributeValue.fromS("Ada")))
+                .add("grace@example.com")
+                .add("linus@example.com");
 
         SQSBatchResponse response =
                 list.function().handleRequest(SqsEvents.fromResource("events/two-messages.json"), null);
@@ -49,7 +52,9 @@ class ListFunctionTest {
         received.forEach((to, emails) -> assertEquals(2, emails.size(), to + " gets each of the two events once"));
 
         MimeMessage ada = list.inbox().to("ada@example.com").stream()
-                .filter(m -> subject(m).startsWith("AAPL")).findFirst().orElseThrow();
+                .filter(m -> subject(m).startsWith("AAPL"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("AAPL at 189.95", subject(ada));
         assertEquals("Fixture Desk <alerts@listwire.test>", Inbox.header(ada, "From"));
         assertEquals("\"Fixture Alerts\" <fixture-list.listwire.test>", Inbox.header(ada, "List-Id"));
@@ -62,7 +67,8 @@ class ListFunctionTest {
         assertEquals("ada@example.com", granted.email());
         assertTrue(Inbox.header(ada, "Message-ID").matches("<[0-9a-f]{32}\\.fixture-list@listwire\\.test>"));
         assertTrue(Inbox.part(ada, "text/plain").contains("Hello Ada,"));
-        assertTrue(Inbox.part(ada, "text/plain").contains("Unsubscribe from this list: https://prefs.listwire.test/unsubscribe/"));
+        assertTrue(Inbox.part(ada, "text/plain")
+                .contains("Unsubscribe from this list: https://prefs.listwire.test/unsubscribe/"));
         String html = Inbox.part(ada, "text/html");
         assertTrue(html.contains("<strong>AAPL</strong> trades at 189.95"), html);
         assertTrue(html.contains("https://prefs.listwire.test/preferences/"), "footer links the preference center");
@@ -75,10 +81,15 @@ class ListFunctionTest {
         list.function().handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
         list.function().handleRequest(SqsEvents.ofBody("m-2", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
 
-        List<String> ids = list.inbox().all().stream().map(m -> Inbox.header(m, "Message-ID")).distinct().toList();
+        List<String> ids = list.inbox().all().stream()
+                .map(m -> Inbox.header(m, "Message-ID"))
+                .distinct()
+                .toList();
         assertEquals(4, ids.size(), "two events to two members: four different ids " + ids);
-        assertEquals(ids.get(0), dev.listwire.common.mail.MessageIds.of("fixture-list", "m-1",
-                Inbox.to(list.inbox().all().get(0)), "listwire.test"));
+        assertEquals(
+                ids.get(0),
+                dev.listwire.common.mail.MessageIds.of(
+                        "fixture-list", "m-1", Inbox.to(list.inbox().all().get(0)), "listwire.test"));
     }
 
     @Test
@@ -87,7 +98,9 @@ class ListFunctionTest {
 
         list.function().handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
 
-        assertEquals(List.of("ada@example.com"), List.copyOf(list.inbox().byRecipient().keySet()));
+        assertEquals(
+                List.of("ada@example.com"),
+                List.copyOf(list.inbox().byRecipient().keySet()));
         Map<String, Object> line = list.logs().lines("event-finished").get(0);
         assertEquals(2, line.get("membersSeen"));
         assertEquals(Map.of("unsubscribed", 1), line.get("skippedReasons"));
@@ -112,7 +125,8 @@ class ListFunctionTest {
         assertEquals(Map.of("invalid-address", 1), first.get("skippedReasons"));
         assertEquals(0, first.get("failed"));
         assertTrue(first.containsKey("durationMs"));
-        assertEquals("2e1424d4-f796-459a-8184-9c92662be6da", lines.get(1).get("eventId"), "no attribute: the message id");
+        assertEquals(
+                "2e1424d4-f796-459a-8184-9c92662be6da", lines.get(1).get("eventId"), "no attribute: the message id");
         assertEquals(2, list.logs().lines("recipient-skipped").size(), "the bad address is logged, once per event");
     }
 
@@ -124,7 +138,8 @@ class ListFunctionTest {
 
         assertEquals(40, list.inbox().all().size());
         int opened = list.logs().lines("event-finished").stream()
-                .mapToInt(l -> (Integer) l.get("smtpConnectionsOpened")).sum();
+                .mapToInt(l -> (Integer) l.get("smtpConnectionsOpened"))
+                .sum();
         assertEquals(1, opened, "one authenticated connection for 40 emails in two events");
     }
 
@@ -136,7 +151,9 @@ class ListFunctionTest {
                 list.function().handleRequest(SqsEvents.ofBody("m-1", "{\"ticker\":\"AAPL\",\"price\":1}"), null);
 
         assertTrue(response.getBatchItemFailures().isEmpty());
-        assertEquals(List.of("ada@example.com"), List.copyOf(list.inbox().byRecipient().keySet()));
+        assertEquals(
+                List.of("ada@example.com"),
+                List.copyOf(list.inbox().byRecipient().keySet()));
         assertEquals(2, list.logs().lines("recipient-skipped").size());
     }
 
@@ -144,8 +161,12 @@ class ListFunctionTest {
     void escapesHtmlFromThePayloadInTheHtmlPartOnly() {
         list.members().add("ada@example.com");
 
-        list.function().handleRequest(SqsEvents.ofBody("m-1",
-                "{\"ticker\":\"<script>alert(1)</script>\",\"price\":1,\"note\":\"AT&T <b>up</b>\"}"), null);
+        list.function()
+                .handleRequest(
+                        SqsEvents.ofBody(
+                                "m-1",
+                                "{\"ticker\":\"<script>alert(1)</script>\",\"price\":1,\"note\":\"AT&T <b>up</b>\"}"),
+                        null);
 
         MimeMessage email = list.inbox().to("ada@example.com").get(0);
         String html = Inbox.part(email, "text/html");
@@ -159,10 +180,16 @@ class ListFunctionTest {
     void neutralisesHeaderInjectionFromThePayload() throws Exception {
         list.members().add("ada@example.com");
 
-        list.function().handleRequest(SqsEvents.ofBody("m-1",
-                "{\"ticker\":\"AAPL\\r\\nBcc: thief@evil.example\\r\\nX-Injected: yes\",\"price\":1}"), null);
+        list.function()
+                .handleRequest(
+                        SqsEvents.ofBody(
+                                "m-1",
+                                "{\"ticker\":\"AAPL\\r\\nBcc: thief@evil.example\\r\\nX-Injected: yes\",\"price\":1}"),
+                        null);
 
-        assertEquals(List.of("ada@example.com"), List.copyOf(list.inbox().byRecipient().keySet()),
+        assertEquals(
+                List.of("ada@example.com"),
+                List.copyOf(list.inbox().byRecipient().keySet()),
                 "nobody else got it");
         MimeMessage email = list.inbox().to("ada@example.com").get(0);
         assertEquals(null, email.getHeader("X-Injected"));

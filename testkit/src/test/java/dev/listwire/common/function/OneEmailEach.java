@@ -1,12 +1,11 @@
 package dev.listwire.common.function;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.listwire.testkit.ListUnderTest;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The send loop's tests' commonest check: no member missed, none sent twice. */
 final class OneEmailEach {

@@ -1,15 +1,14 @@
 package dev.listwire.common.function;
 
-import dev.listwire.testkit.ListUnderTest;
-import dev.listwire.testkit.QueueDrain;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Duration;
-import java.util.List;
-
 import static dev.listwire.common.function.OneEmailEach.assertOneEmailEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.listwire.testkit.ListUnderTest;
+import dev.listwire.testkit.QueueDrain;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A list whose manifest asks for segments is split into one message per segment; each member gets one email. */
 class SegmentedListTest {
@@ -31,8 +30,13 @@ class SegmentedListTest {
         var finished = segmented.logs().lines("event-finished");
         assertEquals("split", finished.get(0).get("outcome"));
         assertEquals(4, finished.get(0).get("splitInto"));
-        assertEquals(List.of("0/4", "1/4", "2/4", "3/4"),
-                finished.stream().skip(1).map(l -> (String) l.get("segment")).sorted().toList());
+        assertEquals(
+                List.of("0/4", "1/4", "2/4", "3/4"),
+                finished.stream()
+                        .skip(1)
+                        .map(l -> (String) l.get("segment"))
+                        .sorted()
+                        .toList());
         assertOneEmailEach(segmented, 400);
     }
 }

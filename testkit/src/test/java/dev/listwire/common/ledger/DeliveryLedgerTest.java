@@ -1,19 +1,18 @@
 package dev.listwire.common.ledger;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.listwire.testkit.LocalStack;
 import dev.listwire.testkit.local.LocalResources;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The claim protocol against dynalite, with the clock moved by hand to let leases run out. */
 class DeliveryLedgerTest {
@@ -36,14 +35,20 @@ class DeliveryLedgerTest {
         first.sent("ada@example.com");
         first.flush();
 
-        assertEquals(Claim.ALREADY_DONE, ledgerAt(now.plus(Duration.ofDays(1))).open("prices", "e1", LEASE).claim("ada@example.com"));
+        assertEquals(
+                Claim.ALREADY_DONE,
+                ledgerAt(now.plus(Duration.ofDays(1)))
+                        .open("prices", "e1", LEASE)
+                        .claim("ada@example.com"));
     }
 
     @Test
     void aLiveClaimHoldsOffAnotherInvocation() {
         ledgerAt(now).open("prices", "e1", LEASE).claim("ada@example.com");
 
-        assertEquals(Claim.HELD_ELSEWHERE, ledgerAt(now.plusSeconds(60)).open("prices", "e1", LEASE).claim("ada@example.com"));
+        assertEquals(
+                Claim.HELD_ELSEWHERE,
+                ledgerAt(now.plusSeconds(60)).open("prices", "e1", LEASE).claim("ada@example.com"));
     }
 
     @Test
@@ -52,7 +57,11 @@ class DeliveryLedgerTest {
         // with the same Message-ID.
         ledgerAt(now).open("prices", "e1", LEASE).claim("ada@example.com");
 
-        assertEquals(Claim.CLAIMED, ledgerAt(now.plus(LEASE).plusSeconds(1)).open("prices", "e1", LEASE).claim("ada@example.com"));
+        assertEquals(
+                Claim.CLAIMED,
+                ledgerAt(now.plus(LEASE).plusSeconds(1))
+                        .open("prices", "e1", LEASE)
+                        .claim("ada@example.com"));
     }
 
     @Test
@@ -61,7 +70,9 @@ class DeliveryLedgerTest {
         first.claim("ada@example.com");
         first.release("ada@example.com");
 
-        assertEquals(Claim.CLAIMED, ledgerAt(now.plusSeconds(1)).open("prices", "e1", LEASE).claim("ada@example.com"));
+        assertEquals(
+                Claim.CLAIMED,
+                ledgerAt(now.plusSeconds(1)).open("prices", "e1", LEASE).claim("ada@example.com"));
     }
 
     @Test

@@ -1,15 +1,14 @@
 package dev.listwire.common.logging;
 
-import dev.listwire.testkit.LogCapture;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listwire.testkit.LogCapture;
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class JsonLinesTest {
 
@@ -17,9 +16,18 @@ class JsonLinesTest {
 
     @Test
     void byDefaultAnAddressIsLoggedAsItsKeyedHashEvenInsideAnSmtpReply() {
-        try (ApplicationContext context = start(Map.of("listwire.links.key", LINKS_KEY)); LogCapture logs = new LogCapture()) {
-            context.getBean(JsonLines.class).warn("recipient-skipped", Map.of("list", "prices",
-                    "recipient", "Ada@Example.com", "smtpReply", "550 5.1.1 <ada@example.com>: mailbox unavailable"));
+        try (ApplicationContext context = start(Map.of("listwire.links.key", LINKS_KEY));
+                LogCapture logs = new LogCapture()) {
+            context.getBean(JsonLines.class)
+                    .warn(
+                            "recipient-skipped",
+                            Map.of(
+                                    "list",
+                                    "prices",
+                                    "recipient",
+                                    "Ada@Example.com",
+                                    "smtpReply",
+                                    "550 5.1.1 <ada@example.com>: mailbox unavailable"));
 
             Map<String, Object> line = logs.lines("recipient-skipped").get(0);
             String pseudonym = new AddressPseudonyms(LINKS_KEY).of("ada@example.com");
@@ -32,11 +40,13 @@ class JsonLinesTest {
 
     @Test
     void plainAddressesWhenConfigured() {
-        try (ApplicationContext context = start(Map.of("listwire.links.key", LINKS_KEY, "listwire.logs.plain-addresses", true));
-             LogCapture logs = new LogCapture()) {
+        try (ApplicationContext context =
+                        start(Map.of("listwire.links.key", LINKS_KEY, "listwire.logs.plain-addresses", true));
+                LogCapture logs = new LogCapture()) {
             context.getBean(JsonLines.class).info("membership-changed", Map.of("recipient", "ada@example.com"));
 
-            assertEquals("ada@example.com", logs.lines("membership-changed").get(0).get("recipient"));
+            assertEquals(
+                    "ada@example.com", logs.lines("membership-changed").get(0).get("recipient"));
         }
     }
 
@@ -48,19 +58,27 @@ class JsonLinesTest {
         assertTrue(name.matches("a:[A-Za-z0-9_-]{16}"), name);
         assertEquals(name, ours.of("ADA@example.COM"));
         assertNotEquals(name, ours.of("eve@example.com"));
-        assertNotEquals(name, new AddressPseudonyms("another-key-of-at-least-32-characters!!").of("ada@example.com"),
+        assertNotEquals(
+                name,
+                new AddressPseudonyms("another-key-of-at-least-32-characters!!").of("ada@example.com"),
                 "without the key, a guessed address cannot be confirmed");
     }
 
     @Test
     void aKeyOfItsOwnWinsOverTheLinkKey() {
-        try (ApplicationContext context = start(Map.of("listwire.links.key", LINKS_KEY, "listwire.logs.pseudonym-key", "own-key"))) {
-            assertEquals(new AddressPseudonyms("own-key").of("ada@example.com"),
+        try (ApplicationContext context =
+                start(Map.of("listwire.links.key", LINKS_KEY, "listwire.logs.pseudonym-key", "own-key"))) {
+            assertEquals(
+                    new AddressPseudonyms("own-key").of("ada@example.com"),
                     context.getBean(JsonLines.class).pseudonym("ada@example.com"));
         }
     }
 
     private static ApplicationContext start(Map<String, Object> properties) {
-        return ApplicationContext.builder().deduceEnvironment(false).environments("test").properties(properties).start();
+        return ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environments("test")
+                .properties(properties)
+                .start();
     }
 }

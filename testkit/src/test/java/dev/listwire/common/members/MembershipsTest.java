@@ -1,21 +1,20 @@
 package dev.listwire.common.members;
 
-import dev.listwire.testkit.ListFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.listwire.testkit.ListFixture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class MembershipsTest {
 
@@ -53,7 +52,9 @@ class MembershipsTest {
 
         assertEquals(Memberships.Change.ALREADY_SO, at(LATER).leave(table, "ada@example.com"));
 
-        assertEquals("2026-11-27T10:15:30Z", item("ada@example.com").get("unsubscribedAt").s());
+        assertEquals(
+                "2026-11-27T10:15:30Z",
+                item("ada@example.com").get("unsubscribedAt").s());
     }
 
     @Test
@@ -82,7 +83,9 @@ class MembershipsTest {
         assertEquals(Memberships.Change.CHANGED, at(LEFT).join(table, "new@example.com"));
         assertEquals(Memberships.Change.ALREADY_SO, at(LATER).join(table, "new@example.com"));
 
-        assertEquals("2026-11-27T10:15:30Z", item("new@example.com").get("subscribedAt").s());
+        assertEquals(
+                "2026-11-27T10:15:30Z",
+                item("new@example.com").get("subscribedAt").s());
     }
 
     @Test
@@ -105,7 +108,9 @@ class MembershipsTest {
     }
 
     private Map<String, AttributeValue> item(String email) {
-        return dynamoDb.getItem(b -> b.tableName(table).key(Map.of("email", AttributeValue.fromS(email)))
-                .consistentRead(true)).item();
+        return dynamoDb.getItem(b -> b.tableName(table)
+                        .key(Map.of("email", AttributeValue.fromS(email)))
+                        .consistentRead(true))
+                .item();
     }
 }

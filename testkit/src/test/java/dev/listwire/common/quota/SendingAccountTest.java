@@ -1,18 +1,17 @@
 package dev.listwire.common.quota;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import dev.listwire.testkit.LocalStack;
 import dev.listwire.testkit.local.LocalResources;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import org.junit.jupiter.api.Test;
 
 /** Concurrent invocations share one account's quota through DynamoDB and never overshoot it together. */
 class SendingAccountTest {
@@ -49,8 +48,8 @@ class SendingAccountTest {
     void sendsGivenBackCanBeReservedAgain() {
         LocalStack stack = LocalStack.shared();
         String table = freshTable(stack);
-        SendingAccount account = new SendingAccount(stack.dynamoDb(),
-                new SendingConfiguration(table, "a@listwire.test", 1_000_000, 30, 10, 25), null);
+        SendingAccount account = new SendingAccount(
+                stack.dynamoDb(), new SendingConfiguration(table, "a@listwire.test", 1_000_000, 30, 10, 25), null);
 
         assertEquals(new Allowance.Granted(25), account.reserve(100));
         assertEquals(new Allowance.Granted(5), account.reserve(100));
@@ -64,8 +63,8 @@ class SendingAccountTest {
         LocalStack stack = LocalStack.shared();
         String table = freshTable(stack);
         // 2 a second over 10-second windows: 20 a window; the quota is no limit here.
-        SendingAccount account = new SendingAccount(stack.dynamoDb(),
-                new SendingConfiguration(table, "a@listwire.test", 2, 1_000_000, 10, 25), null);
+        SendingAccount account = new SendingAccount(
+                stack.dynamoDb(), new SendingConfiguration(table, "a@listwire.test", 2, 1_000_000, 10, 25), null);
         java.time.Instant at = account.now();
 
         assertEquals(new Allowance.Granted(20), account.reserve(100, at));

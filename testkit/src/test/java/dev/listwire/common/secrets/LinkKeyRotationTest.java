@@ -1,20 +1,19 @@
 package dev.listwire.common.secrets;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.listwire.common.links.LinkPurpose;
 import dev.listwire.common.links.LinkSigner;
 import dev.listwire.common.links.LinkToken;
 import dev.listwire.common.links.Links;
 import dev.listwire.testkit.FakeParameterStore;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rotation procedure of SECURITY.md ("Rotating the link key"), step by step, with the keys in SSM
@@ -31,14 +30,14 @@ class LinkKeyRotationTest {
         // 1. Deployed with k1: a list email goes out with its unsubscribe link.
         String sentBefore;
         try (FakeParameterStore ssm = new FakeParameterStore(Map.of("/listwire/links/k1", OLD_KEY));
-             ApplicationContext before = start(ssm, "k1", "/listwire/links/k1", "")) {
+                ApplicationContext before = start(ssm, "k1", "/listwire/links/k1", "")) {
             sentBefore = token(before.getBean(Links.class).unsubscribe("prices", "ada@example.com"));
         }
 
         // 2. put-parameter /listwire/links/k2; link_keys = {current = "k2", parameters = {k1 = ..., k2 = ...}}; apply.
-        try (FakeParameterStore ssm = new FakeParameterStore(Map.of(
-                "/listwire/links/k1", OLD_KEY, "/listwire/links/k2", NEW_KEY));
-             ApplicationContext after = start(ssm, "k2", "/listwire/links/k2", "k1=/listwire/links/k1")) {
+        try (FakeParameterStore ssm =
+                        new FakeParameterStore(Map.of("/listwire/links/k1", OLD_KEY, "/listwire/links/k2", NEW_KEY));
+                ApplicationContext after = start(ssm, "k2", "/listwire/links/k2", "k1=/listwire/links/k1")) {
             LinkSigner signer = after.getBean(LinkSigner.class);
 
             // 3. The link already in the inbox still unsubscribes; a new one is signed by k2.
@@ -48,13 +47,15 @@ class LinkKeyRotationTest {
             String sentAfter = token(after.getBean(Links.class).unsubscribe("prices", "ada@example.com"));
             assertTrue(sentAfter.startsWith("k2."), sentAfter);
             assertEquals("k2", signer.verify(sentAfter).orElseThrow().keyId());
-            assertEquals(List.of("/listwire/links/k2", "/listwire/links/k1"), ssm.requests().get(0).get("Names"),
+            assertEquals(
+                    List.of("/listwire/links/k2", "/listwire/links/k1"),
+                    ssm.requests().get(0).get("Names"),
                     "both keys read at start, in one decrypted request");
         }
 
         // 4. A deployment that drops k1 from link_keys refuses k1's links: that is why k1 stays listed.
         try (FakeParameterStore ssm = new FakeParameterStore(Map.of("/listwire/links/k2", NEW_KEY));
-             ApplicationContext dropped = start(ssm, "k2", "/listwire/links/k2", "")) {
+                ApplicationContext dropped = start(ssm, "k2", "/listwire/links/k2", "")) {
             assertTrue(dropped.getBean(LinkSigner.class).verify(sentBefore).isEmpty());
         }
     }
@@ -62,13 +63,16 @@ class LinkKeyRotationTest {
     @Test
     void aMalformedRetiredKeyStopsTheStartSayingWhy() throws Exception {
         try (FakeParameterStore ssm = new FakeParameterStore(Map.of("/listwire/links/k2", NEW_KEY))) {
-            RuntimeException e = assertThrows(RuntimeException.class,
-                    () -> start(ssm, "k2", "/listwire/links/k2", "k1:/listwire/links/k1").close());
+            RuntimeException e = assertThrows(
+                    RuntimeException.class,
+                    () -> start(ssm, "k2", "/listwire/links/k2", "k1:/listwire/links/k1")
+                            .close());
             String messages = "";
             for (Throwable t = e; t != null; t = t.getCause()) {
                 messages += t.getMessage() + " | ";
             }
-            assertTrue(messages.contains("<keyId>=/<parameter>") && messages.contains("k1:/listwire/links/k1"), messages);
+            assertTrue(
+                    messages.contains("<keyId>=/<parameter>") && messages.contains("k1:/listwire/links/k1"), messages);
         }
     }
 
@@ -87,6 +91,10 @@ class LinkKeyRotationTest {
         all.put("listwire.links.key-id", keyId);
         all.put("listwire.ssm.links-key", key);
         all.put("listwire.ssm.links-retired-keys", retired);
-        return ApplicationContext.builder().deduceEnvironment(false).environments("test").properties(all).start();
+        return ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environments("test")
+                .properties(all)
+                .start();
     }
 }

@@ -1,19 +1,18 @@
 package dev.listwire.common.secrets;
 
-import dev.listwire.common.links.LinkConfiguration;
-import dev.listwire.testkit.FakeParameterStore;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listwire.common.links.LinkConfiguration;
+import dev.listwire.testkit.FakeParameterStore;
+import io.micronaut.context.ApplicationContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class SsmSecretsTest {
 
@@ -42,8 +41,13 @@ class SsmSecretsTest {
                 "listwire.ssm.smtp-password", "/listwire/smtp/password",
                 "listwire.ssm.links-key", "/listwire/links/key"))) {
 
-            assertEquals(PASSWORD, context.getProperty("listwire.smtp.password", String.class).orElseThrow());
-            assertEquals("sender@example.com", context.getProperty("javamail.authentication.username", String.class).orElseThrow());
+            assertEquals(
+                    PASSWORD,
+                    context.getProperty("listwire.smtp.password", String.class).orElseThrow());
+            assertEquals(
+                    "sender@example.com",
+                    context.getProperty("javamail.authentication.username", String.class)
+                            .orElseThrow());
             assertEquals(LINKS_KEY, context.getBean(LinkConfiguration.class).key());
         }
     }
@@ -63,8 +67,10 @@ class SsmSecretsTest {
 
     @Test
     void aMissingParameterStopsTheStartNamingIt() {
-        RuntimeException e = assertThrows(RuntimeException.class,
-                () -> start(Map.of("listwire.ssm.smtp-password", "/listwire/smtp/pasword")).close());
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
+                () -> start(Map.of("listwire.ssm.smtp-password", "/listwire/smtp/pasword"))
+                        .close());
 
         assertTrue(messages(e).contains("/listwire/smtp/pasword"), messages(e));
     }
@@ -73,7 +79,9 @@ class SsmSecretsTest {
     void withoutParameterNamesParameterStoreIsNeverAsked() {
         try (ApplicationContext context = start(Map.of("listwire.smtp.password", "from-the-environment"))) {
 
-            assertEquals("from-the-environment", context.getProperty("listwire.smtp.password", String.class).orElseThrow());
+            assertEquals(
+                    "from-the-environment",
+                    context.getProperty("listwire.smtp.password", String.class).orElseThrow());
             assertEquals(0, ssm.requests().size());
         }
     }
@@ -85,7 +93,11 @@ class SsmSecretsTest {
         all.put("aws.secret-key", "local");
         all.put("aws.services.ssm.endpoint-override", ssm.endpoint());
         all.put("listwire.links.base-url", "https://prefs.example.com");
-        return ApplicationContext.builder().deduceEnvironment(false).environments("test").properties(all).start();
+        return ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environments("test")
+                .properties(all)
+                .start();
     }
 
     private static String messages(Throwable e) {

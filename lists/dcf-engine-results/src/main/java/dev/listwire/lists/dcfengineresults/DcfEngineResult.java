@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-
 import java.math.BigDecimal;
 
 /**
@@ -21,5 +20,6 @@ public record DcfEngineResult(
         @NotNull @PositiveOrZero BigDecimal fairValue,
         @NotNull @PositiveOrZero BigDecimal price,
         @Nullable BigDecimal upsidePct,
-        @Nullable @Pattern(regexp = "https://\\S+", message = "must be an https:// URL") String reportUrl) {
-}
+
+        @Nullable @Pattern(regexp = "https://\\S+", message = "must be an https:// URL")
+        String reportUrl) {}

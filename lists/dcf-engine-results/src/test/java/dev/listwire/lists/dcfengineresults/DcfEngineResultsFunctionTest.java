@@ -1,19 +1,18 @@
 package dev.listwire.lists.dcfengineresults;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DcfEngineResultsFunctionTest {
 
@@ -22,8 +21,10 @@ class DcfEngineResultsFunctionTest {
 
     @Test
     void sendsTheResultToEverySubscribedMember() throws Exception {
-        list.members().add("ada@example.com", Map.of("name", AttributeValue.fromS("Ada")))
-                .add("grace@example.com").unsubscribed("gone@example.com");
+        list.members()
+                .add("ada@example.com", Map.of("name", AttributeValue.fromS("Ada")))
+                .add("grace@example.com")
+                .unsubscribed("gone@example.com");
 
         SQSBatchResponse response = list.handle(SqsEvents.fromResource("events/aapl.json"));
 
@@ -47,8 +48,8 @@ class DcfEngineResultsFunctionTest {
     void rendersAResultWithOnlyTheRequiredFieldsAndIgnoresFieldsItDoesNotKnow() throws Exception {
         list.members().add("ada@example.com");
 
-        list.handle(SqsEvents.ofBody("m-1",
-                "{\"ticker\":\"MSFT\",\"fairValue\":400,\"price\":420.5,\"engineVersion\":\"7.2\"}"));
+        list.handle(SqsEvents.ofBody(
+                "m-1", "{\"ticker\":\"MSFT\",\"fairValue\":400,\"price\":420.5,\"engineVersion\":\"7.2\"}"));
 
         MimeMessage email = list.inbox().to("ada@example.com").get(0);
         assertEquals("MSFT: fair value 400 vs price 420.5", email.getSubject());
@@ -65,7 +66,7 @@ class DcfEngineResultsFunctionTest {
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "both go to the DLQ, neither is retried");
         assertTrue(list.inbox().all().isEmpty());
-        assertEquals(List.of("reportUrl: must be an https:// URL", "ticker: must not be blank"),
-                list.deadLetterReasons(2));
+        assertEquals(
+                List.of("reportUrl: must be an https:// URL", "ticker: must not be blank"), list.deadLetterReasons(2));
     }
 }

@@ -3,7 +3,6 @@ package dev.listwire.lists.stockmovementalerts;
 import dev.listwire.common.function.ListFunction;
 import dev.listwire.common.members.Member;
 import io.micronaut.context.ApplicationContext;
-
 import java.util.Locale;
 
 /**
@@ -25,7 +24,8 @@ public final class StockMovementAlertsFunction extends ListFunction<StockMovemen
     protected boolean wants(Member member, StockMovement alert) {
         String ticker = alert.ticker().toUpperCase(Locale.ROOT);
         return member.stringSet("tickers")
-                .map(tickers -> tickers.stream().anyMatch(t -> t.toUpperCase(Locale.ROOT).equals(ticker)))
+                .map(tickers -> tickers.stream()
+                        .anyMatch(t -> t.toUpperCase(Locale.ROOT).equals(ticker)))
                 .orElse(true);
     }
 }

@@ -1,17 +1,16 @@
 package dev.listwire.lists.stockmovementalerts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StockMovementAlertsFunctionTest {
 

@@ -1,15 +1,14 @@
 package dev.listwire.lists.stockmovementalerts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.listwire.testkit.FunctionJar;
 import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListFixture;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** target/function.jar, configured by environment variables as Terraform will, under AWS's Lambda runtime client. */
 class StockMovementAlertsLambdaIT {
@@ -19,8 +18,8 @@ class StockMovementAlertsLambdaIT {
         ListFixture list = ListFixture.forList();
         list.members().add("ada@example.com").following("grace@example.com", List.of("AAPL"));
 
-        FunctionJar.Result result = FunctionJar.handle(list, StockMovementAlertsFunction.class,
-                Path.of("src/test/resources/events/nvda-drop.json"));
+        FunctionJar.Result result = FunctionJar.handle(
+                list, StockMovementAlertsFunction.class, Path.of("src/test/resources/events/nvda-drop.json"));
 
         assertEquals(List.of(), result.batchItemFailures(), result.output());
         assertEquals(List.of("ada@example.com"), new Inbox(list.mail()).recipients());
@@ -33,6 +32,8 @@ class StockMovementAlertsLambdaIT {
         String handler = StockMovementAlertsFunction.class.getName().replace('.', '/') + ".class";
         assertTrue(entries.contains(handler), "the handler is in it: " + entries.size() + " entries");
         assertEquals(List.of(), FunctionJar.localOnlyEntries());
-        assertEquals(List.of(), entries.stream().filter(name -> name.contains("local/Dynalite")).toList());
+        assertEquals(
+                List.of(),
+                entries.stream().filter(name -> name.contains("local/Dynalite")).toList());
     }
 }
