@@ -1,15 +1,12 @@
 package dev.listwire.common.function;
 
+import dev.listwire.common.crypto.HmacSha256;
 import dev.listwire.common.links.LinkConfiguration;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies the {@code listwire-continuation} attribute: HMAC-SHA256 over the continuation's
@@ -24,8 +21,8 @@ final class ContinuationSigner {
     static final String DERIVATION = "listwire-continuation-v1";
 
     private final String activeKeyId;
-    /** One initialised Mac per key id, built once; each use works on a clone, so signing is thread-safe. */
-    private final Map<String, Mac> keys = new HashMap<>();
+    /** One derived key per key id, built once. */
+    private final Map<String, HmacSha256> keys = new HashMap<>();
 
     ContinuationSigner(LinkConfiguration links) {
         this.activeKeyId = links.keyId();
@@ -59,27 +56,14 @@ final class ContinuationSigner {
     }
 
     private byte[] mac(String keyId, String fields) {
-        try {
-            return ((Mac) keys.get(keyId).clone()).doFinal((keyId + "." + fields).getBytes(StandardCharsets.UTF_8));
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
-        }
+        return keys.get(keyId).of(keyId + "." + fields);
     }
 
-    /** A Mac keyed with HMAC(linksKey, DERIVATION): a key of its own, for continuations only. */
-    private static Mac derived(String linksKey) {
+    /** HMAC(linksKey, DERIVATION): a key of its own, for continuations only. */
+    private static HmacSha256 derived(String linksKey) {
         if (linksKey == null || linksKey.isEmpty()) {
             throw new IllegalStateException("listwire.links.key is required: it also signs continuations");
         }
-        try {
-            Mac derivation = Mac.getInstance("HmacSHA256");
-            derivation.init(new SecretKeySpec(linksKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] key = derivation.doFinal(DERIVATION.getBytes(StandardCharsets.UTF_8));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return new HmacSha256(linksKey).derive(DERIVATION);
     }
 }

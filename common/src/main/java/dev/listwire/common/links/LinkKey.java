@@ -1,8 +1,7 @@
 package dev.listwire.common.links;
 
+import dev.listwire.common.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -15,11 +14,12 @@ final class LinkKey {
     static final int MIN_KEY_LENGTH = 32;
 
     final String id;
-    /** Initialised once; every use works on a clone, so verifying is thread-safe. */
-    private final Mac legacyMac;
+    private final HmacSha256 legacyMac;
 
-    final byte[] sealKey;
-    final byte[] nonceKey;
+    final SecretKeySpec sealKey;
+    final HmacSha256 nonceKey;
+    /** What binds a sealed token to this key's id: {@code v2.<keyId>}, the associated data. */
+    final byte[] associatedData;
 
     LinkKey(String id, String key) {
         if (id == null || id.isBlank() || id.contains(".")) {
@@ -30,36 +30,14 @@ final class LinkKey {
                     + " characters (set LISTWIRE_LINKS_KEY from SSM Parameter Store or the environment)");
         }
         this.id = id;
-        byte[] raw = key.getBytes(StandardCharsets.UTF_8);
-        this.legacyMac = hmac(raw);
-        this.sealKey = derive(raw, "listwire link claims aes-256-gcm v2");
-        this.nonceKey = derive(raw, "listwire link claims nonce v2");
+        this.legacyMac = new HmacSha256(key.getBytes(StandardCharsets.UTF_8));
+        this.sealKey = new SecretKeySpec(legacyMac.of("listwire link claims aes-256-gcm v2"), "AES");
+        this.nonceKey = legacyMac.derive("listwire link claims nonce v2");
+        this.associatedData = ("v2." + id).getBytes(StandardCharsets.UTF_8);
     }
 
     /** HMAC-SHA256 under the raw key, as the first token format signed {@code <keyId>.<claims>}. */
     byte[] legacyMac(String signed) {
-        try {
-            return ((Mac) legacyMac.clone()).doFinal(signed.getBytes(StandardCharsets.UTF_8));
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
-        }
-    }
-
-    static byte[] hmac(byte[] key, byte[] data) {
-        return hmac(key).doFinal(data);
-    }
-
-    private static byte[] derive(byte[] raw, String label) {
-        return hmac(raw, label.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Mac hmac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return legacyMac.of(signed);
     }
 }

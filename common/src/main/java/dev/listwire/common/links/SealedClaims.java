@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The token format since claims were encrypted: {@code <keyId>.<nonce>.<ciphertext+tag>}, AES-256-GCM under
@@ -23,7 +22,7 @@ final class SealedClaims {
 
     static String seal(LinkKey key, String claims) {
         byte[] plain = claims.getBytes(StandardCharsets.UTF_8);
-        byte[] nonce = Arrays.copyOf(LinkKey.hmac(key.nonceKey, plain), NONCE_BYTES);
+        byte[] nonce = Arrays.copyOf(key.nonceKey.of(plain), NONCE_BYTES);
         try {
             byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, nonce).doFinal(plain);
             return key.id + "." + Base64Url.encode(nonce) + "." + Base64Url.encode(sealed);
@@ -48,8 +47,8 @@ final class SealedClaims {
 
     private static Cipher cipher(int mode, LinkKey key, byte[] nonce) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, new SecretKeySpec(key.sealKey, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(("v2." + key.id).getBytes(StandardCharsets.UTF_8));
+        cipher.init(mode, key.sealKey, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(key.associatedData);
         return cipher;
     }
 }

@@ -23,7 +23,18 @@ class ContinuationSignerTest {
     private static final SignedContinuation PART = new SignedContinuation(
             "prices", "event 42\u00e9", "aGFzaA", new Continuation(2, 4, Optional.of("ada lovelace@example.com")));
 
+    /** Signed with KEY_1 before the keyed hashes moved to one helper: continuations on a queue at deploy time. */
+    private static final String SIGNED_BEFORE =
+            "k1.Y0hKcFkyVnogWlhabGJuUWdORExEcVEgYUdGemFBIDIgNCBZV1JoSUd4dmRtVnNZV05sUUdWNFlXMXdiR1V1WTI5dA"
+                    + ".5kfo2S_SKof_RTHMvk-mC2vL35pYdr6x_Y56w3PePZs";
+
     private final ContinuationSigner signer = new ContinuationSigner(LINKS);
+
+    @Test
+    void aContinuationSignedByAnEarlierBuildStillVerifiesAndSignsTheSame() {
+        assertEquals(PART, signer.verify(SIGNED_BEFORE).orElseThrow());
+        assertEquals(SIGNED_BEFORE, signer.sign(PART));
+    }
 
     @Test
     void aSignedContinuationVerifiesWithEveryField() {

@@ -28,6 +28,15 @@ class LinkTokenFormatTest {
     private static final String FIRST_FORMAT_PREFERENCES =
             "k1.cAoqCmFkYUBleGFtcGxlLmNvbQ.ZABhnHdbXZjTpTRwvqQPqEAnloTyxP4gQasIUfi5H7I";
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    /**
+     * Sealed with KEY_1 by the code released with sealed tokens, before its keyed hashes moved to one helper:
+     * the keys derived from a link key must never change, or every link already emailed stops working.
+     */
+    private static final String SEALED_UNSUBSCRIBE =
+            "k1.PgfO92Y393_eCQnC.ECJjoeER5L624hTsAdNO73UsnsT1L6fOMxsmsuD-qNJfcPhqBiMoKIbB";
+
+    private static final String SEALED_PREFERENCES_UNTIL_7_DECEMBER =
+            "k1.CtSKbJhBXEu4Mv2e.XbrqdpbAThjuXWgI60_z0QhnXevJP76H07bXSb8T4W7vlmKg1hLbbwH0ovvt2g";
 
     private final LinkSigner signer = signerAt(NOW, Map.of());
 
@@ -39,6 +48,23 @@ class LinkTokenFormatTest {
         assertEquals(
                 new LinkToken(LinkPurpose.PREFERENCES, "*", "ada@example.com", "k1"),
                 signer.verify(FIRST_FORMAT_PREFERENCES, LinkPurpose.PREFERENCES).orElseThrow());
+    }
+
+    @Test
+    void sealedTokensAlreadyEmailedStillOpenAndTheSameClaimsSealTheSame() {
+        assertEquals(
+                new LinkToken(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com", "k1"),
+                signer.verify(SEALED_UNSUBSCRIBE, LinkPurpose.UNSUBSCRIBE).orElseThrow());
+        assertEquals(SEALED_UNSUBSCRIBE, signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com"));
+        Instant expires = Instant.parse("2026-12-07T12:00:00Z");
+        assertEquals(
+                "ada@example.com",
+                signer.verify(SEALED_PREFERENCES_UNTIL_7_DECEMBER, LinkPurpose.PREFERENCES)
+                        .orElseThrow()
+                        .email());
+        assertEquals(
+                SEALED_PREFERENCES_UNTIL_7_DECEMBER,
+                signer.sign(LinkPurpose.PREFERENCES, "*", "ada@example.com", expires));
     }
 
     @Test
