@@ -19,7 +19,9 @@ final class RecipientLines {
     }
 
     void debug(String type, Member member, Map<String, Object> extra) {
-        log.debug(type, fields(member, extra));
+        if (log.debugEnabled()) {
+            log.debug(type, fields(member, extra));
+        }
     }
 
     void warn(String type, Member member, Map<String, Object> extra) {

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +73,11 @@ public final class JsonLines {
         LOG.error(line("ERROR", type, fields));
     }
 
+    /** Whether debug lines are written: a caller may skip building one that would not be. */
+    public boolean debugEnabled() {
+        return LOG.isDebugEnabled();
+    }
+
     public void debug(String type, Map<String, Object> fields) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(line("DEBUG", type, fields));
@@ -88,10 +91,7 @@ public final class JsonLines {
         line.putAll(fields);
         if (addresses != PLAIN && line.get(RECIPIENT) instanceof String address && !address.isEmpty()) {
             String pseudonym = addresses.apply(address);
-            Pattern plain = Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE);
-            line.replaceAll((name, value) -> value instanceof String text
-                    ? plain.matcher(text).replaceAll(Matcher.quoteReplacement(pseudonym))
-                    : value);
+            line.replaceAll((name, value) -> value instanceof String text ? replaced(text, address, pseudonym) : value);
         }
         try {
             return json.writeValueAsString(line);
@@ -99,5 +99,29 @@ public final class JsonLines {
             return "{\"level\":\"" + level + "\",\"type\":\"" + type + "\",\"unserializable\":\"" + e.getMessage()
                     + "\"}";
         }
+    }
+
+    /** {@code text} with every copy of {@code address}, in any case, replaced. */
+    static String replaced(String text, String address, String replacement) {
+        int at = indexIgnoringCase(text, address, 0);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (; at >= 0; at = indexIgnoringCase(text, address, from)) {
+            out.append(text, from, at).append(replacement);
+            from = at + address.length();
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    private static int indexIgnoringCase(String text, String part, int from) {
+        for (int i = from; i <= text.length() - part.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
