@@ -121,11 +121,12 @@ public final class EventLedger {
         }
     }
 
-    /** Waits for the batches written in the background; throws the first of their failures. */
+    /**
+     * Waits for the batches written in the background; throws the first of their failures, and again at
+     * every later call: marks once lost are never reported written.
+     */
     private void awaitWriting() {
-        CompletableFuture<Void> all = writing;
-        writing = CompletableFuture.completedFuture(null);
-        Background.await(all);
+        Background.await(writing);
     }
 
     private void write(List<WriteRequest> batch) {
