@@ -1,9 +1,11 @@
 package dev.listwire.testkit.local;
 
 import dev.listwire.common.manifest.ListManifest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -71,7 +74,15 @@ public final class LocalResources {
                     .keySchema(keys)
                     .attributeDefinitions(attributes)
                     .billingMode(BillingMode.PAY_PER_REQUEST));
-            dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
+            // dynalite makes a table active a moment after it answers CreateTable; the SDK's waiter would then
+            // wait its default 20 s before asking again.
+            try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                    .client(dynamoDb)
+                    .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(20)))
+                            .maxAttempts(500))
+                    .build()) {
+                waiter.waitUntilTableExists(b -> b.tableName(name));
+            }
         } catch (ResourceInUseException exists) {
             // Already there from an earlier start: keep its members.
         }
