@@ -31,8 +31,8 @@ final class StartupBench {
     record Variant(String name, String kind, List<String> jvmOptions, String clients, boolean cds, String baseline) {}
 
     static final List<Variant> VARIANTS = List.of(
-            new Variant(PLAIN, "plain", List.of(), "", false, PLAIN),
-            new Variant("listwire, defaults (url-connection HTTP client)", "listwire", List.of(), "", false, PLAIN),
+            new Variant(PLAIN, "plain", List.of(), "url-connection", false, PLAIN),
+            new Variant("listwire, defaults (Apache HTTP client)", "listwire", List.of(), "", false, PLAIN),
             new Variant(
                     "listwire, warm-up thread off", "listwire", List.of("-Dlistwire.warm-up=false"), "", false, PLAIN),
             // The default follows the processors the JVM sees; this one warms up even on one (under taskset -c 0).
@@ -50,7 +50,6 @@ final class StartupBench {
                     "",
                     false,
                     PLAIN),
-            new Variant("listwire, Apache HTTP client", "listwire", List.of(), "apache", false, PLAIN),
             new Variant(
                     "listwire, AWS CRT HTTP client",
                     "listwire",
@@ -58,7 +57,7 @@ final class StartupBench {
                     "crt",
                     false,
                     PLAIN),
-            new Variant(PLAIN_CDS, "plain", List.of(), "", true, PLAIN_CDS),
+            new Variant(PLAIN_CDS, "plain", List.of(), "url-connection", true, PLAIN_CDS),
             new Variant("listwire, defaults, AppCDS archive", "listwire", List.of(), "", true, PLAIN_CDS));
 
     private StartupBench() {}

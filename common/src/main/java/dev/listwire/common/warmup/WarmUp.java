@@ -17,7 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -82,7 +82,7 @@ public final class WarmUp {
     }
 
     private static void awsSdk() {
-        UrlConnectionHttpClient.builder().build().close();
+        ApacheHttpClient.builder().build().close();
         try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
                 .httpClient(new OfflineHttpClient())
                 .region(Region.US_EAST_1)
