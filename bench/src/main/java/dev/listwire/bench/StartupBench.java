@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * JVM start to first batch done: a fresh JVM per run on the list's {@code function.jar}, timed from process start to its "first-batch-done"
  * line, for the list function under each setting and for {@link PlainHandler}, interleaved. The JVMs run
- * with {@code -XX:TieredStopAtLevel=1}, as Lambda's Java runtimes do. Every variant is compared with the
+ * with {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}, as Lambda's Java runtimes do. Every variant is compared with the
  * plain handler of the same round; the class data sharing one with the plain handler on its own archive.
  */
 final class StartupBench {
@@ -149,6 +149,7 @@ final class StartupBench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.addAll(cds);
         command.addAll(variant.jvmOptions());
         // Extra options for every probe JVM, to look inside a start-up (class loading logs, a profiler).
