@@ -129,20 +129,23 @@ public final class EventLedger {
         Background.await(writing);
     }
 
+    /** Writes in requests of 25; only requests that leave items unprocessed count as failed attempts. */
     private void write(List<WriteRequest> batch) {
-        for (int attempt = 1; !batch.isEmpty(); attempt++) {
+        int failedAttempts = 0;
+        while (!batch.isEmpty()) {
             List<WriteRequest> chunk = List.copyOf(batch.subList(0, Math.min(25, batch.size())));
             batch.subList(0, chunk.size()).clear();
             BatchWriteItemResponse response =
                     dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(configuration.table(), chunk)));
             List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(configuration.table(), List.of());
             if (!unprocessed.isEmpty()) {
-                if (attempt >= MAX_FLUSH_ATTEMPTS) {
-                    throw new IllegalStateException(
-                            unprocessed.size() + " delivery marks stayed unprocessed after " + attempt + " attempts");
+                failedAttempts++;
+                if (failedAttempts >= MAX_FLUSH_ATTEMPTS) {
+                    throw new IllegalStateException(unprocessed.size() + " delivery marks stayed unprocessed after "
+                            + failedAttempts + " attempts");
                 }
                 batch.addAll(unprocessed);
-                backOff(attempt);
+                backOff(failedAttempts);
             }
         }
     }
