@@ -95,7 +95,7 @@ class SendingLimitsTest {
     }
 
     @Test
-    void theAccountRateHoldsAcrossInvocations() throws Exception {
+    void theSharedCountersHoldEveryWindowOfTheAccountToItsRate() throws Exception {
         list.members().many("member", 60);
         long start = System.nanoTime();
         try (FixtureFunction slow = new FixtureFunction(list.property("listwire.sending.rate-per-second", 20)
