@@ -14,8 +14,9 @@ final class Terminal {
         return escape(value, false);
     }
 
+    /** A body over several lines: its CRLF line ends (every email's) print as line ends; a lone CR is escaped. */
     static String text(String value) {
-        return escape(value, true);
+        return escape(value == null ? null : value.replace("\r\n", "\n"), true);
     }
 
     private static String escape(String value, boolean keepLines) {

@@ -20,4 +20,10 @@ class TerminalTest {
                 Terminal.text("Price:\t250 €\nÜber \u001b[1mbold\u001b[0m\r"));
         assertEquals("", Terminal.line(null));
     }
+
+    @Test
+    void anEmailsCrlfLineEndsPrintAsLineEndsButALoneCarriageReturnIsShown() {
+        assertEquals("Hello Ada,\n\nNVDA moved.\n", Terminal.text("Hello Ada,\r\n\r\nNVDA moved.\r\n"));
+        assertEquals("paid\\x0dunpaid\n", Terminal.text("paid\runpaid\r\n"), "a lone CR would overwrite the line");
+    }
 }
