@@ -6,8 +6,9 @@ import dev.listwire.testkit.ListFixture;
  * The list every benchmark sends: stock-movement-alerts (its handler, payload and templates), from
  * {@code bench-list.json}, its manifest with the per-invocation pace lifted. The real manifest paces one
  * invocation to 10 emails a second, which would measure the pacer's sleeps, not the pipeline.
- * {@code bench-list-2.json} and {@code bench-list-4.json} split each event into 2 and 4 parallel-scan
- * segments (the function's own split), with as many invocations allowed at once.
+ * {@code bench-list-2.json}, {@code -4}, {@code -8} and {@code -16} split each event into that many
+ * parallel-scan segments (the function's own split), with as many invocations allowed at once (8 and 16
+ * for {@code -Dbench.segments-per-invocation=4}).
  */
 final class BenchList {
 

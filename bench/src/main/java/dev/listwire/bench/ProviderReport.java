@@ -65,6 +65,10 @@ final class ProviderReport {
                 + " (the bare loop's one-connection rate measured on the sink right before each row: "
                 + String.join("; ", bares)
                 + "). Each segment is an invocation in its own JVM"
+                + (ProviderBench.SEGMENTS_PER_INVOCATION == 1
+                        ? ""
+                        : " taking the next of " + ProviderBench.SEGMENTS_PER_INVOCATION
+                                + " scan segments each (-Dbench.segments-per-invocation)")
                 + " on function.jar; emails/s runs from the event put on the queue to the end of the last invocation"
                 + " (the split and every JVM's cold code included); \"at the sink\" from the first"
                 + " email's MAIL FROM to the last one's;"
