@@ -4,6 +4,7 @@ import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
 import dev.listwire.testkit.CountdownContext;
 import dev.listwire.testkit.ListFixture;
 import dev.listwire.testkit.QueueDrain;
+import dev.listwire.testkit.SqsEvents;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,12 +46,7 @@ final class LargeListBench {
             DynamoDbCalls.reset();
             sqs.sendMessage(b -> b.queueUrl(list.queueUrl())
                     .messageBody(FanOutBench.EVENT)
-                    .messageAttributes(Map.of(
-                            "eventId",
-                            software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder()
-                                    .dataType("String")
-                                    .stringValue(eventId)
-                                    .build())));
+                    .messageAttributes(SqsEvents.eventIdAttribute(eventId)));
             drained = QueueDrain.run(
                     function, sqs, list.queueUrl(), 10, () -> new CountdownContext(budget), Duration.ofHours(3));
             calls = DynamoDbCalls.total();

@@ -1,12 +1,12 @@
 package dev.listwire.bench;
 
 import dev.listwire.testkit.ListFixture;
+import dev.listwire.testkit.SqsEvents;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * A list function as Lambda runs it: as many execution environments as the event has segments, each a
@@ -68,12 +68,7 @@ final class ParallelInvocations implements AutoCloseable {
                 .sqs()
                 .sendMessage(b -> b.queueUrl(list.queueUrl())
                         .messageBody(FanOutBench.EVENT)
-                        .messageAttributes(Map.of(
-                                "eventId",
-                                MessageAttributeValue.builder()
-                                        .dataType("String")
-                                        .stringValue(eventId)
-                                        .build())));
+                        .messageAttributes(SqsEvents.eventIdAttribute(eventId)));
         for (FunctionProcess w : workers) {
             w.drain();
         }

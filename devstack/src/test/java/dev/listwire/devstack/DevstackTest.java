@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listwire.devstack.TestDevstack.Run;
 import dev.listwire.devstack.stack.RunningList;
+import dev.listwire.testkit.SqsEvents;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The devstack as a person uses it: start, send, read the mail, read the dead letters. */
@@ -65,12 +65,7 @@ class DevstackTest {
             String eventId = "example-" + list.getKey();
             sqs.sendMessage(b -> b.queueUrl(running.queues().queueUrl())
                     .messageBody(event)
-                    .messageAttributes(Map.of(
-                            "eventId",
-                            MessageAttributeValue.builder()
-                                    .dataType("String")
-                                    .stringValue(eventId)
-                                    .build())));
+                    .messageAttributes(SqsEvents.eventIdAttribute(eventId)));
             // Both example events name a ticker no other test here sends (NVDA, AAPL).
             String ticker = event.replaceAll("(?s).*\"ticker\":\"([A-Z]+)\".*", "$1");
             List<MimeMessage> mail = devstack.awaitMail(

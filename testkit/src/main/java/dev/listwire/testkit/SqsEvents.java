@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
@@ -47,6 +48,19 @@ public final class SqsEvents {
     }
 
     /** One message with this body, as if a producer had sent it and Lambda delivered it. */
+    /**
+     * The {@code eventId} message attribute as a producer sets it on {@code SendMessage} (DESIGN.md): two
+     * messages with the same one are one event.
+     */
+    public static Map<String, MessageAttributeValue> eventIdAttribute(String eventId) {
+        return Map.of(
+                "eventId",
+                MessageAttributeValue.builder()
+                        .dataType("String")
+                        .stringValue(eventId)
+                        .build());
+    }
+
     public static SQSEvent ofBody(String messageId, String body) {
         return fromJson(json(List.of(record(messageId, "rh-" + messageId, body, Map.of(), 1))));
     }

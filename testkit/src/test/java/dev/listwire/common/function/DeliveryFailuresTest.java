@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** At-least-once in, one email per recipient out; and bad input loses nothing. */
 class DeliveryFailuresTest {
@@ -66,12 +65,7 @@ class DeliveryFailuresTest {
         for (int i = 0; i < 2; i++) {
             sqs.sendMessage(b -> b.queueUrl(list.queueUrl())
                     .messageBody(AAPL)
-                    .messageAttributes(Map.of(
-                            "eventId",
-                            MessageAttributeValue.builder()
-                                    .dataType("String")
-                                    .stringValue("report-42")
-                                    .build())));
+                    .messageAttributes(SqsEvents.eventIdAttribute("report-42")));
         }
 
         SQSEvent both = SqsEvents.receive(sqs, list.queueUrl(), 2);
