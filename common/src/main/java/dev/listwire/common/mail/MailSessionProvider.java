@@ -26,6 +26,11 @@ final class MailSessionProvider implements SessionProvider {
         if (authenticator != null) {
             props.putIfAbsent("mail.smtp.auth", "true");
         }
+        // JavaMail waits forever by default: a server that stops answering would hold a function until
+        // Lambda kills it. A configuration that sets none still gets these (application.properties' own).
+        props.putIfAbsent("mail.smtp.connectiontimeout", "10000");
+        props.putIfAbsent("mail.smtp.timeout", "30000");
+        props.putIfAbsent("mail.smtp.writetimeout", "30000");
         StreamProviderPin.pin();
         this.session = Session.getInstance(props, authenticator);
     }

@@ -6,6 +6,12 @@ public sealed interface SendResult {
     /** The server took the email (250). */
     record Accepted() implements SendResult {}
 
-    /** The server refused the address or the email for good (5xx); {@code reply} is its answer. */
+    /**
+     * Not sent: the server refused, or the connection failed. {@code reply} says at which phase and how;
+     * its {@link SmtpReply#verdict()} says what the refusal is about.
+     */
+    record Refused(SmtpReply reply) implements SendResult {}
+
+    /** For one email outside a list (the preference link): the address refused for good; {@code reply} is its answer. */
     record Rejected(String reply) implements SendResult {}
 }

@@ -9,8 +9,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * One authenticated SMTP connection, opened at the first email of a batch and reused for every email
@@ -32,15 +30,35 @@ public final class SmtpConnection implements AutoCloseable {
         this.session = session;
     }
 
+    /**
+     * Sends one email to one recipient, for a caller that sends one email (the preference link): the address
+     * refused for good is {@link SendResult.Rejected}; any other failure, the account's or the connection's
+     * or one that may pass, is thrown.
+     */
     public SendResult send(MimeMessage message, InternetAddress recipient) throws TransientSendFailure {
-        try {
-            return attempt(message, recipient);
-        } catch (TransientSendFailure dropped) {
-            if (dropped.hasReply()) {
-                throw dropped;
+        SendResult result = deliver(message, recipient);
+        if (result instanceof SendResult.Refused refused) {
+            SmtpReply reply = refused.reply();
+            if (reply.verdict() == ReplyClass.ADDRESS_PERMANENT) {
+                return new SendResult.Rejected(reply.text());
             }
+            throw new TransientSendFailure(reply.text(), reply.answered(), null);
+        }
+        return result;
+    }
+
+    /**
+     * Sends one email to one recipient: {@link SendResult.Accepted} or {@link SendResult.Refused} with the
+     * reply, never thrown. A connection that gave no reply at all is opened again and the email tried once
+     * more; after a refusal that is the account's or the connection's, the connection is closed, so that
+     * the next email logs in afresh.
+     */
+    public SendResult deliver(MimeMessage message, InternetAddress recipient) {
+        SendResult first = attempt(message, recipient);
+        if (first instanceof SendResult.Refused refused && !refused.reply().answered()) {
             return attempt(message, recipient);
         }
+        return first;
     }
 
     /**
@@ -59,24 +77,29 @@ public final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    private SendResult attempt(MimeMessage message, InternetAddress recipient) throws TransientSendFailure {
-        try {
-            if (transport == null) {
+    private SendResult attempt(MimeMessage message, InternetAddress recipient) {
+        if (transport == null) {
+            try {
                 transport = opening != null ? opened() : connect();
                 opened++;
+            } catch (MessagingException e) {
+                close();
+                return new SendResult.Refused(SmtpFailures.read(e, true));
             }
+        }
+        try {
             transport.sendMessage(message, new Address[] {recipient});
             return new SendResult.Accepted();
         } catch (MessagingException e) {
-            int code = replyCode(e);
-            if (code >= 500 && code < 600) {
-                return new SendResult.Rejected(reply(e));
+            SmtpReply reply = SmtpFailures.read(e, false);
+            if (reply.verdict() == ReplyClass.ACCOUNT) {
+                close();
             }
-            close();
-            throw new TransientSendFailure(reply(e), code > 0, e);
+            return new SendResult.Refused(reply);
         } catch (IllegalStateException notConnected) {
             close();
-            throw new TransientSendFailure("connection lost: " + notConnected.getMessage(), false, notConnected);
+            return new SendResult.Refused(
+                    SmtpReply.none(SmtpPhase.UNKNOWN, "connection lost: " + notConnected.getMessage()));
         }
     }
 
@@ -115,31 +138,5 @@ public final class SmtpConnection implements AutoCloseable {
             }
             transport = null;
         }
-    }
-
-    /** The SMTP reply code behind a failure, or 0 when there was no reply (connection lost). */
-    private static int replyCode(MessagingException e) {
-        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
-            if (x instanceof SMTPAddressFailedException a) {
-                return a.getReturnCode();
-            }
-            if (x instanceof SMTPSendFailedException s) {
-                return s.getReturnCode();
-            }
-        }
-        return 0;
-    }
-
-    private static String reply(MessagingException e) {
-        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
-            if (x instanceof SMTPAddressFailedException || x instanceof SMTPSendFailedException) {
-                return HeaderValues.singleLine(String.valueOf(x.getMessage()));
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return HeaderValues.singleLine(e.getMessage() + (root != e ? " (" + root + ")" : ""));
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -42,24 +41,18 @@ public final class SmtpPool implements AutoCloseable {
     }
 
     /**
-     * Sends on the next free connection. The future fails with a {@link CompletionException} around a
-     * {@link TransientSendFailure} when the email could not be handed over.
+     * Sends on the next free connection. The future holds the result, a refusal included (see
+     * {@link SmtpConnection#deliver}); it fails only on an error that is not SMTP's.
      */
     public CompletableFuture<SendResult> send(MimeMessage message, InternetAddress recipient) {
         if (senders == null) {
-            try {
-                return CompletableFuture.completedFuture(all.get(0).send(message, recipient));
-            } catch (TransientSendFailure e) {
-                return CompletableFuture.failedFuture(e);
-            }
+            return CompletableFuture.completedFuture(all.get(0).deliver(message, recipient));
         }
         return CompletableFuture.supplyAsync(
                 () -> {
                     SmtpConnection connection = idle.remove();
                     try {
-                        return connection.send(message, recipient);
-                    } catch (TransientSendFailure e) {
-                        throw new CompletionException(e);
+                        return connection.deliver(message, recipient);
                     } finally {
                         idle.add(connection);
                     }
