@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,8 +43,21 @@ final class ClaimsAhead implements AutoCloseable {
     private final Set<Turn> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private int claimsInWindow;
+    /** The key of the member handed out last (the run's start position before the first). */
+    private Optional<String> lastHandedOut;
 
     ClaimsAhead(Iterator<Member> members, Function<Member, Screening> screen, EventLedger ledger, int depth) {
+        this(members, screen, ledger, depth, Optional.empty());
+    }
+
+    /** @param start where the run starts: the key of the member before the first one, if any */
+    ClaimsAhead(
+            Iterator<Member> members,
+            Function<Member, Screening> screen,
+            EventLedger ledger,
+            int depth,
+            Optional<String> start) {
+        this.lastHandedOut = start;
         if (depth < 1) {
             throw new IllegalArgumentException("listwire.ledger.claims-ahead must be at least 1");
         }
@@ -61,6 +75,7 @@ final class ClaimsAhead implements AutoCloseable {
         private final Member member;
         private final Screening screening;
         private final CompletableFuture<Claim> claim;
+        private Optional<String> before = Optional.empty();
         private boolean onTheWire;
         private boolean ended;
 
@@ -76,6 +91,16 @@ final class ClaimsAhead implements AutoCloseable {
 
         Screening screening() {
             return screening;
+        }
+
+        /** Where a continuation must start to reach this member again: the key of the member handed out before. */
+        Optional<String> before() {
+            return before;
+        }
+
+        /** How many times earlier passes of the event were refused for now on this member. */
+        int triesSoFar() {
+            return ledger.triesSoFar(member.email());
         }
 
         /** The ledger's answer; a DynamoDB failure is thrown as it would have been without the window. */
@@ -107,6 +132,18 @@ final class ClaimsAhead implements AutoCloseable {
             ledger.rejected(member.email(), reply);
         }
 
+        /** The SMTP server refused the address for now, the {@code tries}-th time: a later pass tries again. */
+        void deferred(String reply, int tries) {
+            end();
+            ledger.deferred(member.email(), reply, tries);
+        }
+
+        /** Refused for now too often: recorded with its last reply, not tried again for this event. */
+        void gaveUp(String reply, int tries) {
+            end();
+            ledger.gaveUp(member.email(), reply, tries);
+        }
+
         /** Nothing was sent (paused, a failure): a retry or continuation may take the member at once. */
         void giveBack() {
             end();
@@ -136,6 +173,8 @@ final class ClaimsAhead implements AutoCloseable {
     Turn next() {
         fill();
         Turn next = window.remove();
+        next.before = lastHandedOut;
+        lastHandedOut = Optional.of(next.member.email());
         if (next.claim != null) {
             claimsInWindow--;
             handedOut.add(next);

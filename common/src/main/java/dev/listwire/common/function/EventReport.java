@@ -18,6 +18,7 @@ final class EventReport {
     private int seen;
     private int sent;
     private int failed;
+    private int deferred;
     private int heldElsewhere;
     private Continuation from = Continuation.WHOLE_LIST;
 
@@ -36,6 +37,11 @@ final class EventReport {
 
     void skipped(SkipReason reason) {
         skipped.merge(reason.logName(), 1, Integer::sum);
+    }
+
+    /** The SMTP server refused a member for now: a later pass tries again. */
+    void deferred() {
+        deferred++;
     }
 
     void heldElsewhere() {
@@ -62,6 +68,7 @@ final class EventReport {
         f.put("skipped", skipped.values().stream().mapToInt(Integer::intValue).sum());
         f.put("skippedReasons", new LinkedHashMap<>(skipped));
         f.put("failed", failed);
+        f.put("deferred", deferred);
         f.put("heldByOtherInvocation", heldElsewhere);
         f.put("smtpConnectionsOpened", smtpConnections);
         f.put("durationMs", (System.nanoTime() - startNanos) / 1_000_000);

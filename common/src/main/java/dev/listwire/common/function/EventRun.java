@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * {@link MemberStep}, then settles the emails in flight, gives back the claims and sends not used, and
  * writes the marks. Stops at the first passing failure, so that the message is retried and the ledger
  * makes the retry send only to those not yet sent; stops on purpose when the invocation's time or the
- * account's quota runs low, saying where a continuation must go on. The result is the return value.
+ * account's quota runs low, or the SMTP server refuses for the account, saying where a continuation must
+ * go on. The result is the return value.
  */
 final class EventRun<T> {
 
@@ -50,7 +51,11 @@ final class EventRun<T> {
         try {
             try (Stream<Member> members = tables.members(from);
                     ClaimsAhead claims = new ClaimsAhead(
-                            members.iterator(), member -> Screening.of(member, event), ledger, tables.claimsAhead())) {
+                            members.iterator(),
+                            member -> Screening.of(member, event),
+                            ledger,
+                            tables.claimsAhead(),
+                            from.after())) {
                 try {
                     return walk(claims);
                 } finally {
@@ -88,11 +93,26 @@ final class EventRun<T> {
         }
     }
 
-    /** A failure wins over everything, then a member held elsewhere (retry), then a stop on purpose. */
+    /**
+     * A failure wins over everything, then the SMTP account's refusal (a continuation, delayed), then a
+     * member held elsewhere (retry), then a stop on purpose; at the segment's end, a pass that deferred
+     * members goes over the segment again.
+     */
     private EventResult result(MemberStep.Step ending) {
         Optional<String> sendFailure = steps.sends().failure();
         if (sendFailure.isPresent()) {
             return new EventResult.Retry(RetryReason.SEND_FAILED, sendFailure.get());
+        }
+        boolean deferredBehind = from.addressesDeferred() || steps.sends().deferredAny();
+        Optional<SendsInFlight.Halt> halt = steps.sends().halt();
+        if (halt.isPresent()) {
+            // Resume before the member that met the refusal; a member held elsewhere may come earlier, and
+            // its holder may die: then from where this run started (the ledger skips those done).
+            Optional<String> after = heldElsewhere ? from.after() : halt.get().after();
+            Continuation next = new Continuation(
+                    from.segment(), from.segments(), after, halt.get().deferrals(), deferredBehind);
+            return new EventResult.Paused(
+                    next, halt.get().delaySeconds(), halt.get().reason());
         }
         if (ending instanceof MemberStep.Failed failed) {
             return new EventResult.Retry(failed.reason(), failed.error());
@@ -101,8 +121,16 @@ final class EventRun<T> {
             return new EventResult.Retry(RetryReason.HELD_ELSEWHERE, Optional.empty());
         }
         if (ending instanceof MemberStep.Stopped stopped) {
-            Continuation next = new Continuation(from.segment(), from.segments(), last);
+            Continuation next = new Continuation(from.segment(), from.segments(), last, 0, deferredBehind);
             return new EventResult.Paused(next, stopped.delaySeconds(), stopped.reason());
+        }
+        if (deferredBehind) {
+            // A new pass over the segment from its start: the ledger lets the deferred members be claimed
+            // again and answers "done" for the rest. Simple, and bounded by listwire.refusals.address-tries
+            // (every pass that defers a member counts one of its tries), at one conditional write per member
+            // already done: a pass of the ledger's deferred items alone would need a query by status.
+            Continuation again = new Continuation(from.segment(), from.segments(), Optional.empty());
+            return new EventResult.Paused(again, steps.sends().retryPassDelaySeconds(), PauseReason.ADDRESSES_DEFERRED);
         }
         return new EventResult.Done();
     }

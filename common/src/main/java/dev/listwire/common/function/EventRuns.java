@@ -12,12 +12,14 @@ final class EventRuns {
     private final ListTables tables;
     private final MemberEmails emails;
     private final JsonLines log;
+    private final RefusalConfiguration refusals;
 
-    EventRuns(ListManifest list, ListTables tables, MemberEmails emails, JsonLines log) {
+    EventRuns(ListManifest list, ListTables tables, MemberEmails emails, JsonLines log, RefusalConfiguration refusals) {
         this.list = list;
         this.tables = tables;
         this.emails = emails;
         this.log = log;
+        this.refusals = refusals;
     }
 
     ListManifest list() {
@@ -27,7 +29,7 @@ final class EventRuns {
     /** Sends the event from {@code from} on, until the end of the list or a reason to stop; see {@link EventRun}. */
     <T> EventResult run(ListEvent<T> event, Continuation from, Invocation invocation, EventReport report) {
         RecipientLines lines = new RecipientLines(log, list.name(), event.id());
-        SendsInFlight sends = new SendsInFlight(invocation, report, lines);
+        SendsInFlight sends = new SendsInFlight(invocation, report, lines, refusals, from);
         SendGate gate = new SendGate(tables.slots(), invocation.budget(), invocation.pacer());
         MemberStep step = new MemberStep(
                 report, lines, gate, (member, to) -> emails.compose(event.id(), event.payload(), member, to), sends);

@@ -23,7 +23,7 @@ final class MemberStep {
     /** On to the next member; but another invocation holds this one, so the message must be retried. */
     record HeldElsewhere() implements Step {}
 
-    /** Stop: an email failed for a passing reason, and the message must be retried. */
+    /** Stop: something that is not SMTP's failed, and the message must be retried. */
     record Failed(RetryReason reason, String error) implements Step {}
 
     /** Stop on purpose before this member, which was not sent: the rest goes on later. */
@@ -104,8 +104,12 @@ final class MemberStep {
                     RetryReason.COMPOSE_FAILED, "cannot build the email for " + member.email() + ": " + e.getMessage());
         }
         sends.send(turn, message, to);
-        return sends.failure()
-                .<Step>map(error -> new Failed(RetryReason.SEND_FAILED, error))
+        if (sends.failure().isPresent()) {
+            return new Failed(RetryReason.SEND_FAILED, sends.failure().get());
+        }
+        // The account or the connection refused: no more sends; the run's result says where to resume.
+        return sends.halt()
+                .<Step>map(halt -> new Stopped(halt.reason(), halt.delaySeconds()))
                 .orElse(NEXT);
     }
 }

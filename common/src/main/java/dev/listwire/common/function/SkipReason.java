@@ -9,7 +9,9 @@ enum SkipReason {
     /** The ledger has the event for this member already (sent, or refused for good). */
     ALREADY_SENT("already-sent"),
     /** The SMTP server refused the address for good (5xx). */
-    REJECTED("rejected-by-server");
+    REJECTED("rejected-by-server"),
+    /** The SMTP server refused the address for now on every try the event allows. */
+    DEFERRED_TOO_OFTEN("deferred-too-often");
 
     private final String logName;
 

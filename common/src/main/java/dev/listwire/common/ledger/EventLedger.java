@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -34,6 +36,11 @@ public final class EventLedger {
     private static final String CLAIMED = "claimed";
     private static final String SENT = "sent";
     private static final String REJECTED = "rejected";
+    private static final String DEFERRED = "deferred";
+    private static final String GAVE_UP = "gave-up";
+    private static final String REPLY = "reply";
+    private static final String TRIES = "tries";
+    private static final String UPDATED_AT = "updatedAt";
     private static final int MAX_FLUSH_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamoDb;
@@ -44,6 +51,8 @@ public final class EventLedger {
     private final Duration lease;
     private final List<WriteRequest> pending = new ArrayList<>();
     private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+    /** Tries so far of the recipients claimed from a deferral; claims are taken on several threads. */
+    private final Map<String, Integer> triesSoFar = new ConcurrentHashMap<>();
 
     /**
      * Whose claims these are.
@@ -63,23 +72,53 @@ public final class EventLedger {
         this.lease = holder.lease();
     }
 
+    /**
+     * Claims a recipient: free, held by an invocation whose lease ran out, or deferred by an earlier pass
+     * (refused for now). An update, not a put, so that a deferred recipient keeps its count of tries; the
+     * count is then {@link #triesSoFar}.
+     */
     public Claim claim(String email) {
         long now = clock.millis();
-        Map<String, AttributeValue> item = item(email, CLAIMED);
-        item.put(LEASE_UNTIL, number(now + lease.toMillis()));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":claimed", string(CLAIMED),
+                ":deferred", string(DEFERRED),
+                ":now", number(now),
+                ":me", string(owner),
+                ":lease", number(now + lease.toMillis()),
+                ":expires", expiresAt()));
         try {
-            dynamoDb.putItem(b -> b.tableName(configuration.table())
-                    .item(item)
-                    .conditionExpression("attribute_not_exists(#email) OR (#status = :claimed AND #lease < :now)")
-                    .expressionAttributeNames(Map.of("#email", EMAIL, "#status", STATUS, "#lease", LEASE_UNTIL))
-                    .expressionAttributeValues(Map.of(":claimed", string(CLAIMED), ":now", number(now)))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            Map<String, AttributeValue> old = dynamoDb.updateItem(b -> b.tableName(configuration.table())
+                            .key(key(email))
+                            .updateExpression("SET #status = :claimed, #owner = :me, #lease = :lease, "
+                                    + "#updated = :now, #expires = :expires")
+                            .conditionExpression("attribute_not_exists(#email) OR #status = :deferred "
+                                    + "OR (#status = :claimed AND #lease < :now)")
+                            .expressionAttributeNames(Map.of(
+                                    "#email", EMAIL,
+                                    "#status", STATUS,
+                                    "#owner", OWNER,
+                                    "#lease", LEASE_UNTIL,
+                                    "#updated", UPDATED_AT,
+                                    "#expires", EXPIRES_AT))
+                            .expressionAttributeValues(values)
+                            .returnValues(ReturnValue.ALL_OLD)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                    .attributes();
+            AttributeValue tries = old == null ? null : old.get(TRIES);
+            if (tries != null) {
+                triesSoFar.put(email, Integer.parseInt(tries.n()));
+            }
             return Claim.CLAIMED;
         } catch (ConditionalCheckFailedException taken) {
             Map<String, AttributeValue> old = taken.hasItem() ? taken.item() : current(email);
             AttributeValue status = old.get(STATUS);
             return status != null && CLAIMED.equals(status.s()) ? Claim.HELD_ELSEWHERE : Claim.ALREADY_DONE;
         }
+    }
+
+    /** How many times an earlier pass of this event tried the recipient claimed and was refused for now. */
+    public int triesSoFar(String email) {
+        return triesSoFar.getOrDefault(email, 0);
     }
 
     /** The email was accepted by the SMTP server. */
@@ -90,13 +129,45 @@ public final class EventLedger {
     /** The SMTP server refused the address for good: never try this event on it again. */
     public void rejected(String email, String reply) {
         Map<String, AttributeValue> item = item(email, REJECTED);
-        item.put("reply", string(reply));
+        item.put(REPLY, string(reply));
         record(item);
     }
 
-    /** Gives a claim back (the send failed for a passing reason), so that a retry can take it at once. */
+    /**
+     * The SMTP server refused the address for now (greylisting, a full mailbox), for the {@code tries}-th
+     * time: a later pass of the event may claim it again.
+     */
+    public void deferred(String email, String reply, int tries) {
+        Map<String, AttributeValue> item = item(email, DEFERRED);
+        item.put(REPLY, string(reply));
+        item.put(TRIES, number(tries));
+        record(item);
+    }
+
+    /** Refused for now too many times: this event is not tried on the address again; the last reply is kept. */
+    public void gaveUp(String email, String reply, int tries) {
+        Map<String, AttributeValue> item = item(email, GAVE_UP);
+        item.put(REPLY, string(reply));
+        item.put(TRIES, number(tries));
+        record(item);
+    }
+
+    /**
+     * Gives a claim back (nothing was sent), so that a retry can take it at once: the item goes, or, for a
+     * recipient an earlier pass deferred, goes back to deferred with its count of tries.
+     */
     public void release(String email) {
         try {
+            if (triesSoFar(email) > 0) {
+                dynamoDb.updateItem(b -> b.tableName(configuration.table())
+                        .key(key(email))
+                        .updateExpression("SET #status = :deferred REMOVE #lease")
+                        .conditionExpression("#owner = :me AND #status = :claimed")
+                        .expressionAttributeNames(Map.of("#owner", OWNER, "#status", STATUS, "#lease", LEASE_UNTIL))
+                        .expressionAttributeValues(Map.of(
+                                ":me", string(owner), ":claimed", string(CLAIMED), ":deferred", string(DEFERRED))));
+                return;
+            }
             dynamoDb.deleteItem(b -> b.tableName(configuration.table())
                     .key(key(email))
                     .conditionExpression("#owner = :me AND #status = :claimed")
@@ -179,13 +250,15 @@ public final class EventLedger {
         Map<String, AttributeValue> item = new HashMap<>(key(email));
         item.put(STATUS, string(status));
         item.put(OWNER, string(owner));
-        item.put("updatedAt", number(clock.millis()));
-        item.put(
-                EXPIRES_AT,
-                number(clock.instant()
-                        .plus(Duration.ofDays(configuration.retentionDays()))
-                        .getEpochSecond()));
+        item.put(UPDATED_AT, number(clock.millis()));
+        item.put(EXPIRES_AT, expiresAt());
         return item;
+    }
+
+    private AttributeValue expiresAt() {
+        return number(clock.instant()
+                .plus(Duration.ofDays(configuration.retentionDays()))
+                .getEpochSecond());
     }
 
     private Map<String, AttributeValue> key(String email) {

@@ -44,6 +44,22 @@ class ContinuationSignerTest {
     }
 
     @Test
+    void theDeferralsInARowAndTheDeferredMembersAreSignedWithThePosition() {
+        SignedContinuation deferred = new SignedContinuation(
+                "prices", "e1", "aGFzaA", new Continuation(1, 2, Optional.of("ada@example.com"), 3, true));
+        String token = signer.sign(deferred);
+        assertEquals(deferred, signer.verify(token).orElseThrow());
+
+        SignedContinuation fewer = new SignedContinuation(
+                "prices", "e1", "aGFzaA", new Continuation(1, 2, Optional.of("ada@example.com"), 0, true));
+        String[] parts = token.split("\\.");
+        String[] others = signer.sign(fewer).split("\\.");
+        assertTrue(
+                signer.verify(parts[0] + "." + others[1] + "." + parts[2]).isEmpty(),
+                "a reset count of deferrals under the signature of a higher one is refused");
+    }
+
+    @Test
     void aLinkTokenIsNotAContinuationAndAContinuationIsNotALink() {
         LinkSigner links = new LinkSigner(LINKS);
         String link = links.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com");

@@ -26,13 +26,15 @@ class EventReportTest {
         report.sent();
         report.seen();
         report.heldElsewhere();
+        report.seen();
+        report.deferred();
 
         Map<String, Object> f = report.fields(new EventResult.Done(), 1);
 
         assertEquals("completed", f.get("outcome"));
-        assertEquals(7, f.get("membersSeen"));
+        assertEquals(9, f.get("membersSeen"));
         assertEquals(1, f.get("sent"));
-        assertEquals(5, f.get("skipped"));
+        assertEquals(6, f.get("skipped"));
         assertEquals(
                 Map.of(
                         "unsubscribed",
@@ -44,9 +46,12 @@ class EventReportTest {
                         "already-sent",
                         1,
                         "rejected-by-server",
+                        1,
+                        "deferred-too-often",
                         1),
                 f.get("skippedReasons"));
         assertEquals(1, f.get("heldByOtherInvocation"));
+        assertEquals(1, f.get("deferred"), "refused for now: tried again in a later pass");
         assertFalse(f.containsKey("error"));
     }
 
@@ -60,7 +65,14 @@ class EventReportTest {
             assertEquals(60, paused.get("continuationDelaySeconds"));
         }
         assertEquals(
-                List.of("out-of-time", "quota-spent", "rate-limited"),
+                List.of(
+                        "out-of-time",
+                        "quota-spent",
+                        "rate-limited",
+                        "smtp-refused",
+                        "smtp-unreachable",
+                        "smtp-refusals-in-a-row",
+                        "addresses-deferred"),
                 Arrays.stream(PauseReason.values()).map(PauseReason::logName).toList());
 
         Map<String, Object> split = fields(new EventResult.Split(4));
