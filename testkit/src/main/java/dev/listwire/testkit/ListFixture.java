@@ -95,6 +95,12 @@ public final class ListFixture {
                 "listwire.sending.table", sendingTable,
                 "listwire.sending.rate-per-second", 1_000_000,
                 "listwire.sending.daily-quota", 100_000_000));
+        // An SMTP refusal defers an event by a minute and more in production; a test resumes it at once (SQS's
+        // shortest delay is a second), and a server that stops answering is given up on in 2 s, not 30.
+        properties.putAll(Map.of(
+                "listwire.refusals.first-deferral", "1s",
+                "listwire.refusals.address-retry-delay", "1s",
+                "listwire.smtp.read-timeout-millis", 2000));
     }
 
     /** A fixture for the list whose manifest is {@code list.json} on the class path (a list module's own). */

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.testkit.ListUnderTest;
+import dev.listwire.testkit.QueueDrain;
 import dev.listwire.testkit.SmtpCutter;
 import dev.listwire.testkit.SqsEvents;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -77,80 +79,66 @@ class DeliveryFailuresTest {
     }
 
     @Test
-    void retryAfterSmtpFailingHalfwaySendsOnlyToTheRest() throws Exception {
+    void aFailureAtTheEndOfDataDefersTheRestAndTheContinuationSendsOnlyToThem() throws Exception {
         list.members().many("member", 10);
         list.mail().failAfter(4);
-        SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
 
-        SQSBatchResponse failed = list.function().handleRequest(event, null);
+        SQSBatchResponse response = list.function().handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
 
-        assertEquals(
-                List.of("m-1"),
-                failed.getBatchItemFailures().stream()
-                        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                        .toList(),
-                "SQS must retry the message");
+        assertTrue(response.getBatchItemFailures().isEmpty(), "deferred by a continuation, not retried by SQS");
         assertEquals(4, list.inbox().all().size());
         Map<String, Object> line = list.logs().lines("event-finished").get(0);
-        assertEquals("retry", line.get("outcome"));
-        assertEquals(1, line.get("failed"));
-        assertTrue(((String) line.get("error")).contains("451"), line.toString());
+        assertEquals("continued", line.get("outcome"));
+        assertEquals("smtp-refused", line.get("continuedBecause"));
+        Map<String, Object> deferred = list.logs().lines("sending-deferred").get(0);
+        assertTrue(((String) deferred.get("smtpReply")).startsWith("451"), deferred.toString());
+        assertEquals("END_OF_DATA", deferred.get("smtpPhase"));
+        assertTrue(LedgerStatuses.recordedRefused(list).isEmpty(), "a 451 after the message names no recipient");
 
         list.mail().heal();
-        assertTrue(list.function()
-                .handleRequest(event, null)
-                .getBatchItemFailures()
-                .isEmpty());
+        QueueDrain.run(list.function(), list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
         assertOneEmailEach(list, 10);
         assertEquals(6, list.logs().lines("event-finished").get(1).get("sent"));
     }
 
     @Test
-    void retryAfterTheConnectionIsLostHalfwaySendsOnlyToTheRest() throws Exception {
+    void aConnectionLostTwiceDefersTheRestAndTheContinuationSendsOnlyToThem() throws Exception {
         list.members().many("member", 10);
         try (SmtpCutter cutter = new SmtpCutter(list.mail().smtpPort());
                 FixtureFunction viaCutter = new FixtureFunction(
                         list.property("listwire.smtp.port", cutter.port()).context())) {
             cutter.cutAfter(3);
-            SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
 
-            assertEquals(
-                    1,
-                    viaCutter.handleRequest(event, null).getBatchItemFailures().size(),
-                    "SQS must retry");
+            assertTrue(viaCutter
+                    .handleRequest(SqsEvents.ofBody("m-1", AAPL), null)
+                    .getBatchItemFailures()
+                    .isEmpty());
             assertEquals(3, list.inbox().all().size());
-            assertTrue(((String) list.logs().lines("event-finished").get(0).get("error")).contains("failed"));
+            assertEquals("smtp-unreachable", list.logs().lines("event-finished").get(0).get("continuedBecause"));
 
             cutter.heal();
-            assertTrue(
-                    viaCutter.handleRequest(event, null).getBatchItemFailures().isEmpty());
+            QueueDrain.run(viaCutter, list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
         }
         assertOneEmailEach(list, 10);
     }
 
     @Test
-    void logsInToTheSmtpServerAndRetriesTheMessageWhenTheLoginIsRefused() throws Exception {
+    void aRefusedLoginDefersTheEventWithTheServersReplyAndTheRightPasswordThenSends() throws Exception {
         list.members().add("ada@example.com");
-        SQSEvent event = SqsEvents.ofBody("m-1", AAPL);
         try (FixtureFunction wrongPassword = new FixtureFunction(
                 list.property("listwire.smtp.password", "wrong").context())) {
-            assertEquals(
-                    1,
-                    wrongPassword
-                            .handleRequest(event, null)
-                            .getBatchItemFailures()
-                            .size());
+            assertTrue(wrongPassword
+                    .handleRequest(SqsEvents.ofBody("m-1", AAPL), null)
+                    .getBatchItemFailures()
+                    .isEmpty());
         }
         assertTrue(list.inbox().all().isEmpty());
-        String error = (String) list.logs().lines("event-finished").get(0).get("error");
-        assertTrue(error.contains("535"), "the server's answer is in the log: " + error);
+        Map<String, Object> deferred = list.logs().lines("sending-deferred").get(0);
+        assertTrue(((String) deferred.get("smtpReply")).contains("535"), "the server's answer is in the log: " + deferred);
+        assertEquals("AUTH", deferred.get("smtpPhase"));
+        assertTrue(LedgerStatuses.of(list).isEmpty(), "nobody marked");
 
-        assertTrue(
-                list.function()
-                        .handleRequest(event, null)
-                        .getBatchItemFailures()
-                        .isEmpty(),
-                "the right password sends");
+        QueueDrain.run(list.function(), list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
         assertOneEmailEach(list, 1);
     }
 

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listwire.testkit.ListUnderTest;
+import dev.listwire.testkit.QueueDrain;
 import dev.listwire.testkit.SmtpCutter;
 import dev.listwire.testkit.SqsEvents;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,25 +64,25 @@ class SmtpConnectionsTest {
     }
 
     @Test
-    void aConnectionThatDropsAgainOnTheRetryFailsTheMessageForSqsToRetry() throws Exception {
+    void aConnectionThatDropsAgainOnTheRetryDefersTheEventNamingNobody() throws Exception {
         list.members().many("member", 10);
         try (SmtpCutter cutter = new SmtpCutter(list.mail().smtpPort());
                 FixtureFunction viaCutter = new FixtureFunction(
                         list.property("listwire.smtp.port", cutter.port()).context())) {
             cutter.cutAfter(3);
 
-            assertEquals(
-                    1,
-                    viaCutter
-                            .handleRequest(SqsEvents.ofBody("m-1", AAPL), null)
-                            .getBatchItemFailures()
-                            .size());
-            assertEquals(
-                    2,
-                    list.logs().lines("event-finished").get(0).get("smtpConnectionsOpened"),
-                    "reopened once, not more");
+            assertTrue(viaCutter
+                    .handleRequest(SqsEvents.ofBody("m-1", AAPL), null)
+                    .getBatchItemFailures()
+                    .isEmpty());
+            Map<String, Object> line = list.logs().lines("event-finished").get(0);
+            assertEquals(2, line.get("smtpConnectionsOpened"), "reopened once, not more");
+            assertEquals("continued", line.get("outcome"));
+            assertEquals("smtp-unreachable", line.get("continuedBecause"));
+            assertEquals(1, line.get("continuationDelaySeconds"), "the test kit's first deferral");
         }
         assertEquals(3, list.inbox().all().size());
+        assertEquals(List.of("sent"), LedgerStatuses.of(list).values().stream().distinct().toList());
     }
 
     @Test
@@ -96,22 +99,19 @@ class SmtpConnectionsTest {
     }
 
     @Test
-    void aPoolStopsAtAPassingFailureAndTheRetrySendsOnlyTheRest() throws Exception {
+    void aPoolStopsAtTheAccountsRefusalAndTheContinuationSkipsNobodyWhoseEmailWasGivenBack() throws Exception {
         list.members().many("member", 30);
         list.mail().failAfter(10);
         try (FixtureFunction pooled =
                 new FixtureFunction(list.property("listwire.smtp.pool-size", 3).context())) {
-            assertEquals(
-                    1,
-                    pooled.handleRequest(SqsEvents.ofBody("m-1", AAPL), null)
-                            .getBatchItemFailures()
-                            .size());
-            assertEquals(10, list.inbox().all().size());
-
-            list.mail().heal();
             assertTrue(pooled.handleRequest(SqsEvents.ofBody("m-1", AAPL), null)
                     .getBatchItemFailures()
                     .isEmpty());
+            assertEquals(10, list.inbox().all().size());
+            assertTrue(LedgerStatuses.recordedRefused(list).isEmpty());
+
+            list.mail().heal();
+            QueueDrain.run(pooled, list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
         }
         assertOneEmailEach(list, 30);
     }

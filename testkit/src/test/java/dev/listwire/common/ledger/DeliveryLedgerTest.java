@@ -76,6 +76,31 @@ class DeliveryLedgerTest {
     }
 
     @Test
+    void aDeferredRecipientIsClaimedAgainByALaterPassWithItsTriesAndGivenUpForGood() {
+        EventLedger first = ledgerAt(now).open("prices", "e1", LEASE);
+        assertEquals(Claim.CLAIMED, first.claim("ada@example.com"));
+        assertEquals(0, first.triesSoFar("ada@example.com"));
+        first.deferred("ada@example.com", "450 4.2.1 try later", 1);
+        first.flush();
+
+        EventLedger second = ledgerAt(now.plusSeconds(300)).open("prices", "e1", LEASE);
+        assertEquals(Claim.CLAIMED, second.claim("ada@example.com"), "a deferred recipient may be claimed at once");
+        assertEquals(1, second.triesSoFar("ada@example.com"));
+        second.release("ada@example.com"); // the account refused: given back, and still deferred once
+
+        EventLedger third = ledgerAt(now.plusSeconds(600)).open("prices", "e1", LEASE);
+        assertEquals(Claim.CLAIMED, third.claim("ada@example.com"));
+        assertEquals(1, third.triesSoFar("ada@example.com"), "giving the claim back kept the count");
+        third.gaveUp("ada@example.com", "452 4.2.2 over quota", 3);
+        third.flush();
+
+        assertEquals(
+                Claim.ALREADY_DONE,
+                ledgerAt(now.plusSeconds(900)).open("prices", "e1", LEASE).claim("ada@example.com"),
+                "given up on: not tried again for this event");
+    }
+
+    @Test
     void eventsAndListsAreSeparate() {
         EventLedger first = ledgerAt(now).open("prices", "e1", LEASE);
         first.claim("ada@example.com");
