@@ -1,0 +1,172 @@
+package dev.listwire.common.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listwire.testkit.ListUnderTest;
+import dev.listwire.testkit.QueueDrain;
+import dev.listwire.testkit.SqsEvents;
+import dev.listwire.testkit.smtp.Phase;
+import dev.listwire.testkit.smtp.Response;
+import dev.listwire.testkit.smtp.Script;
+import dev.listwire.testkit.smtp.ScriptedSmtpServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fault catalogue (RELIABILITY.md): a 50-member list sent through a scripted SMTP server that refuses the
+ * way Gmail and SES do. For each fault: every member ends with exactly one email or a reason recorded for its
+ * address; nobody is recorded refused for a reply about the account or the connection; and once the server
+ * recovers the event completes, through delayed continuations (1 s in the test kit), never the DLQ.
+ */
+class SmtpFaultCatalogueTest {
+
+    private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
+    private static final int MEMBERS = 50;
+    /** member1 and member10 to member19: the recipients a per-address fault is about. */
+    private static final Predicate<String> SOME = rcpt -> rcpt.startsWith("member1");
+
+    @RegisterExtension
+    final ListUnderTest<FixtureFunction> list = ListUnderTest.of("classpath:fixture-list.json", FixtureFunction::new);
+
+    /** What a fault is about: the account or the connection, or some recipients for good, or for now. */
+    enum About {
+        ACCOUNT,
+        ADDRESS_FOR_GOOD,
+        ADDRESS_FOR_NOW
+    }
+
+    record Fault(String name, Consumer<Script> script, About about, String code) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Fault> faults() {
+        return Stream.of(
+                new Fault("421 4.7.0 at MAIL FROM after 20", s -> s.afterMessages(
+                        20, Phase.MAIL_FROM, "421 4.7.0 Try again later, closing connection."), About.ACCOUNT, "421"),
+                new Fault("421 4.7.28 at RCPT TO", s -> s.at(
+                        Phase.RCPT_TO, "421 4.7.28 Gmail has detected an unusual rate of unsolicited mail."),
+                        About.ACCOUNT, "421"),
+                new Fault("450 4.2.1 at RCPT TO for some", s -> s.at(Phase.RCPT_TO, SOME,
+                        "450 4.2.1 The user you are trying to contact is receiving mail too quickly."),
+                        About.ADDRESS_FOR_NOW, "450"),
+                new Fault("452 4.2.2 at RCPT TO for some", s -> s.at(Phase.RCPT_TO, SOME,
+                        "452 4.2.2 The email account that you tried to reach is over quota."),
+                        About.ADDRESS_FOR_NOW, "452"),
+                new Fault("550 5.1.1 at RCPT TO for some", s -> s.at(Phase.RCPT_TO, SOME,
+                        "550 5.1.1 The email account that you tried to reach does not exist."),
+                        About.ADDRESS_FOR_GOOD, "550"),
+                new Fault("550 5.2.1 at RCPT TO for some", s -> s.at(Phase.RCPT_TO, SOME,
+                        "550 5.2.1 The email account that you tried to reach is disabled."),
+                        About.ADDRESS_FOR_GOOD, "550"),
+                new Fault("550 5.4.5 at MAIL FROM after 20", s -> s.afterMessages(
+                        20, Phase.MAIL_FROM, "550 5.4.5 Daily user sending quota exceeded."), About.ACCOUNT, "550"),
+                new Fault("535 5.7.8 at AUTH", s -> s.at(
+                        Phase.AUTH, "535 5.7.8 Username and Password not accepted."), About.ACCOUNT, "535"),
+                new Fault("554 5.7.1 at MAIL FROM", s -> s.at(
+                        Phase.MAIL_FROM, "554 5.7.1 Sender address rejected: Access denied"), About.ACCOUNT, "554"),
+                new Fault("550 without an enhanced code at RCPT TO for everyone (the breaker)", s -> s.at(
+                        Phase.RCPT_TO, "550 Requested action not taken: mailbox unavailable"), About.ACCOUNT, "550"),
+                new Fault("connection reset at DATA after 20", s -> s.afterMessages(
+                        20, Phase.DATA, new Response.Drop()), About.ACCOUNT, ""),
+                new Fault("no answer at DATA after 20", s -> s.afterMessages(
+                        20, Phase.DATA, new Response.Hang()), About.ACCOUNT, ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void everyMemberEndsWithOneEmailOrARecordedReasonAndTheEventCompletesOnceTheServerRecovers(Fault fault)
+            throws Exception {
+        list.members().many("member", MEMBERS);
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
+                FixtureFunction function = new FixtureFunction(
+                        list.property("listwire.smtp.port", server.port()).context())) {
+            fault.script().accept(server.script());
+
+            function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+
+            Map<String, Object> first = list.logs().lines("event-finished").get(0);
+            // Refusals for good end the members' turns in the first pass; every other fault leaves some for later.
+            String firstOutcome = fault.about() == About.ADDRESS_FOR_GOOD ? "completed" : "continued";
+            assertEquals(firstOutcome, first.get("outcome"), first.toString());
+            switch (fault.about()) {
+                case ACCOUNT -> {
+                    assertTrue(LedgerStatuses.recordedRefused(list).isEmpty(), "nobody refused for the account");
+                    Map<String, Object> deferred = list.logs().lines("sending-deferred").get(0);
+                    assertTrue(((String) deferred.get("smtpReply")).startsWith(fault.code()), deferred.toString());
+                    assertTrue(deferred.containsKey("resumesAt"));
+                }
+                case ADDRESS_FOR_NOW -> {
+                    assertEquals("addresses-deferred", first.get("continuedBecause"));
+                    assertEquals(11, list.logs().lines("recipient-deferred").size());
+                }
+                case ADDRESS_FOR_GOOD -> assertEquals(11, list.logs().lines("recipient-skipped").size());
+            }
+
+            server.script().clear();
+            QueueDrain.run(function, list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
+
+            Set<String> refused = LedgerStatuses.recordedRefused(list).keySet();
+            Set<String> expectedRefused = fault.about() == About.ADDRESS_FOR_GOOD ? some() : Set.of();
+            assertEquals(expectedRefused, refused);
+            for (String member : members()) {
+                int emails = server.accepted(member).size();
+                assertEquals(refused.contains(member) ? 0 : 1, emails, member + " got " + emails);
+            }
+            List<Map<String, Object>> lines = list.logs().lines("event-finished");
+            assertEquals("completed", lines.get(lines.size() - 1).get("outcome"));
+            assertFalse(
+                    lines.stream().anyMatch(l -> Set.of("retry", "dead-lettered").contains(l.get("outcome"))),
+                    "neither SQS's retries nor the DLQ: " + lines);
+        }
+    }
+
+    @Test
+    void aRecipientRefusedForNowOnEveryTryIsRecordedWithItsLastReplyAndTheRestAreSentOnce() throws Exception {
+        list.members().many("member", MEMBERS);
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
+                FixtureFunction function = new FixtureFunction(
+                        list.property("listwire.smtp.port", server.port()).context())) {
+            server.script().at(Phase.RCPT_TO, SOME, "452 4.2.2 The email account that you tried to reach is over quota.");
+
+            function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+            QueueDrain.run(function, list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
+
+            assertEquals(3, list.logs().lines("event-finished").size(), "three passes: address-tries is 3");
+            Map<String, String> statuses = LedgerStatuses.of(list);
+            for (String member : members()) {
+                boolean some = SOME.test(member);
+                assertEquals(some ? "gave-up" : "sent", statuses.get(member), member);
+                assertEquals(some ? 0 : 1, server.accepted(member).size(), member);
+            }
+            Map<String, Object> gaveUp = list.logs().lines("recipient-skipped").get(0);
+            assertEquals("deferred-too-often", gaveUp.get("reason"));
+            assertTrue(((String) gaveUp.get("smtpReply")).startsWith("452 4.2.2"), gaveUp.toString());
+        }
+    }
+
+    private static List<String> members() {
+        return IntStream.range(0, MEMBERS)
+                .mapToObj(i -> "member" + i + "@members.listwire.test")
+                .toList();
+    }
+
+    private static Set<String> some() {
+        return new TreeSet<>(members().stream().filter(SOME).toList());
+    }
+}
