@@ -114,7 +114,9 @@ class DeliveryFailuresTest {
                     .getBatchItemFailures()
                     .isEmpty());
             assertEquals(3, list.inbox().all().size());
-            assertEquals("smtp-unreachable", list.logs().lines("event-finished").get(0).get("continuedBecause"));
+            assertEquals(
+                    "smtp-unreachable",
+                    list.logs().lines("event-finished").get(0).get("continuedBecause"));
 
             cutter.heal();
             QueueDrain.run(viaCutter, list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
@@ -134,7 +136,8 @@ class DeliveryFailuresTest {
         }
         assertTrue(list.inbox().all().isEmpty());
         Map<String, Object> deferred = list.logs().lines("sending-deferred").get(0);
-        assertTrue(((String) deferred.get("smtpReply")).contains("535"), "the server's answer is in the log: " + deferred);
+        assertTrue(
+                ((String) deferred.get("smtpReply")).contains("535"), "the server's answer is in the log: " + deferred);
         assertEquals("AUTH", deferred.get("smtpPhase"));
         assertTrue(LedgerStatuses.of(list).isEmpty(), "nobody marked");
 

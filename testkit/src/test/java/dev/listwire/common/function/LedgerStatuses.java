@@ -18,7 +18,10 @@ final class LedgerStatuses {
     static Map<String, String> of(ListFixture fixture) {
         return fixture.stack().dynamoDb().scan(b -> b.tableName(fixture.ledgerTable())).items().stream()
                 .collect(Collectors.toMap(
-                        item -> item.get("email").s(), item -> item.get("status").s(), (a, b) -> a, TreeMap::new));
+                        item -> item.get("email").s(),
+                        item -> item.get("status").s(),
+                        (a, b) -> a,
+                        TreeMap::new));
     }
 
     /** The recipients the ledger keeps an event from for good (refused, or given up on), with their status. */

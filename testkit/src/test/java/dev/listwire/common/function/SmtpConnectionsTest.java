@@ -82,7 +82,9 @@ class SmtpConnectionsTest {
             assertEquals(1, line.get("continuationDelaySeconds"), "the test kit's first deferral");
         }
         assertEquals(3, list.inbox().all().size());
-        assertEquals(List.of("sent"), LedgerStatuses.of(list).values().stream().distinct().toList());
+        assertEquals(
+                List.of("sent"),
+                LedgerStatuses.of(list).values().stream().distinct().toList());
     }
 
     @Test

@@ -57,35 +57,78 @@ class SmtpFaultCatalogueTest {
 
     static Stream<Fault> faults() {
         return Stream.of(
-                new Fault("421 4.7.0 at MAIL FROM after 20", s -> s.afterMessages(
-                        20, Phase.MAIL_FROM, "421 4.7.0 Try again later, closing connection."), About.ACCOUNT, "421"),
-                new Fault("421 4.7.28 at RCPT TO", s -> s.at(
-                        Phase.RCPT_TO, "421 4.7.28 Gmail has detected an unusual rate of unsolicited mail."),
-                        About.ACCOUNT, "421"),
-                new Fault("450 4.2.1 at RCPT TO for some", s -> s.at(Phase.RCPT_TO, SOME,
-                        "450 4.2.1 The user you are trying to contact is receiving mail too quickly."),
-                        About.ADDRESS_FOR_NOW, "450"),
-                new Fault("452 4.2.2 at RCPT TO for some", s -> s.at(Phase.RCPT_TO, SOME,
-                        "452 4.2.2 The email account that you tried to reach is over quota."),
-                        About.ADDRESS_FOR_NOW, "452"),
-                new Fault("550 5.1.1 at RCPT TO for some", s -> s.at(Phase.RCPT_TO, SOME,
-                        "550 5.1.1 The email account that you tried to reach does not exist."),
-                        About.ADDRESS_FOR_GOOD, "550"),
-                new Fault("550 5.2.1 at RCPT TO for some", s -> s.at(Phase.RCPT_TO, SOME,
-                        "550 5.2.1 The email account that you tried to reach is disabled."),
-                        About.ADDRESS_FOR_GOOD, "550"),
-                new Fault("550 5.4.5 at MAIL FROM after 20", s -> s.afterMessages(
-                        20, Phase.MAIL_FROM, "550 5.4.5 Daily user sending quota exceeded."), About.ACCOUNT, "550"),
-                new Fault("535 5.7.8 at AUTH", s -> s.at(
-                        Phase.AUTH, "535 5.7.8 Username and Password not accepted."), About.ACCOUNT, "535"),
-                new Fault("554 5.7.1 at MAIL FROM", s -> s.at(
-                        Phase.MAIL_FROM, "554 5.7.1 Sender address rejected: Access denied"), About.ACCOUNT, "554"),
-                new Fault("550 without an enhanced code at RCPT TO for everyone (the breaker)", s -> s.at(
-                        Phase.RCPT_TO, "550 Requested action not taken: mailbox unavailable"), About.ACCOUNT, "550"),
-                new Fault("connection reset at DATA after 20", s -> s.afterMessages(
-                        20, Phase.DATA, new Response.Drop()), About.ACCOUNT, ""),
-                new Fault("no answer at DATA after 20", s -> s.afterMessages(
-                        20, Phase.DATA, new Response.Hang()), About.ACCOUNT, ""));
+                new Fault(
+                        "421 4.7.0 at MAIL FROM after 20",
+                        s -> s.afterMessages(20, Phase.MAIL_FROM, "421 4.7.0 Try again later, closing connection."),
+                        About.ACCOUNT,
+                        "421"),
+                new Fault(
+                        "421 4.7.28 at RCPT TO",
+                        s -> s.at(Phase.RCPT_TO, "421 4.7.28 Gmail has detected an unusual rate of unsolicited mail."),
+                        About.ACCOUNT,
+                        "421"),
+                new Fault(
+                        "450 4.2.1 at RCPT TO for some",
+                        s -> s.at(
+                                Phase.RCPT_TO,
+                                SOME,
+                                "450 4.2.1 The user you are trying to contact is receiving mail too quickly."),
+                        About.ADDRESS_FOR_NOW,
+                        "450"),
+                new Fault(
+                        "452 4.2.2 at RCPT TO for some",
+                        s -> s.at(
+                                Phase.RCPT_TO,
+                                SOME,
+                                "452 4.2.2 The email account that you tried to reach is over quota."),
+                        About.ADDRESS_FOR_NOW,
+                        "452"),
+                new Fault(
+                        "550 5.1.1 at RCPT TO for some",
+                        s -> s.at(
+                                Phase.RCPT_TO,
+                                SOME,
+                                "550 5.1.1 The email account that you tried to reach does not exist."),
+                        About.ADDRESS_FOR_GOOD,
+                        "550"),
+                new Fault(
+                        "550 5.2.1 at RCPT TO for some",
+                        s -> s.at(
+                                Phase.RCPT_TO,
+                                SOME,
+                                "550 5.2.1 The email account that you tried to reach is disabled."),
+                        About.ADDRESS_FOR_GOOD,
+                        "550"),
+                new Fault(
+                        "550 5.4.5 at MAIL FROM after 20",
+                        s -> s.afterMessages(20, Phase.MAIL_FROM, "550 5.4.5 Daily user sending quota exceeded."),
+                        About.ACCOUNT,
+                        "550"),
+                new Fault(
+                        "535 5.7.8 at AUTH",
+                        s -> s.at(Phase.AUTH, "535 5.7.8 Username and Password not accepted."),
+                        About.ACCOUNT,
+                        "535"),
+                new Fault(
+                        "554 5.7.1 at MAIL FROM",
+                        s -> s.at(Phase.MAIL_FROM, "554 5.7.1 Sender address rejected: Access denied"),
+                        About.ACCOUNT,
+                        "554"),
+                new Fault(
+                        "550 without an enhanced code at RCPT TO for everyone (the breaker)",
+                        s -> s.at(Phase.RCPT_TO, "550 Requested action not taken: mailbox unavailable"),
+                        About.ACCOUNT,
+                        "550"),
+                new Fault(
+                        "connection reset at DATA after 20",
+                        s -> s.afterMessages(20, Phase.DATA, new Response.Drop()),
+                        About.ACCOUNT,
+                        ""),
+                new Fault(
+                        "no answer at DATA after 20",
+                        s -> s.afterMessages(20, Phase.DATA, new Response.Hang()),
+                        About.ACCOUNT,
+                        ""));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,7 +150,8 @@ class SmtpFaultCatalogueTest {
             switch (fault.about()) {
                 case ACCOUNT -> {
                     assertTrue(LedgerStatuses.recordedRefused(list).isEmpty(), "nobody refused for the account");
-                    Map<String, Object> deferred = list.logs().lines("sending-deferred").get(0);
+                    Map<String, Object> deferred =
+                            list.logs().lines("sending-deferred").get(0);
                     assertTrue(((String) deferred.get("smtpReply")).startsWith(fault.code()), deferred.toString());
                     assertTrue(deferred.containsKey("resumesAt"));
                 }
@@ -115,7 +159,8 @@ class SmtpFaultCatalogueTest {
                     assertEquals("addresses-deferred", first.get("continuedBecause"));
                     assertEquals(11, list.logs().lines("recipient-deferred").size());
                 }
-                case ADDRESS_FOR_GOOD -> assertEquals(11, list.logs().lines("recipient-skipped").size());
+                case ADDRESS_FOR_GOOD ->
+                    assertEquals(11, list.logs().lines("recipient-skipped").size());
             }
 
             server.script().clear();
@@ -131,7 +176,8 @@ class SmtpFaultCatalogueTest {
             List<Map<String, Object>> lines = list.logs().lines("event-finished");
             assertEquals("completed", lines.get(lines.size() - 1).get("outcome"));
             assertFalse(
-                    lines.stream().anyMatch(l -> Set.of("retry", "dead-lettered").contains(l.get("outcome"))),
+                    lines.stream()
+                            .anyMatch(l -> Set.of("retry", "dead-lettered").contains(l.get("outcome"))),
                     "neither SQS's retries nor the DLQ: " + lines);
         }
     }
@@ -142,7 +188,8 @@ class SmtpFaultCatalogueTest {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
                 FixtureFunction function = new FixtureFunction(
                         list.property("listwire.smtp.port", server.port()).context())) {
-            server.script().at(Phase.RCPT_TO, SOME, "452 4.2.2 The email account that you tried to reach is over quota.");
+            server.script()
+                    .at(Phase.RCPT_TO, SOME, "452 4.2.2 The email account that you tried to reach is over quota.");
 
             function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
             QueueDrain.run(function, list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
