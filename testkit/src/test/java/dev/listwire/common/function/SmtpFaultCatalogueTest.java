@@ -48,7 +48,11 @@ class SmtpFaultCatalogueTest {
         ADDRESS_FOR_NOW
     }
 
-    record Fault(String name, Consumer<Script> script, About about, String code) {
+    /**
+     * @param code    how the server's reply starts, as logged ({@code ""}: no reply)
+     * @param because the first part's {@code continuedBecause} ({@code ""}: it completes in one)
+     */
+    record Fault(String name, Consumer<Script> script, About about, String code, String because) {
         @Override
         public String toString() {
             return name;
@@ -61,12 +65,14 @@ class SmtpFaultCatalogueTest {
                         "421 4.7.0 at MAIL FROM after 20",
                         s -> s.afterMessages(20, Phase.MAIL_FROM, "421 4.7.0 Try again later, closing connection."),
                         About.ACCOUNT,
-                        "421"),
+                        "421",
+                        "smtp-refused"),
                 new Fault(
                         "421 4.7.28 at RCPT TO",
                         s -> s.at(Phase.RCPT_TO, "421 4.7.28 Gmail has detected an unusual rate of unsolicited mail."),
                         About.ACCOUNT,
-                        "421"),
+                        "421",
+                        "smtp-refused"),
                 new Fault(
                         "450 4.2.1 at RCPT TO for some",
                         s -> s.at(
@@ -74,7 +80,8 @@ class SmtpFaultCatalogueTest {
                                 SOME,
                                 "450 4.2.1 The user you are trying to contact is receiving mail too quickly."),
                         About.ADDRESS_FOR_NOW,
-                        "450"),
+                        "450",
+                        "addresses-deferred"),
                 new Fault(
                         "452 4.2.2 at RCPT TO for some",
                         s -> s.at(
@@ -82,7 +89,8 @@ class SmtpFaultCatalogueTest {
                                 SOME,
                                 "452 4.2.2 The email account that you tried to reach is over quota."),
                         About.ADDRESS_FOR_NOW,
-                        "452"),
+                        "452",
+                        "addresses-deferred"),
                 new Fault(
                         "550 5.1.1 at RCPT TO for some",
                         s -> s.at(
@@ -90,7 +98,8 @@ class SmtpFaultCatalogueTest {
                                 SOME,
                                 "550 5.1.1 The email account that you tried to reach does not exist."),
                         About.ADDRESS_FOR_GOOD,
-                        "550"),
+                        "550",
+                        ""),
                 new Fault(
                         "550 5.2.1 at RCPT TO for some",
                         s -> s.at(
@@ -98,37 +107,44 @@ class SmtpFaultCatalogueTest {
                                 SOME,
                                 "550 5.2.1 The email account that you tried to reach is disabled."),
                         About.ADDRESS_FOR_GOOD,
-                        "550"),
+                        "550",
+                        ""),
                 new Fault(
                         "550 5.4.5 at MAIL FROM after 20",
                         s -> s.afterMessages(20, Phase.MAIL_FROM, "550 5.4.5 Daily user sending quota exceeded."),
                         About.ACCOUNT,
-                        "550"),
+                        "550",
+                        "smtp-refused"),
                 new Fault(
                         "535 5.7.8 at AUTH",
                         s -> s.at(Phase.AUTH, "535 5.7.8 Username and Password not accepted."),
                         About.ACCOUNT,
-                        "535"),
+                        "535",
+                        "smtp-refused"),
                 new Fault(
                         "554 5.7.1 at MAIL FROM",
                         s -> s.at(Phase.MAIL_FROM, "554 5.7.1 Sender address rejected: Access denied"),
                         About.ACCOUNT,
-                        "554"),
+                        "554",
+                        "smtp-refused"),
                 new Fault(
                         "550 without an enhanced code at RCPT TO for everyone (the breaker)",
                         s -> s.at(Phase.RCPT_TO, "550 Requested action not taken: mailbox unavailable"),
                         About.ACCOUNT,
-                        "550"),
+                        "550",
+                        "smtp-refusals-in-a-row"),
                 new Fault(
                         "connection reset at DATA after 20",
                         s -> s.afterMessages(20, Phase.DATA, new Response.Drop()),
                         About.ACCOUNT,
-                        ""),
+                        "",
+                        "smtp-unreachable"),
                 new Fault(
                         "no answer at DATA after 20",
                         s -> s.afterMessages(20, Phase.DATA, new Response.Hang()),
                         About.ACCOUNT,
-                        ""));
+                        "",
+                        "smtp-unreachable"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,6 +163,9 @@ class SmtpFaultCatalogueTest {
             // Refusals for good end the members' turns in the first pass; every other fault leaves some for later.
             String firstOutcome = fault.about() == About.ADDRESS_FOR_GOOD ? "completed" : "continued";
             assertEquals(firstOutcome, first.get("outcome"), first.toString());
+            if (!fault.because().isEmpty()) {
+                assertEquals(fault.because(), first.get("continuedBecause"), first.toString());
+            }
             switch (fault.about()) {
                 case ACCOUNT -> {
                     assertTrue(LedgerStatuses.recordedRefused(list).isEmpty(), "nobody refused for the account");
@@ -156,7 +175,6 @@ class SmtpFaultCatalogueTest {
                     assertTrue(deferred.containsKey("resumesAt"));
                 }
                 case ADDRESS_FOR_NOW -> {
-                    assertEquals("addresses-deferred", first.get("continuedBecause"));
                     assertEquals(11, list.logs().lines("recipient-deferred").size());
                 }
                 case ADDRESS_FOR_GOOD ->
