@@ -2,7 +2,7 @@ package dev.listwire.common.function;
 
 /** Why SQS must deliver a message again; the {@code event-finished} line gives the detail in {@code error}. */
 enum RetryReason {
-    /** An email failed for a passing reason (connection lost, 4xx, login refused). */
+    /** Sending failed with an error that is not an SMTP reply (SMTP refusals defer the event instead). */
     SEND_FAILED,
     /** An email could not be built; the next attempt may find the cause gone. */
     COMPOSE_FAILED,

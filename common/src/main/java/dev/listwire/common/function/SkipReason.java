@@ -8,7 +8,7 @@ enum SkipReason {
     INVALID_ADDRESS("invalid-address"),
     /** The ledger has the event for this member already (sent, or refused for good). */
     ALREADY_SENT("already-sent"),
-    /** The SMTP server refused the address for good (5xx). */
+    /** The SMTP server refused the address for good ({@code 5.1.x}, {@code 5.2.x}; see {@code ReplyClass}). */
     REJECTED("rejected-by-server"),
     /** The SMTP server refused the address for now on every try the event allows. */
     DEFERRED_TOO_OFTEN("deferred-too-often");

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>The protocol, per recipient: a conditional {@code PutItem} claims the recipient with a lease as long
  * as the function timeout (it fails when the recipient is already sent, or claimed by a live invocation);
  * the email is sent; the claim is turned into {@code sent}, written in batches. A claim whose lease ran
- * out belongs to an invocation that died, and may be taken again.
+ * out belongs to an invocation that died, and may be taken again. A recipient the SMTP server refused for now
+ * is recorded {@code deferred} with its count of tries, and a later pass of the event may claim it again.
  *
  * <p>The one window left: an invocation that dies after the SMTP server accepted an email but before
  * its {@code sent} mark reached the table. After the lease the recipient is sent the email again. That

@@ -1,6 +1,10 @@
 package dev.listwire.common.mail;
 
-/** A failure that may pass (lost connection, 4xx): the message is retried, not the recipient skipped. */
+/**
+ * For one email outside a list's run (the preference link, {@link SmtpConnection#send}): the email could not be
+ * handed over, and the address is not known to be refused for good (a lost connection, a 4xx, the account's
+ * refusal). A list's run reads the same failures as {@link SendResult.Refused} instead.
+ */
 public final class TransientSendFailure extends Exception {
 
     private final boolean reply;
