@@ -12,6 +12,6 @@ public sealed interface SendResult {
      */
     record Refused(SmtpReply reply) implements SendResult {}
 
-    /** For one email outside a list (the preference link): the address refused for good; {@code reply} is its answer. */
+    /** For one email outside a list (the preference link): the address refused for good, with the reply. */
     record Rejected(String reply) implements SendResult {}
 }
