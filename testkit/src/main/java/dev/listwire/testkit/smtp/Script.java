@@ -59,6 +59,11 @@ public final class Script {
         return times(count, phase, ANYONE, response);
     }
 
+    /** The next {@code count} commands of the phase whose subject matches (a recipient greylisted twice, say). */
+    public Script times(int count, Phase phase, Predicate<String> subject, String reply) {
+        return times(count, phase, subject, Response.reply(reply));
+    }
+
     public Script times(int count, Phase phase, Predicate<String> subject, Response response) {
         if (count < 1) {
             throw new IllegalArgumentException("times needs a count of at least 1: " + count);
