@@ -76,6 +76,11 @@ public final class Script {
         return at(phase, ANYONE, new Response.Drop());
     }
 
+    /** Aborts the connection with a TCP reset, without a reply, when a command of the phase arrives. */
+    public Script reset(Phase phase) {
+        return at(phase, ANYONE, new Response.Reset());
+    }
+
     /** Never answers a command of the phase: the client's timeout, or {@link ScriptedSmtpServer#close()}, ends it. */
     public Script hang(Phase phase) {
         return at(phase, ANYONE, new Response.Hang());
