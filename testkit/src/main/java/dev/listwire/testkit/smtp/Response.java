@@ -24,6 +24,12 @@ public sealed interface Response {
     /** Closes the socket without a reply (at {@code END_OF_DATA}: once the message has been read). */
     record Drop() implements Response {}
 
+    /**
+     * Aborts the connection without a reply: the client reads "connection reset" (a TCP RST) rather than the end of
+     * the stream, as when a server or a middlebox kills a connection.
+     */
+    record Reset() implements Response {}
+
     /** Never replies; the connection stays open until the client gives up (its timeout) or the server closes. */
     record Hang() implements Response {}
 

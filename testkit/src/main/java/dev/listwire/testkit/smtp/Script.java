@@ -59,6 +59,11 @@ public final class Script {
         return times(count, phase, ANYONE, response);
     }
 
+    /** The next {@code count} commands of the phase whose subject matches (a recipient greylisted twice, say). */
+    public Script times(int count, Phase phase, Predicate<String> subject, String reply) {
+        return times(count, phase, subject, Response.reply(reply));
+    }
+
     public Script times(int count, Phase phase, Predicate<String> subject, Response response) {
         if (count < 1) {
             throw new IllegalArgumentException("times needs a count of at least 1: " + count);
@@ -69,6 +74,11 @@ public final class Script {
     /** Closes the connection, without a reply, when a command of the phase arrives (at END_OF_DATA: after it). */
     public Script drop(Phase phase) {
         return at(phase, ANYONE, new Response.Drop());
+    }
+
+    /** Aborts the connection with a TCP reset, without a reply, when a command of the phase arrives. */
+    public Script reset(Phase phase) {
+        return at(phase, ANYONE, new Response.Reset());
     }
 
     /** Never answers a command of the phase: the client's timeout, or {@link ScriptedSmtpServer#close()}, ends it. */

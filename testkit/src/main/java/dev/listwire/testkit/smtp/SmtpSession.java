@@ -30,7 +30,8 @@ final class SmtpSession implements Runnable {
 
     SmtpSession(Socket socket, int number, Script script, Journal journal) throws IOException {
         this.socket = socket;
-        this.said = new Conversation(number, new SmtpLines(socket.getInputStream(), socket.getOutputStream()), journal);
+        this.said = new Conversation(
+                number, socket, new SmtpLines(socket.getInputStream(), socket.getOutputStream()), journal);
         this.script = script;
         this.journal = journal;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.MessagingException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,20 @@ class ScriptedSmtpServerConnectionTest {
             SMTPSendFailedException noReply = assertInstanceOf(SMTPSendFailedException.class, lost);
             assertEquals(-1, noReply.getReturnCode());
             assertTrue(noReply.getMessage().contains("[EOF]"), noReply.getMessage());
+        }
+    }
+
+    @Test
+    void aResetAtDataAbortsTheConnectionAndTheClientReadsAReset() throws Exception {
+        server.script().reset(Phase.DATA);
+        try (MailClient client = new MailClient(server)) {
+            MessagingException lost = assertThrows(MessagingException.class, () -> client.send("ada@example.com", "x"));
+
+            Throwable root = rootCause(lost);
+            assertInstanceOf(SocketException.class, root, String.valueOf(lost));
+            assertTrue(root.getMessage().contains("reset"), root.getMessage());
+            assertTrue(server.accepted().isEmpty());
+            assertEquals("(reset)", server.commands(Phase.DATA).get(0).reply());
         }
     }
 

@@ -106,6 +106,19 @@ class ScriptedSmtpServerTest {
     }
 
     @Test
+    void timesWithARecipientSpendsItsCountOnlyOnThatRecipient() throws Exception {
+        server.script().times(1, Phase.RCPT_TO, rcpt -> rcpt.startsWith("grey"), "451 4.7.1 greylisted, come back");
+
+        client.send("bob@example.com", "not greylisted: does not spend the rule");
+        SendFailedException later = assertThrows(SendFailedException.class, () -> client.send("grey@example.com", "1"));
+        client.send("grey@example.com", "the retry");
+
+        assertEquals(451, ((SMTPAddressFailedException) later.getNextException()).getReturnCode());
+        assertEquals(1, server.accepted("grey@example.com").size());
+        assertEquals(2, server.accepted().size());
+    }
+
+    @Test
     void aScriptedAuthRefusalFailsTheLogin() {
         server.script().at(Phase.AUTH, "535 5.7.8 Username and Password not accepted");
 
