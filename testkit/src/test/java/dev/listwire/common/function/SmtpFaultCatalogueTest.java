@@ -135,6 +135,12 @@ class SmtpFaultCatalogueTest {
                         "smtp-refusals-in-a-row"),
                 new Fault(
                         "connection reset at DATA after 20",
+                        s -> s.afterMessages(20, Phase.DATA, new Response.Reset()),
+                        About.ACCOUNT,
+                        "",
+                        "smtp-unreachable"),
+                new Fault(
+                        "connection closed at DATA after 20",
                         s -> s.afterMessages(20, Phase.DATA, new Response.Drop()),
                         About.ACCOUNT,
                         "",
@@ -222,6 +228,33 @@ class SmtpFaultCatalogueTest {
             Map<String, Object> gaveUp = list.logs().lines("recipient-skipped").get(0);
             assertEquals("deferred-too-often", gaveUp.get("reason"));
             assertTrue(((String) gaveUp.get("smtpReply")).startsWith("452 4.2.2"), gaveUp.toString());
+        }
+    }
+
+    @Test
+    void anEmailTheServerTookWithoutAnsweringIsSentOnceMoreWithTheSameMessageId() throws Exception {
+        list.members().many("member", MEMBERS);
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
+                FixtureFunction function = new FixtureFunction(
+                        list.property("listwire.smtp.port", server.port()).context())) {
+            // The duplicate window: the server stores the first email, then the connection ends before its reply.
+            server.script().times(1, Phase.END_OF_DATA, new Response.AcceptThenDrop());
+
+            function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+
+            assertEquals("completed", list.logs().lines("event-finished").get(0).get("outcome"));
+            assertEquals(MEMBERS + 1, server.accepted().size());
+            String twice = server.accepted().get(0).recipients().get(0);
+            List<String> ids = server.accepted(twice).stream()
+                    .map(m -> m.messageId().orElseThrow())
+                    .distinct()
+                    .toList();
+            assertEquals(2, server.accepted(twice).size(), twice);
+            assertEquals(1, ids.size(), "the copy carries the same Message-ID: " + ids);
+            for (String member : members()) {
+                assertEquals(
+                        member.equals(twice) ? 2 : 1, server.accepted(member).size(), member);
+            }
         }
     }
 
