@@ -14,26 +14,30 @@ final class ReplyClassifier {
 
     private ReplyClassifier() {}
 
-    static ReplyClass classify(SmtpReply reply) {
-        if (!reply.answered()
-                || reply.phase() == SmtpPhase.CONNECT
-                || reply.phase() == SmtpPhase.AUTH
-                || reply.code() == 421) { // 421: the server is closing the connection (RFC 5321, 3.8)
+    /**
+     * @param code   the reply code; 0 for no reply
+     * @param status the enhanced status code ({@code 5.1.1}), when the reply had one
+     */
+    static ReplyClass classify(SmtpPhase phase, int code, Optional<String> status) {
+        if (code <= 0
+                || phase == SmtpPhase.CONNECT
+                || phase == SmtpPhase.AUTH
+                || code == 421) { // 421: the server is closing the connection (RFC 5321, 3.8)
             return ReplyClass.ACCOUNT;
         }
-        Optional<String> status = reply.status();
-        String subject = reply.subject().orElse("");
-        boolean permanent = reply.code() >= 500;
+        // The class and subject ("5.1" of "5.1.1").
+        String subject = status.map(s -> s.substring(0, s.indexOf('.', 2))).orElse("");
+        boolean permanent = code >= 500;
         if (subject.endsWith(".7") || status.filter(s -> s.endsWith(".4.5")).isPresent()) {
             // x.7.x security or policy (authentication 5.7.0/5.7.8, blocked sender 4.7.x, 5.7.26); x.4.5 the
             // sending system's own limit (Gmail's "550 5.4.5 Daily user sending quota exceeded"). Only a
             // 5.7.1 at RCPT may be the recipient's own policy ("550 5.7.1 ... has a policy that prohibited").
-            return reply.phase() == SmtpPhase.RCPT_TO && status.get().equals("5.7.1")
+            return phase == SmtpPhase.RCPT_TO && status.get().equals("5.7.1")
                     ? ReplyClass.ADDRESS_UNCLEAR
                     : ReplyClass.ACCOUNT;
         }
-        return switch (reply.phase()) {
-            case RCPT_TO -> atRecipient(reply.code(), status, subject, permanent);
+        return switch (phase) {
+            case RCPT_TO -> atRecipient(code, status, subject, permanent);
             case END_OF_DATA -> mailbox(status, subject).orElse(ReplyClass.ACCOUNT);
             // MAIL FROM and DATA name no recipient: the sender, the account or the server.
             default -> ReplyClass.ACCOUNT;

@@ -45,12 +45,7 @@ public record SmtpReply(SmtpPhase phase, int code, Optional<String> status, Stri
 
     /** What the refusal is about; see {@link ReplyClassifier} for the rules and why. */
     public ReplyClass verdict() {
-        return ReplyClassifier.classify(this);
-    }
-
-    /** The enhanced code's class and subject ({@code 5.1}), or empty. */
-    Optional<String> subject() {
-        return status.map(s -> s.substring(0, s.indexOf('.', 2)));
+        return ReplyClassifier.classify(phase, code, status);
     }
 
     /** For the log: the text, which starts with the code when the server answered. */
