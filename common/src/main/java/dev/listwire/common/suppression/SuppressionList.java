@@ -61,8 +61,8 @@ public final class SuppressionList {
         values.put(":reply", AttributeValue.fromS(oneLine(cause.reply())));
         values.put(":now", AttributeValue.fromS(clock.instant().toString()));
         values.put(":one", AttributeValue.fromN("1"));
-        List<String> set = new ArrayList<>(
-                List.of("#reason = :reason", "#reply = :reply", "#last = :now", "#first = if_not_exists(#first, :now)"));
+        List<String> set = new ArrayList<>(List.of(
+                "#reason = :reason", "#reply = :reply", "#last = :now", "#first = if_not_exists(#first, :now)"));
         // The source is set when the cause has one and removed when not, so that the item tells the latest cause.
         List<String> remove = new ArrayList<>();
         cause.list().ifPresentOrElse(list -> {

@@ -84,7 +84,8 @@ class SuppressionListTest {
     void pagesGoThroughEveryEntry() {
         SuppressionList list = new SuppressionList(dynamoDb, configuration);
         IntStream.range(0, 7)
-                .forEach(i -> list.suppress("m" + i + "@example.com", SuppressionCause.manual(SuppressionReason.BOUNCE, "x")));
+                .forEach(i -> list.suppress(
+                        "m" + i + "@example.com", SuppressionCause.manual(SuppressionReason.BOUNCE, "x")));
 
         List<String> seen = new ArrayList<>();
         Optional<String> after = Optional.empty();
