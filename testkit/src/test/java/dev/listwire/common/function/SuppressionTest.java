@@ -83,6 +83,26 @@ class SuppressionTest {
     }
 
     @Test
+    void onlyARefusalAboutTheAddressItselfSuppresses() {
+        for (String aboutTheAddress : List.of(
+                "550 5.1.1 <bob@example.com>: mailbox unavailable",
+                "550-5.1.1 The email account that you tried to reach does not exist.",
+                "553 5.1.3 bad destination mailbox address syntax",
+                "550 5.2.1 The email account that you tried to reach is disabled.")) {
+            assertTrue(SuppressOnRefusal.aboutTheAddress(aboutTheAddress), aboutTheAddress);
+        }
+        for (String aboutTheAccount : List.of(
+                "550 5.4.5 Daily user sending quota exceeded.",
+                "554 5.7.1 Message rejected: policy",
+                "530 5.7.0 Authentication required",
+                "552 5.3.4 Message size exceeds fixed limit",
+                "550 Requested action not taken",
+                "451 4.1.1 try again later")) {
+            assertTrue(!SuppressOnRefusal.aboutTheAddress(aboutTheAccount), aboutTheAccount);
+        }
+    }
+
+    @Test
     void aFailedSuppressionWriteIsLoggedAndTheEventCompletes() {
         // Fake fault: TableCalls refuses UpdateItem on the suppression table (dynalite cannot fail only the write).
         list.members().add("ada@example.com").add("bounce@example.com").add("grace@example.com");
