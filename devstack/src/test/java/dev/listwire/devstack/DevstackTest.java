@@ -188,13 +188,14 @@ class DevstackTest {
                     "send",
                     "--local",
                     "stock-movement-alerts",
-                    "{\"ticker\":\"TSLA\",\"price\":777.25,\"changePct\":3.5,\"window\":\"1d\"}",
+                    // AAPL on this list: no other test sends it here (the examples' AAPL is the DCF list's).
+                    "{\"ticker\":\"AAPL\",\"price\":777.25,\"changePct\":3.5,\"window\":\"1d\"}",
                     "--event-id",
-                    "tsla-suppression-test");
+                    "aapl-suppression-test");
             assertEquals(0, run.exitCode(), run.err());
             devstack.awaitMail(
                     m -> TestDevstack.subject(m).endsWith("now 777.25"),
-                    List.of("linus@example.com"),
+                    List.of("ada@example.com"),
                     Duration.ofSeconds(30));
             awaitQueueDone(devstack.stack().lists().stream()
                     .filter(l -> l.module().name().equals("stock-movement-alerts"))
