@@ -1,6 +1,5 @@
 package dev.listwire.devstack.cli;
 
-import dev.listwire.common.mail.Addresses;
 import dev.listwire.common.suppression.Suppression;
 import dev.listwire.common.suppression.SuppressionCause;
 import dev.listwire.common.suppression.SuppressionConfiguration;
@@ -118,20 +117,12 @@ public final class SuppressionsCommand {
                             + Arrays.stream(SuppressionReason.values())
                                     .map(SuppressionReason::value)
                                     .toList()));
-            String address = address(email);
+            String address = AddressArgument.of(email);
             table.with(list -> {
                 list.suppress(address, SuppressionCause.manual(why, note));
                 return null;
             });
             out().println("Suppressed " + address + " (" + why.value() + ") in " + table.where());
-        }
-
-        private static String address(String email) {
-            Addresses.Verdict verdict = Addresses.check(email.trim().toLowerCase(Locale.ROOT));
-            if (verdict instanceof Addresses.Refused refused) {
-                throw new IllegalArgumentException("'" + email + "' is not an email address: " + refused.why());
-            }
-            return ((Addresses.Accepted) verdict).address().getAddress();
         }
     }
 
