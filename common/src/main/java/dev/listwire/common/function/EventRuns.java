@@ -12,9 +12,9 @@ final class EventRuns {
     private final ListTables tables;
     private final MemberEmails emails;
     private final JsonLines log;
-    private final RefusalConfiguration refusals;
+    private final Refusals refusals;
 
-    EventRuns(ListManifest list, ListTables tables, MemberEmails emails, JsonLines log, RefusalConfiguration refusals) {
+    EventRuns(ListManifest list, ListTables tables, MemberEmails emails, JsonLines log, Refusals refusals) {
         this.list = list;
         this.tables = tables;
         this.emails = emails;
@@ -29,10 +29,15 @@ final class EventRuns {
     /** Sends the event from {@code from} on, until the end of the list or a reason to stop; see {@link EventRun}. */
     <T> EventResult run(ListEvent<T> event, Continuation from, Invocation invocation, EventReport report) {
         RecipientLines lines = new RecipientLines(log, list.name(), event.id());
-        SendsInFlight sends = new SendsInFlight(invocation, report, lines, refusals, from);
+        SendsInFlight sends = new SendsInFlight(invocation, report, lines, refusals.forRun(event.id(), lines, from));
         SendGate gate = new SendGate(tables.slots(), invocation.budget(), invocation.pacer());
         MemberStep step = new MemberStep(
                 report, lines, gate, (member, to) -> emails.compose(event.id(), event.payload(), member, to), sends);
-        return new EventRun<>(tables, event, from, invocation.budget(), new EventRun.Steps(step, sends, gate)).run();
+        EventRun.Steps steps = new EventRun.Steps(
+                step,
+                sends,
+                gate,
+                members -> refusals.suppressions().screen(members, member -> Screening.of(member, event)));
+        return new EventRun<>(tables, event, from, invocation.budget(), steps).run();
     }
 }

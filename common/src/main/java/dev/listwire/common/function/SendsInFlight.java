@@ -35,8 +35,7 @@ final class SendsInFlight {
     private final SmtpPool smtp;
     private final EventReport report;
     private final RecipientLines lines;
-    private final RefusalConfiguration refusals;
-    private final int deferralsBefore;
+    private final RunRefusals refusals;
     private final Deque<Sending> inFlight = new ArrayDeque<>();
     private Optional<String> failure = Optional.empty();
     private Optional<Halt> halt = Optional.empty();
@@ -44,17 +43,11 @@ final class SendsInFlight {
     private boolean deferredAny;
     private int unclearInARow;
 
-    SendsInFlight(
-            Invocation invocation,
-            EventReport report,
-            RecipientLines lines,
-            RefusalConfiguration refusals,
-            Continuation from) {
+    SendsInFlight(Invocation invocation, EventReport report, RecipientLines lines, RunRefusals refusals) {
         this.smtp = invocation.smtp();
         this.report = report;
         this.lines = lines;
         this.refusals = refusals;
-        this.deferralsBefore = from.deferrals();
     }
 
     /** Sends one member's email (paced by the {@link SendGate}); when the pool is full, waits for the oldest. */
@@ -91,7 +84,7 @@ final class SendsInFlight {
 
     /** How long after a pass the members it deferred are tried again. */
     int retryPassDelaySeconds() {
-        return refusals.addressRetrySeconds();
+        return refusals.configuration().addressRetrySeconds();
     }
 
     private void settle(Sending sending) {
@@ -128,7 +121,7 @@ final class SendsInFlight {
             }
             case ADDRESS_UNCLEAR -> {
                 // Not recorded for good until the breaker has had its say: if it trips, nothing was lost.
-                if (++unclearInARow >= refusals.breaker()) {
+                if (++unclearInARow >= refusals.configuration().breaker()) {
                     halt(turn, reply, PauseReason.SMTP_REFUSALS_IN_A_ROW);
                 } else {
                     refusedForNow(turn, reply);
@@ -148,12 +141,14 @@ final class SendsInFlight {
                 "recipient-skipped",
                 turn.member(),
                 Map.of("reason", SkipReason.REJECTED.logName(), "smtpReply", reply.text()));
+        // Refused for good: in the ledger for this event above, on the suppression list for every list here.
+        refusals.suppress().refused(turn.member(), reply.text());
     }
 
     /** Deferred to a later pass, or, at the last try, recorded with its last reply. */
     private void refusedForNow(ClaimsAhead.Turn turn, SmtpReply reply) {
         int tries = turn.triesSoFar() + 1;
-        if (tries >= refusals.addressTries()) {
+        if (tries >= refusals.configuration().addressTries()) {
             turn.gaveUp(reply.text(), tries);
             report.skipped(SkipReason.DEFERRED_TOO_OFTEN);
             lines.warn(
@@ -177,8 +172,8 @@ final class SendsInFlight {
     /** Stops the event before this member: its claim is given back, and so is every later one not sent. */
     private void halt(ClaimsAhead.Turn turn, SmtpReply reply, PauseReason reason) {
         turn.giveBack();
-        int deferrals = (sentAny ? 0 : deferralsBefore) + 1;
-        int delay = refusals.deferralSeconds(deferrals);
+        int deferrals = (sentAny ? 0 : refusals.deferralsBefore()) + 1;
+        int delay = refusals.configuration().deferralSeconds(deferrals);
         halt = Optional.of(new Halt(reason, reply, turn.before(), deferrals, delay));
         lines.warn(
                 "sending-deferred",

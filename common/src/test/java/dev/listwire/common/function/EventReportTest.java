@@ -32,9 +32,9 @@ class EventReportTest {
         Map<String, Object> f = report.fields(new EventResult.Done(), 1);
 
         assertEquals("completed", f.get("outcome"));
-        assertEquals(9, f.get("membersSeen"));
+        assertEquals(10, f.get("membersSeen"));
         assertEquals(1, f.get("sent"));
-        assertEquals(6, f.get("skipped"));
+        assertEquals(7, f.get("skipped"));
         assertEquals(
                 Map.of(
                         "unsubscribed",
@@ -42,6 +42,8 @@ class EventReportTest {
                         "filtered",
                         1,
                         "invalid-address",
+                        1,
+                        "suppressed",
                         1,
                         "already-sent",
                         1,

@@ -179,7 +179,11 @@ class SubscriptionsWiringTest {
     void itMayTouchOnlyTheListTablesAndItsOwnLedgerCountersWithTheCallsTheAppMakes() {
         Map<String, JsonNode> statements = IamPolicyTest.statements(Module.subscriptions(), "function");
         assertEquals(
-                Set.of("ManageMembersOfListTables", "ChangeOnlyMembershipAttributes", "CountLinkRequests"),
+                Set.of(
+                        "ManageMembersOfListTables",
+                        "ChangeOnlyMembershipAttributes",
+                        "CountLinkRequests",
+                        "UnsuppressOnJoin"),
                 statements.keySet());
 
         JsonNode members = statements.get("ManageMembersOfListTables");
