@@ -23,10 +23,7 @@ final class EventRun<T> {
      * the screening of the members (the list's own rules, then the suppression list).
      */
     record Steps(
-            MemberStep step,
-            SendsInFlight sends,
-            SendGate gate,
-            Function<Iterator<Member>, ScreenedMembers> screen) {}
+            MemberStep step, SendsInFlight sends, SendGate gate, Function<Iterator<Member>, ScreenedMembers> screen) {}
 
     private final ListTables tables;
     private final ListEvent<T> event;
