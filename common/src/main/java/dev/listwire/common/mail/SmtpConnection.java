@@ -15,7 +15,9 @@ import java.util.concurrent.CompletionException;
  * after it. micronaut-email's sender opens a connection per email ({@code Transport.send}), which a
  * list of thousands cannot afford, so this holds the {@link Transport} itself. A connection that was
  * dropped (no SMTP reply at all) is opened again and the email tried once more before it counts as a
- * failure: servers close idle or long-lived connections, and that says nothing about the email.
+ * failure: servers close idle or long-lived connections, and that says nothing about the email. A server
+ * that stopped answering (a timeout) is not waited for twice: a second timeout would only double the time
+ * lost, which near the end of an invocation is more than the continue margin leaves.
  * {@link #openAhead()} logs in on a background thread while the caller still reads the list, so that the
  * first email does not wait for the connection, STARTTLS and AUTH.
  */
@@ -25,6 +27,8 @@ public final class SmtpConnection implements AutoCloseable {
     private Transport transport;
     private CompletableFuture<Transport> opening;
     private int opened;
+    /** Whether the last attempt ended in a timeout (connect or read), not a closed or reset connection. */
+    private boolean timedOut;
 
     public SmtpConnection(Session session) {
         this.session = session;
@@ -55,7 +59,7 @@ public final class SmtpConnection implements AutoCloseable {
      */
     public SendResult deliver(MimeMessage message, InternetAddress recipient) {
         SendResult first = attempt(message, recipient);
-        if (first instanceof SendResult.Refused refused && !refused.reply().answered()) {
+        if (first instanceof SendResult.Refused refused && !refused.reply().answered() && !timedOut) {
             return attempt(message, recipient);
         }
         return first;
@@ -78,12 +82,14 @@ public final class SmtpConnection implements AutoCloseable {
     }
 
     private SendResult attempt(MimeMessage message, InternetAddress recipient) {
+        timedOut = false;
         if (transport == null) {
             try {
                 transport = opening != null ? opened() : connect();
                 opened++;
             } catch (MessagingException e) {
                 close();
+                timedOut = SmtpFailures.timedOut(e);
                 return new SendResult.Refused(SmtpFailures.read(e, true));
             }
         }
@@ -92,6 +98,7 @@ public final class SmtpConnection implements AutoCloseable {
             return new SendResult.Accepted();
         } catch (MessagingException e) {
             SmtpReply reply = SmtpFailures.read(e, false);
+            timedOut = SmtpFailures.timedOut(e);
             if (reply.verdict() == ReplyClass.ACCOUNT) {
                 close();
             }

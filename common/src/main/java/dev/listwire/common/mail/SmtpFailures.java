@@ -2,6 +2,7 @@ package dev.listwire.common.mail;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +72,18 @@ final class SmtpFailures {
             return Integer.parseInt(text.substring(0, 3));
         }
         return 0;
+    }
+
+    /** Whether the server stopped answering: a connect or read timeout anywhere behind the failure. */
+    static boolean timedOut(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            for (Throwable t = x; t != null; t = t.getCause()) {
+                if (t instanceof SocketTimeoutException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The exception and its root cause (a refused connection, a read timed out). */

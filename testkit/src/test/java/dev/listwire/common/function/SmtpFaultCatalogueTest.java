@@ -232,6 +232,25 @@ class SmtpFaultCatalogueTest {
     }
 
     @Test
+    void aServerThatStopsAnsweringIsWaitedForOnceNotTwice() throws Exception {
+        list.members().many("member", MEMBERS);
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
+                FixtureFunction function = new FixtureFunction(
+                        list.property("listwire.smtp.port", server.port()).context())) {
+            server.script().afterMessages(20, Phase.DATA, new Response.Hang());
+
+            function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
+
+            // A dropped connection is opened again and the email tried once more; a read timeout is not, since
+            // a second one doubles the wait: 20 emails taken, one DATA unanswered, no second try.
+            assertEquals(21, server.commands(Phase.DATA).size(), server.commands().toString());
+            assertEquals(1, server.connections());
+            Map<String, Object> first = list.logs().lines("event-finished").get(0);
+            assertEquals("smtp-unreachable", first.get("continuedBecause"), first.toString());
+        }
+    }
+
+    @Test
     void anEmailTheServerTookWithoutAnsweringIsSentOnceMoreWithTheSameMessageId() throws Exception {
         list.members().many("member", MEMBERS);
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
