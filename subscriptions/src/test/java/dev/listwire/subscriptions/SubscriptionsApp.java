@@ -88,6 +88,15 @@ final class SubscriptionsApp implements AutoCloseable {
         return post(path, "application/x-www-form-urlencoded", body);
     }
 
+    /** As a browser posts a form through a proxy that says the client is {@code forwardedFor}. */
+    HttpResponse<String> postForm(String path, String body, String forwardedFor) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .header("Forwarded", "for=" + forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** The address's item in a list's table, or an empty map. */
     Map<String, AttributeValue> item(ListFixture list, String email) {
         return list.stack()
