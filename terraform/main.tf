@@ -145,6 +145,10 @@ module "subscriptions" {
   list_tables              = local.list_table_arns
   ledger_table_name        = aws_dynamodb_table.ledger.name
   ledger_table_arn         = aws_dynamodb_table.ledger.arn
+  sending_table_arn        = aws_dynamodb_table.sending.arn
+  sending                  = var.sending
+  link_caps                = var.link_caps
+  reserved_concurrency     = var.subscriptions_reserved_concurrency
   links_base_url           = local.custom_links_base_url
   from                     = var.preferences_from
   links_key_id             = var.link_keys.current
