@@ -39,6 +39,18 @@ class LinkCapsTest {
     }
 
     @Test
+    void aGrantedRequestCostsThreeCountsAndOneReservation() {
+        LinkCaps caps = start(Map.of());
+        caps.take("198.51.100.1", "ada@example.com"); // the account reads the day's past hours once an hour
+        DynamoDbCalls calls = app.context.getBean(DynamoDbCalls.class);
+        calls.take();
+
+        assertInstanceOf(LinkCaps.Reserved.class, caps.take("198.51.100.2", "eve@example.com"));
+
+        assertEquals(List.of("UpdateItem", "UpdateItem", "UpdateItem", "UpdateItem"), calls.take());
+    }
+
+    @Test
     void theAddressCapCountsVariantsOfOneMailboxTogether() {
         LinkCaps caps = start(Map.of());
         for (String variant : List.of("a+1@gmail.com", "A.+2@googlemail.com", "a@gmail.com")) {
