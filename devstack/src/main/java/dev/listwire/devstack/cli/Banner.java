@@ -3,6 +3,7 @@ package dev.listwire.devstack.cli;
 import dev.listwire.devstack.stack.Devstack;
 import dev.listwire.devstack.stack.LocalEndpoints;
 import dev.listwire.devstack.stack.RunningList;
+import dev.listwire.devstack.stack.SmtpRelay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,12 +23,22 @@ final class Banner {
                 .append(" s)\n\n");
         b.append("  SQS       ").append(e.sqs()).append("   (ElasticMQ; any access key)\n");
         b.append("  DynamoDB  ").append(e.dynamoDb()).append("   (dynalite)\n");
-        b.append("  SMTP      localhost:")
-                .append(e.ports().smtp())
-                .append("  IMAP localhost:")
-                .append(e.ports().imap())
-                .append("   (GreenMail; user and password = the address)\n");
-        b.append("  Mail      ").append(e.web()).append("/mail\n");
+        Optional<SmtpRelay> relay = stack.mail().relay();
+        if (relay.isPresent()) {
+            b.append("  SMTP      ")
+                    .append(relay.get().address())
+                    .append("   (")
+                    .append(relay.get().describe())
+                    .append(")\n");
+            b.append("  Mail      ").append(relay.get().notCaptured()).append("\n");
+        } else {
+            b.append("  SMTP      localhost:")
+                    .append(e.ports().smtp())
+                    .append("  IMAP localhost:")
+                    .append(e.ports().imap())
+                    .append("   (GreenMail; user and password = the address)\n");
+            b.append("  Mail      ").append(e.web()).append("/mail\n");
+        }
         b.append("  Prefs     ")
                 .append(e.web())
                 .append("/preferences   (preference center; the links in every email lead here)\n\n");
@@ -41,13 +52,20 @@ final class Banner {
                     list.queues().dlqUrl()));
         }
         example(stack)
-                .ifPresent(cmd -> b.append("\nSend an example event:\n\n  ")
-                        .append(cmd)
-                        .append("\n\nthen see it at ")
-                        .append(e.web())
-                        .append("/mail or with ./listwire mail --last 5\n"));
+                .ifPresent(cmd ->
+                        b.append("\nSend an example event:\n\n  ").append(cmd).append(whereToSeeIt(relay, e)));
         b.append("\nCtrl-C stops; messages not yet handled go back to their queue.\n");
         return b.toString();
+    }
+
+    private static String whereToSeeIt(Optional<SmtpRelay> relay, LocalEndpoints e) {
+        if (relay.isEmpty()) {
+            return "\n\nthen see it at " + e.web() + "/mail or with ./listwire mail --last 5\n";
+        }
+        // The demo members are example.com addresses (RFC 2606), which take no mail: a real server bounces them.
+        return "\n\nthen look in the recipients' own mailboxes. The demo members are example.com addresses, which"
+                + "\nreceive no mail (the server will bounce them): add your own address first, with"
+                + "\n./listwire members add --local <list> you@your-domain\n";
     }
 
     private static Optional<String> example(Devstack stack) {

@@ -3,10 +3,13 @@ package dev.listwire.devstack.cli;
 import dev.listwire.devstack.stack.Devstack;
 import dev.listwire.devstack.stack.DevstackSettings;
 import dev.listwire.devstack.stack.Ports;
+import dev.listwire.devstack.stack.SmtpRelay;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -17,7 +20,10 @@ import picocli.CommandLine.Option;
                     + "on 8000, SMTP/IMAP (GreenMail) on 3025/3143, the mail viewer on http://localhost:8080/mail, and every "
                     + "list under lists/ with its queue, DLQ, table and function.",
             "Tables and queued messages are kept in .devstack/ between starts; Ctrl-C returns messages not yet "
-                    + "handled to their queue."
+                    + "handled to their queue.",
+            "With --smtp HOST:PORT, mail is sent for real through that server and not captured (no GreenMail); "
+                    + "the SMTP password comes from the environment variable " + SmtpOptions.PASSWORD_VARIABLE
+                    + " or --smtp-password-file, never from the command line."
         })
 public final class DevstackCommand implements Runnable {
 
@@ -37,14 +43,19 @@ public final class DevstackCommand implements Runnable {
             description = "Where tables and queued messages are kept (default: .devstack in the repository).")
     Path state;
 
+    @Mixin
+    SmtpOptions smtp = new SmtpOptions();
+
     @Override
     public void run() {
+        // The one place the environment is read: the documented way to give the SMTP password.
+        Optional<SmtpRelay> relay = smtp.relay(System.getenv());
         Path stateDir = state != null ? state : Workspace.root().resolve(".devstack");
         if (reset) {
             Devstack.reset(stateDir);
         }
         DevstackSettings settings =
-                new DevstackSettings(Workspace.root().resolve("lists"), stateDir, Ports.configured(), !noDemo);
+                new DevstackSettings(Workspace.root().resolve("lists"), stateDir, Ports.configured(), !noDemo, relay);
         Devstack stack = Devstack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

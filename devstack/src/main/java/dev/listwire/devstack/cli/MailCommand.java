@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "mail",
         mixinStandardHelpOptions = true,
-        description =
-                "Prints the emails the devstack's SMTP server received, newest first (the same as http://localhost:8080/mail).")
+        description = "Prints the emails the devstack's SMTP server received, newest first (the same as "
+                + "http://localhost:8080/mail); with devstack --smtp, says that mail is not captured.")
 public final class MailCommand extends Printing {
 
     @Option(
@@ -32,16 +32,15 @@ public final class MailCommand extends Printing {
 
     @Override
     public void run() {
-        String url = new LocalEndpoints(Ports.configured()).web() + "/mail/messages.json?last=" + last;
+        String web = new LocalEndpoints(Ports.configured()).web();
         JsonNode messages;
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-            messages = new ObjectMapper().readTree(response.body());
-        } catch (ConnectException e) {
-            throw new IllegalStateException("the devstack is not running (start it with ./listwire devstack)");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + url + ": " + e.getMessage(), e);
+            JsonNode capture = get(web + "/mail/capture.json");
+            if (!capture.path("captured").asBoolean(true)) { // --smtp: an empty list here would say "nothing sent"
+                out().println(capture.path("notice").asText());
+                return;
+            }
+            messages = get(web + "/mail/messages.json?last=" + last);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -65,6 +64,18 @@ public final class MailCommand extends Printing {
             out().println(Terminal.text(
                     m.path("text").asText().strip())); // a payload's words: escapes shown, not obeyed
             out().println();
+        }
+    }
+
+    private static JsonNode get(String url) throws InterruptedException {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(response.body());
+        } catch (ConnectException e) {
+            throw new IllegalStateException("the devstack is not running (start it with ./listwire devstack)");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + url + ": " + e.getMessage(), e);
         }
     }
 }

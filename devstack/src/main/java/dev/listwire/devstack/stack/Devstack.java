@@ -40,17 +40,19 @@ public final class Devstack implements AutoCloseable {
     private final List<EventSourceMapping> mappings = new ArrayList<>();
     private final List<RunningList> lists = new ArrayList<>();
     private final Map<String, IsolatedFunction> functions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Optional<SmtpRelay> relay;
     private MailServer mail;
     private String linksKey;
 
-    private Devstack(LocalEndpoints endpoints) {
+    private Devstack(LocalEndpoints endpoints, Optional<SmtpRelay> relay) {
         this.endpoints = endpoints;
+        this.relay = relay;
     }
 
     public static Devstack start(DevstackSettings settings) {
-        settings.ports().requireFree();
+        settings.ports().requireFree(settings.relay().isEmpty());
         List<ListModule> modules = new ListDirectory(settings.lists()).all();
-        Devstack stack = new Devstack(new LocalEndpoints(settings.ports()));
+        Devstack stack = new Devstack(new LocalEndpoints(settings.ports()), settings.relay());
         try {
             stack.startParts(settings);
             stack.startLists(settings, modules);
@@ -86,9 +88,9 @@ public final class Devstack implements AutoCloseable {
                 Optional.of(state.dynamoDb()),
                 java.lang.ProcessBuilder.Redirect.appendTo(state.log("dynalite").toFile())));
         toClose.push(SqsServer.start(ports.sqs(), settings.state()));
-        mail = MailServer.start(ports.smtp(), ports.imap());
+        mail = relay.map(MailServer::relaying).orElseGet(() -> MailServer.start(ports.smtp(), ports.imap()));
         toClose.push(mail);
-        Map<String, Object> web = new LinkedHashMap<>(endpoints.functionProperties());
+        Map<String, Object> web = smtpProperties(); // the preference center's link emails go where the lists' go
         web.put("micronaut.server.port", ports.http());
         web.put("micronaut.server.host", "127.0.0.1");
         linksKey = state.linksKey();
@@ -155,7 +157,7 @@ public final class Devstack implements AutoCloseable {
     }
 
     private Map<String, Object> properties(ListModule module, ListQueues queues) {
-        Map<String, Object> p = new LinkedHashMap<>(endpoints.functionProperties());
+        Map<String, Object> p = smtpProperties();
         p.put("listwire.function.dlq-url", queues.dlqUrl());
         p.put("listwire.function.queue-url", queues.queueUrl());
         p.put("listwire.function.members-table", module.name());
@@ -166,12 +168,22 @@ public final class Devstack implements AutoCloseable {
     }
 
     /** The account every list and the preference center send with. */
-    private static Map<String, Object> sendingAccount() {
+    private Map<String, Object> sendingAccount() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("listwire.sending.table", SENDING_TABLE);
-        // The local SMTP server has no provider limits; Gmail's would make a demo of a long list take days.
-        p.put("listwire.sending.rate-per-second", 200);
-        p.put("listwire.sending.daily-quota", 10_000_000);
+        if (relay.isEmpty()) {
+            // GreenMail has no provider limits; Gmail's would make a demo of a long list take days. A real
+            // server keeps the functions' defaults (Gmail's), since it enforces its own.
+            p.put("listwire.sending.rate-per-second", 200);
+            p.put("listwire.sending.daily-quota", 10_000_000);
+        }
+        return p;
+    }
+
+    /** The local parts' endpoints, with the SMTP server replaced by the real one when there is one. */
+    private Map<String, Object> smtpProperties() {
+        Map<String, Object> p = new LinkedHashMap<>(endpoints.functionProperties());
+        relay.ifPresent(r -> p.putAll(r.functionProperties()));
         return p;
     }
 

@@ -4,18 +4,23 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * GreenMail, embedded: SMTP and IMAP on the devstack's ports. Every recipient gets a mailbox whose IMAP
- * user and password are the address; the list functions log in as {@link LocalEndpoints#SMTP_USER}.
+ * Where the devstack's mail goes. Usually GreenMail, embedded: SMTP and IMAP on the devstack's ports, every
+ * recipient a mailbox whose IMAP user and password are the address; the list functions log in as
+ * {@link LocalEndpoints#SMTP_USER}. With {@code --smtp} no GreenMail runs: mail goes to a real server and
+ * nothing is captured, which the banner and the mail viewer say rather than show an empty inbox.
  */
 public final class MailServer implements AutoCloseable {
 
-    private final GreenMail greenMail;
+    private final Optional<GreenMail> greenMail;
+    private final Optional<SmtpRelay> relay;
     private volatile List<MimeMessage> atStop;
 
-    private MailServer(GreenMail greenMail) {
+    private MailServer(Optional<GreenMail> greenMail, Optional<SmtpRelay> relay) {
         this.greenMail = greenMail;
+        this.relay = relay;
     }
 
     static MailServer start(int smtpPort, int imapPort) {
@@ -25,17 +30,33 @@ public final class MailServer implements AutoCloseable {
         });
         greenMail.setUser(LocalEndpoints.SMTP_USER, LocalEndpoints.SMTP_USER, LocalEndpoints.SMTP_USER);
         greenMail.start();
-        return new MailServer(greenMail);
+        return new MailServer(Optional.of(greenMail), Optional.empty());
+    }
+
+    /**
+     * Nothing captured: mail goes to {@code relay}. GreenMail does not run, because nothing would reach it (the
+     * real server's bounces go to the real mailbox) and its ports would only look like a place to find mail.
+     */
+    static MailServer relaying(SmtpRelay relay) {
+        return new MailServer(Optional.empty(), Optional.of(relay));
+    }
+
+    /** The real server mail is sent through, when it is not captured here. */
+    public Optional<SmtpRelay> relay() {
+        return relay;
     }
 
     /** Every message received since the devstack started, oldest first (after a stop: until the stop). */
     public List<MimeMessage> received() {
-        return atStop != null ? atStop : List.of(greenMail.getReceivedMessages());
+        if (atStop != null) {
+            return atStop;
+        }
+        return greenMail.map(g -> List.of(g.getReceivedMessages())).orElse(List.of());
     }
 
     @Override
     public void close() {
-        atStop = List.of(greenMail.getReceivedMessages());
-        greenMail.stop();
+        atStop = received();
+        greenMail.ifPresent(GreenMail::stop);
     }
 }

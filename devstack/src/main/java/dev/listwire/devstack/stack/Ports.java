@@ -37,11 +37,18 @@ public record Ports(int sqs, int dynamoDb, int smtp, int imap, int http) {
 
     /** Refuses to start, naming the part and the port, when something already listens there. */
     public void requireFree() {
+        requireFree(true);
+    }
+
+    /** As {@link #requireFree()}; GreenMail's ports only when it runs (not with {@code --smtp}). */
+    public void requireFree(boolean greenMail) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         wanted.put("SQS (ElasticMQ)", sqs);
         wanted.put("DynamoDB (dynalite)", dynamoDb);
-        wanted.put("SMTP (GreenMail)", smtp);
-        wanted.put("IMAP (GreenMail)", imap);
+        if (greenMail) {
+            wanted.put("SMTP (GreenMail)", smtp);
+            wanted.put("IMAP (GreenMail)", imap);
+        }
         wanted.put("web (mail viewer, preference center)", http);
         wanted.forEach((part, port) -> {
             if (!free(port)) {

@@ -1,6 +1,7 @@
 package dev.listwire.devstack.web;
 
 import dev.listwire.devstack.stack.MailServer;
+import dev.listwire.devstack.stack.SmtpRelay;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,6 +19,7 @@ import java.util.Optional;
 /**
  * The devstack's mail viewer: every email GreenMail received, newest first, with its headers, its text
  * part and its HTML part. The HTML is served on its own URL with a sandboxing CSP, and shown in an iframe.
+ * With {@code --smtp} nothing is captured, and the viewer says so plainly instead of showing an empty inbox.
  */
 @Controller("/mail")
 public final class MailController {
@@ -31,7 +33,20 @@ public final class MailController {
     @Get(produces = MediaType.TEXT_HTML)
     @View("mail/index")
     Map<String, Object> index() {
-        return Map.of("messages", newestFirst(Integer.MAX_VALUE));
+        return Map.of(
+                "messages",
+                newestFirst(Integer.MAX_VALUE),
+                "notCaptured",
+                mail.relay().map(SmtpRelay::notCaptured).orElse(""));
+    }
+
+    /** For {@code ./listwire mail}: whether mail is captured here, before it says "no mail yet". */
+    @Get(uri = "/capture.json", produces = MediaType.APPLICATION_JSON)
+    MailCapture capture() {
+        return new MailCapture(
+                mail.relay().isEmpty(),
+                mail.relay().map(SmtpRelay::address).orElse(""),
+                mail.relay().map(SmtpRelay::notCaptured).orElse(""));
     }
 
     /** For {@code ./listwire mail --last N}. */
