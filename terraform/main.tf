@@ -72,6 +72,8 @@ module "list" {
   ledger_table_arn         = aws_dynamodb_table.ledger.arn
   sending_table_arn        = aws_dynamodb_table.sending.arn
   sending                  = var.sending
+  suppression_table_name   = aws_dynamodb_table.suppressions.name
+  suppression_table_arn    = aws_dynamodb_table.suppressions.arn
   links_base_url           = local.links_base_url
   links_key_id             = var.link_keys.current
   smtp                     = var.smtp
@@ -134,6 +136,22 @@ resource "aws_dynamodb_table" "sending" {
   }
 }
 
+# The suppression list every list shares (common/.../suppression): key "email", lower-cased as in the member
+# tables. Sends read it a hundred addresses a call and add an address the SMTP server refuses for good; a
+# join through the preference center removes one. On demand like the others, no point-in-time recovery
+# and DynamoDB's default encryption at rest (no key of ours to pay for): with no traffic it costs nothing.
+resource "aws_dynamodb_table" "suppressions" {
+  name                        = var.suppression_table_name
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "email"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "email"
+    type = "S"
+  }
+}
+
 # The preference center and one-click unsubscribe. On by default: a function URL and a function bill
 # per request only. It depends on no list (list_tables is built from the names), so the lists can be
 # given its URL.
@@ -145,6 +163,8 @@ module "subscriptions" {
   list_tables              = local.list_table_arns
   ledger_table_name        = aws_dynamodb_table.ledger.name
   ledger_table_arn         = aws_dynamodb_table.ledger.arn
+  suppression_table_name   = aws_dynamodb_table.suppressions.name
+  suppression_table_arn    = aws_dynamodb_table.suppressions.arn
   sending_table_arn        = aws_dynamodb_table.sending.arn
   sending                  = var.sending
   link_caps                = var.link_caps

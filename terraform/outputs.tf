@@ -34,6 +34,11 @@ output "functions" {
   }
 }
 
+output "suppression_table" {
+  description = "The suppression list every list shares (./listwire suppressions --table, when not the default)."
+  value       = aws_dynamodb_table.suppressions.name
+}
+
 output "ledger_table" {
   description = "The shared delivery ledger table."
   value       = aws_dynamodb_table.ledger.name

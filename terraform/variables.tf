@@ -79,6 +79,12 @@ variable "ledger_table_name" {
   default     = "listwire-deliveries"
 }
 
+variable "suppression_table_name" {
+  description = "The suppression list every list shares (the functions' LISTWIRE_SUPPRESSION_TABLE)."
+  type        = string
+  default     = "listwire-suppressions"
+}
+
 variable "sending" {
   description = "The SMTP account's limits, shared by every list through one DynamoDB table: the most emails a second and in any 24 hours (Google Workspace: about 2,000 a day). account names the counters: one per SMTP login."
   type = object({

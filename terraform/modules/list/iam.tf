@@ -57,6 +57,33 @@ data "aws_iam_policy_document" "function" {
   }
 
   statement {
+    sid = "ReadSuppressions"
+    # SuppressedAddresses: one BatchGetItem of up to 100 keys, the key alone, per hundred members to send.
+    actions   = ["dynamodb:BatchGetItem"]
+    resources = [var.suppression_table_arn]
+  }
+
+  statement {
+    sid = "SuppressRefusedAddresses"
+    # SuppressionList.suppress after a refusal for good: one UpdateItem, only the suppression attributes,
+    # no values returned. Taking an address off the list is not the list function's to do.
+    actions   = ["dynamodb:UpdateItem"]
+    resources = [var.suppression_table_arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:Attributes"
+      values   = ["email", "reason", "reply", "firstSeen", "lastSeen", "sourceList", "sourceEvent", "count"]
+    }
+
+    condition {
+      test     = "StringEqualsIfExists"
+      variable = "dynamodb:ReturnValues"
+      values   = ["NONE"]
+    }
+  }
+
+  statement {
     sid = "CountOwnAccountSends"
     # SendingAccount: UpdateItem reserves sends, GetItem reads a full hour, BatchGetItem the day before it.
     actions   = ["dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:BatchGetItem"]

@@ -18,6 +18,7 @@ locals {
     LISTWIRE_FUNCTION_MEMBERS_TABLE  = aws_dynamodb_table.members.name
     LISTWIRE_LEDGER_TABLE            = var.ledger_table_name
     LISTWIRE_SENDING_TABLE           = var.sending.table_name
+    LISTWIRE_SUPPRESSION_TABLE       = var.suppression_table_name
     LISTWIRE_SENDING_ACCOUNT         = var.sending.account
     LISTWIRE_SENDING_RATE_PER_SECOND = tostring(var.sending.rate_per_second)
     LISTWIRE_SENDING_DAILY_QUOTA     = tostring(var.sending.daily_quota)

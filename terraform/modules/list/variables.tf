@@ -92,6 +92,16 @@ variable "sending_table_arn" {
   type        = string
 }
 
+variable "suppression_table_name" {
+  description = "The suppression list every list shares."
+  type        = string
+}
+
+variable "suppression_table_arn" {
+  description = "The suppression list's ARN; the role may read it and record a refusal, never delete from it."
+  type        = string
+}
+
 variable "sending" {
   description = "The SMTP account's counter table, name and limits (see the root module's sending variable)."
   type = object({

@@ -1,6 +1,7 @@
 # The subscriptions function may read and change members of the list tables, count link requests in the
-# ledger and reserve its emails' sends from the sending account, and nothing else besides what ../function adds for every function: reading the SSM
-# parameters it names, writing its own logs.
+# ledger, reserve its emails' sends from the sending account and take an address off the suppression list,
+# and nothing else besides what ../function adds for every function: reading the SSM parameters it names,
+# writing its own logs.
 
 data "aws_iam_policy_document" "function" {
   statement {
@@ -74,5 +75,14 @@ data "aws_iam_policy_document" "function" {
       variable = "dynamodb:LeadingKeys"
       values   = ["false"]
     }
+  }
+
+  statement {
+    sid = "UnsuppressOnJoin"
+    # A join through the preference center (a signed link that reached the mailbox) takes the address off
+    # the suppression list: SuppressionList.remove, one DeleteItem. The function never reads the list or
+    # adds to it, so nothing reached from the public URL can suppress an address or list who is suppressed.
+    actions   = ["dynamodb:DeleteItem"]
+    resources = [var.suppression_table_arn]
   }
 }

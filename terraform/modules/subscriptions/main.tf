@@ -10,11 +10,12 @@ locals {
   # URL (a cycle), so without it the app builds its links from the function URL a request came to.
   environment = merge(
     {
-      LISTWIRE_LEDGER_TABLE  = var.ledger_table_name
-      LISTWIRE_LINKS_KEY_ID  = var.links_key_id
-      LISTWIRE_SMTP_HOST     = var.smtp.host
-      LISTWIRE_SMTP_PORT     = tostring(var.smtp.port)
-      LISTWIRE_SMTP_STARTTLS = tostring(var.smtp.starttls)
+      LISTWIRE_LEDGER_TABLE      = var.ledger_table_name
+      LISTWIRE_SUPPRESSION_TABLE = var.suppression_table_name
+      LISTWIRE_LINKS_KEY_ID      = var.links_key_id
+      LISTWIRE_SMTP_HOST         = var.smtp.host
+      LISTWIRE_SMTP_PORT         = tostring(var.smtp.port)
+      LISTWIRE_SMTP_STARTTLS     = tostring(var.smtp.starttls)
       # The account the "email me a link" emails reserve their sends from, as the lists do.
       LISTWIRE_SENDING_TABLE                               = var.sending.table_name
       LISTWIRE_SENDING_ACCOUNT                             = var.sending.account

@@ -72,6 +72,16 @@ variable "reserved_concurrency" {
   }
 }
 
+variable "suppression_table_name" {
+  description = "The suppression list every list shares; a join through the preference center takes the address off it."
+  type        = string
+}
+
+variable "suppression_table_arn" {
+  description = "The suppression list's ARN; the function may only delete items from it."
+  type        = string
+}
+
 variable "from" {
   description = "From of the \"email me a link\" email (with Gmail: the sending account or one of its aliases). When null, the app's default (preferences@listwire.dev)."
   type = object({

@@ -7,6 +7,7 @@ import dev.listwire.devstack.cli.MailCommand;
 import dev.listwire.devstack.cli.MembersCommand;
 import dev.listwire.devstack.cli.SchemaCommand;
 import dev.listwire.devstack.cli.SendCommand;
+import dev.listwire.devstack.cli.SuppressionsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,12 +16,13 @@ import picocli.CommandLine.Command;
         name = "listwire",
         mixinStandardHelpOptions = true,
         version = "listwire 0.1.0",
-        description =
-                "Event-driven email lists: run them on this machine, send events, manage members, read dead letters.",
+        description = "Event-driven email lists: run them on this machine, send events, manage members and "
+                + "suppressions, read dead letters.",
         subcommands = {
             DevstackCommand.class,
             SendCommand.class,
             MembersCommand.class,
+            SuppressionsCommand.class,
             DlqCommand.class,
             MailCommand.class,
             SchemaCommand.class,

@@ -180,6 +180,39 @@ class DevstackTest {
     }
 
     @Test
+    void theListsOnTheDevstackSkipAnAddressOnItsSuppressionList() {
+        Run added = devstack.listwire("suppressions", "add", "--local", "grace@example.com");
+        assertEquals(0, added.exitCode(), added.err());
+        try {
+            Run run = devstack.listwire(
+                    "send",
+                    "--local",
+                    "stock-movement-alerts",
+                    // AAPL on this list: no other test sends it here (the examples' AAPL is the DCF list's).
+                    "{\"ticker\":\"AAPL\",\"price\":777.25,\"changePct\":3.5,\"window\":\"1d\"}",
+                    "--event-id",
+                    "aapl-suppression-test");
+            assertEquals(0, run.exitCode(), run.err());
+            devstack.awaitMail(
+                    m -> TestDevstack.subject(m).endsWith("now 777.25"),
+                    List.of("ada@example.com"),
+                    Duration.ofSeconds(30));
+            awaitQueueDone(devstack.stack().lists().stream()
+                    .filter(l -> l.module().name().equals("stock-movement-alerts"))
+                    .findFirst()
+                    .orElseThrow());
+            assertTrue(
+                    devstack.stack().mail().received().stream()
+                            .filter(m -> TestDevstack.subject(m).endsWith("now 777.25"))
+                            .map(TestDevstack::recipient)
+                            .noneMatch("grace@example.com"::equals),
+                    "grace follows everything but is suppressed");
+        } finally {
+            devstack.listwire("suppressions", "remove", "--local", "grace@example.com");
+        }
+    }
+
+    @Test
     void mailPrintsTheLastMessages() {
         devstack.listwire(
                 "send", "--local", "dcf-engine-results", "{\"ticker\":\"MSFT\",\"fairValue\":500,\"price\":420}");
@@ -254,6 +287,24 @@ class DevstackTest {
                 .filter(l -> l.module().name().equals(name))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Until the list's queue holds no message, visible or in flight: the event has finished. */
+    private void awaitQueueDone(RunningList list) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Map<QueueAttributeName, String> depth = sqs.getQueueAttributes(b -> b.queueUrl(
+                                    list.queues().queueUrl())
+                            .attributeNames(
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
+            if (depth.values().stream().allMatch("0"::equals)) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, list.module().name() + " still has messages: " + depth);
+            TestDevstack.sleep(100);
+        }
     }
 
     private void awaitDlqDepth(RunningList list, int depth) {

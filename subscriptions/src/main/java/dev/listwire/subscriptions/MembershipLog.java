@@ -23,12 +23,24 @@ final class MembershipLog {
     }
 
     void changed(String action, String list, String email, Via via, Memberships.Change change) {
+        log.info("membership-changed", fields(action, list, email, via, change));
+    }
+
+    /** A join through the preference center; {@code unsuppressed}: it took the address off the suppression list. */
+    void joined(String list, String email, Memberships.Change change, boolean unsuppressed) {
+        Map<String, Object> fields = fields("join", list, email, Via.PREFERENCES, change);
+        fields.put("unsuppressed", unsuppressed);
+        log.info("membership-changed", fields);
+    }
+
+    private static Map<String, Object> fields(
+            String action, String list, String email, Via via, Memberships.Change change) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("list", list);
         fields.put("recipient", email);
         fields.put("action", action);
         fields.put("via", via.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         fields.put("changed", change == Memberships.Change.CHANGED);
-        log.info("membership-changed", fields);
+        return fields;
     }
 }

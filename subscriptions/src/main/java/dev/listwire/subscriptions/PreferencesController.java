@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.BiConsumer;
 
 /**
  * The preference center: every list with the member's state and a join or leave button, and "leave all".
@@ -30,15 +30,19 @@ final class PreferencesController {
     private final Grants grants;
     private final ListCatalogue catalogue;
     private final Memberships memberships;
-    private final MembershipLog log;
+    private final MembershipChanges changes;
     private final Pages pages;
 
     PreferencesController(
-            Grants grants, ListCatalogue catalogue, Memberships memberships, MembershipLog log, Pages pages) {
+            Grants grants,
+            ListCatalogue catalogue,
+            Memberships memberships,
+            MembershipChanges changes,
+            Pages pages) {
         this.grants = grants;
         this.catalogue = catalogue;
         this.memberships = memberships;
-        this.log = log;
+        this.changes = changes;
         this.pages = pages;
     }
 
@@ -90,31 +94,22 @@ final class PreferencesController {
             uri = "/lists/{list}/leave",
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     HttpResponse<String> leave(String token, String list) {
-        return change(token, list, "leave", memberships::leave, "left");
+        return change(token, list, changes::leave, "left");
     }
 
     @Post(
             uri = "/lists/{list}/join",
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     HttpResponse<String> join(String token, String list) {
-        return change(token, list, "join", memberships::join, "joined");
+        return change(token, list, changes::join, "joined");
     }
 
     /** One list's change, logged, then back to the page, whose notice says what was done. */
     private HttpResponse<String> change(
-            String token,
-            String list,
-            String action,
-            BiFunction<String, String, Memberships.Change> how,
-            String notice) {
+            String token, String list, BiConsumer<ListCatalogue.Entry, String> how, String notice) {
         LinkToken grant = grants.preferences(token);
         ListCatalogue.Entry entry = grants.leavable(list);
-        log.changed(
-                action,
-                entry.name(),
-                grant.email(),
-                MembershipLog.Via.PREFERENCES,
-                how.apply(entry.table(), grant.email()));
+        how.accept(entry, grant.email());
         return Pages.seeOther("/preferences/" + token + "?" + notice + "=" + encode(entry.name()));
     }
 
@@ -126,12 +121,7 @@ final class PreferencesController {
         LinkToken grant = grants.preferences(token);
         for (ListCatalogue.Entry entry : catalogue.all()) {
             if (entry.canLeave()) {
-                log.changed(
-                        "leave",
-                        entry.name(),
-                        grant.email(),
-                        MembershipLog.Via.PREFERENCES,
-                        memberships.leave(entry.table(), grant.email()));
+                changes.leave(entry, grant.email());
             }
         }
         return Pages.seeOther("/preferences/" + token + "?left=" + encode(ALL));

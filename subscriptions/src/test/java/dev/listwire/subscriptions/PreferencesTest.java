@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.listwire.common.suppression.SuppressionCause;
+import dev.listwire.common.suppression.SuppressionList;
+import dev.listwire.common.suppression.SuppressionReason;
+import dev.listwire.testkit.LogCapture;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class PreferencesTest {
 
@@ -81,6 +87,34 @@ class PreferencesTest {
         app.postForm(page + "/lists/weekly-digest/join", "");
         assertFalse(app.item(app.digest, ADA).containsKey("status"));
         assertEquals("Subscribed", Html.state(app.get(page).body(), "weekly-digest"));
+    }
+
+    @Test
+    void joiningThroughTheSignedLinkTakesTheAddressOffTheSuppressionListAndTheLogSaysSo() {
+        SuppressionList suppressions = app.context.getBean(SuppressionList.class);
+        suppressions.suppress(ADA, SuppressionCause.refused("550 5.1.1 user unknown", "price-alerts", "e-1"));
+
+        try (LogCapture logs = new LogCapture()) {
+            app.postForm(page + "/lists/weekly-digest/join", "");
+
+            Map<String, Object> line = logs.lines("membership-changed").get(0);
+            assertEquals("join", line.get("action"));
+            assertEquals(true, line.get("unsuppressed"));
+        }
+        assertTrue(suppressed(ADA).isEmpty(), "the link reached the mailbox: the address works");
+    }
+
+    @Test
+    void leavingLeavesTheSuppressionListAsItIs() {
+        app.prices.members().add(ADA);
+        app.context
+                .getBean(SuppressionList.class)
+                .suppress(ADA, SuppressionCause.manual(SuppressionReason.COMPLAINT, "marked as spam"));
+
+        app.postForm(page + "/lists/price-alerts/leave", "");
+        app.postForm(page + "/leave-all", "");
+
+        assertEquals("complaint", suppressed(ADA).get("reason").s());
     }
 
     @Test
@@ -174,5 +208,15 @@ class PreferencesTest {
         assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
         assertTrue(response.body().contains("This request could not be handled"));
         assertTrue(app.item(app.digest, ADA).isEmpty());
+    }
+
+    private Map<String, AttributeValue> suppressed(String email) {
+        return app.prices
+                .stack()
+                .dynamoDb()
+                .getItem(b -> b.tableName(app.prices.suppressionTable())
+                        .key(Map.of("email", AttributeValue.fromS(email)))
+                        .consistentRead(true))
+                .item();
     }
 }

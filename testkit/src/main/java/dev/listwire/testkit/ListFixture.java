@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A list's resources on the local stack, fresh for one test: its queue and DLQ, its member table and a
- * delivery ledger (names made unique, so tests never see each other's data), plus the properties that
- * point a list function at them.
+ * A list's resources on the local stack, fresh for one test: its queue and DLQ, its member table, a
+ * delivery ledger, sending counters and a suppression list (names made unique, so tests never see each
+ * other's data), plus the properties that point a list function at them.
  */
 public final class ListFixture {
 
@@ -27,6 +27,7 @@ public final class ListFixture {
     private final String table;
     private final String ledgerTable;
     private final String sendingTable;
+    private final String suppressionTable;
     private final LocalResources.ListQueues queues;
     private final Map<String, Object> properties = new HashMap<>();
 
@@ -48,6 +49,8 @@ public final class ListFixture {
         resources.createLedger(ledgerTable);
         this.sendingTable = "listwire-sending-t" + n;
         resources.createSendingTable(sendingTable);
+        this.suppressionTable = "listwire-suppressions-t" + n;
+        resources.createSuppressionTable(suppressionTable);
         stack.mail().heal();
         try {
             stack.mail().purgeEmailFromAllMailboxes();
@@ -95,6 +98,7 @@ public final class ListFixture {
                 "listwire.sending.table", sendingTable,
                 "listwire.sending.rate-per-second", 1_000_000,
                 "listwire.sending.daily-quota", 100_000_000));
+        properties.put("listwire.suppression.table", suppressionTable);
     }
 
     /** A fixture for the list whose manifest is {@code list.json} on the class path (a list module's own). */
@@ -168,6 +172,11 @@ public final class ListFixture {
 
     public String sendingTable() {
         return sendingTable;
+    }
+
+    /** This fixture's own suppression list (every list shares one in AWS; each test has its own here). */
+    public String suppressionTable() {
+        return suppressionTable;
     }
 
     public Members members() {

@@ -2,7 +2,9 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.ledger.EventLedger;
 import dev.listwire.common.members.Member;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -15,8 +17,15 @@ import java.util.stream.Stream;
  */
 final class EventRun<T> {
 
-    /** What one run steps with: the per-member step, the emails it put on the wire and the account's sends. */
-    record Steps(MemberStep step, SendsInFlight sends, SendGate gate) {}
+    /**
+     * What one run steps with: the per-member step, the emails it put on the wire, the account's sends, and
+     * the screening of the members (the list's own rules, then the suppression list).
+     */
+    record Steps(
+            MemberStep step,
+            SendsInFlight sends,
+            SendGate gate,
+            Function<Iterator<Member>, ScreenedMembers> screen) {}
 
     private final ListTables tables;
     private final ListEvent<T> event;
@@ -49,8 +58,7 @@ final class EventRun<T> {
         EventLedger ledger = tables.ledger(event.id());
         try {
             try (Stream<Member> members = tables.members(from);
-                    ClaimsAhead claims = new ClaimsAhead(
-                            members.iterator(), member -> Screening.of(member, event), ledger, tables.claimsAhead())) {
+                    ClaimsAhead claims = claims(members, ledger)) {
                 try {
                     return walk(claims);
                 } finally {
@@ -63,6 +71,11 @@ final class EventRun<T> {
         } finally {
             steps.gate().giveBack();
         }
+    }
+
+    private ClaimsAhead claims(Stream<Member> members, EventLedger ledger) {
+        ScreenedMembers screened = steps.screen().apply(members.iterator());
+        return new ClaimsAhead(screened, screened::screening, ledger, tables.claimsAhead());
     }
 
     /** Member after member until the list ends or a step says to stop. */

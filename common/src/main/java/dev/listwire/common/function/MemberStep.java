@@ -58,6 +58,8 @@ final class MemberStep {
             report.skipped(skip.reason());
             if (skip.reason() == SkipReason.INVALID_ADDRESS) {
                 lines.warn("recipient-skipped", member, Map.of("reason", SkipReason.INVALID_ADDRESS.logName()));
+            } else if (skip.reason() == SkipReason.SUPPRESSED) {
+                lines.info("recipient-skipped", member, Map.of("reason", SkipReason.SUPPRESSED.logName()));
             }
             return NEXT;
         }

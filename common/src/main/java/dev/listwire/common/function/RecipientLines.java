@@ -24,6 +24,10 @@ final class RecipientLines {
         }
     }
 
+    void info(String type, Member member, Map<String, Object> extra) {
+        log.info(type, fields(member, extra));
+    }
+
     void warn(String type, Member member, Map<String, Object> extra) {
         log.warn(type, fields(member, extra));
     }

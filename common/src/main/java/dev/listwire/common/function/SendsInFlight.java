@@ -23,13 +23,15 @@ final class SendsInFlight {
     private final SmtpPool smtp;
     private final EventReport report;
     private final RecipientLines lines;
+    private final SuppressOnRefusal suppress;
     private final Deque<Sending> inFlight = new ArrayDeque<>();
     private Optional<String> failure = Optional.empty();
 
-    SendsInFlight(Invocation invocation, EventReport report, RecipientLines lines) {
+    SendsInFlight(Invocation invocation, EventReport report, RecipientLines lines, SuppressOnRefusal suppress) {
         this.smtp = invocation.smtp();
         this.report = report;
         this.lines = lines;
+        this.suppress = suppress;
     }
 
     /** Sends one member's email (paced by the {@link SendGate}); when the pool is full, waits for the oldest. */
@@ -74,6 +76,8 @@ final class SendsInFlight {
                     "recipient-skipped",
                     turn.member(),
                     Map.of("reason", SkipReason.REJECTED.logName(), "smtpReply", rejected.reply()));
+            // Refused for good: in the ledger for this event above, on the suppression list for every list here.
+            suppress.refused(turn.member(), rejected.reply());
         } else {
             turn.sent();
             report.sent();

@@ -30,9 +30,9 @@ class EventReportTest {
         Map<String, Object> f = report.fields(new EventResult.Done(), 1);
 
         assertEquals("completed", f.get("outcome"));
-        assertEquals(7, f.get("membersSeen"));
+        assertEquals(8, f.get("membersSeen"));
         assertEquals(1, f.get("sent"));
-        assertEquals(5, f.get("skipped"));
+        assertEquals(6, f.get("skipped"));
         assertEquals(
                 Map.of(
                         "unsubscribed",
@@ -40,6 +40,8 @@ class EventReportTest {
                         "filtered",
                         1,
                         "invalid-address",
+                        1,
+                        "suppressed",
                         1,
                         "already-sent",
                         1,

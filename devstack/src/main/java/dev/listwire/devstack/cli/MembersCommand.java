@@ -1,6 +1,5 @@
 package dev.listwire.devstack.cli;
 
-import dev.listwire.common.mail.Addresses;
 import dev.listwire.devstack.members.MemberCsv;
 import dev.listwire.devstack.members.MemberStore;
 import java.io.BufferedReader;
@@ -98,11 +97,7 @@ public final class MembersCommand {
 
         @Override
         public void run() {
-            Addresses.Verdict verdict = Addresses.check(email.trim().toLowerCase(Locale.ROOT));
-            if (verdict instanceof Addresses.Refused refused) {
-                throw new IllegalArgumentException("'" + email + "' is not an email address: " + refused.why());
-            }
-            String address = ((Addresses.Accepted) verdict).address().getAddress();
+            String address = AddressArgument.of(email);
             Map<String, AttributeValue> item = new LinkedHashMap<>();
             item.put("email", AttributeValue.fromS(address));
             attributes.forEach((name, value) -> item.put(

@@ -33,6 +33,8 @@ public final class Devstack implements AutoCloseable {
 
     public static final String LEDGER_TABLE = "listwire-deliveries";
     public static final String SENDING_TABLE = "listwire-sending";
+    /** Terraform's default name, which {@code ./listwire suppressions} also takes by default. */
+    public static final String SUPPRESSION_TABLE = "listwire-suppressions";
     private static final long DRAIN_MILLIS = 30_000;
 
     private final LocalEndpoints endpoints;
@@ -98,6 +100,7 @@ public final class Devstack implements AutoCloseable {
         // The preference center lists every list found under lists/, not only those bundled at build time.
         web.put("listwire.subscriptions.manifests-dir", settings.lists().toString());
         web.put("listwire.ledger.table", LEDGER_TABLE);
+        web.put("listwire.suppression.table", SUPPRESSION_TABLE);
         // The "email me a link" emails reserve from the account the lists send with, under its limits.
         web.putAll(sendingAccount());
         ApplicationContext server = Micronaut.build(new String[0])
@@ -117,6 +120,7 @@ public final class Devstack implements AutoCloseable {
         LocalResources resources = new LocalResources(dynamoDb, sqs);
         resources.createLedger(LEDGER_TABLE);
         resources.createSendingTable(SENDING_TABLE);
+        resources.createSuppressionTable(SUPPRESSION_TABLE);
         // Lists start side by side: most of a list's start is its own Micronaut context coming up.
         List<CompletableFuture<RunningList>> starting = modules.stream()
                 .map(module -> CompletableFuture.supplyAsync(() -> startList(settings, resources, dynamoDb, module)))
@@ -171,6 +175,7 @@ public final class Devstack implements AutoCloseable {
     private Map<String, Object> sendingAccount() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("listwire.sending.table", SENDING_TABLE);
+        p.put("listwire.suppression.table", SUPPRESSION_TABLE);
         if (relay.isEmpty()) {
             // GreenMail has no provider limits; Gmail's would make a demo of a long list take days. A real
             // server keeps the functions' defaults (Gmail's), since it enforces its own.

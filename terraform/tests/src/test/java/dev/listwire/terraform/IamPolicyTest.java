@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,8 +91,44 @@ class IamPolicyTest {
                         "CountOwnAccountSends",
                         "DeadLetterToOwnDlq",
                         "ReadOwnMembers",
+                        "ReadSuppressions",
+                        "SuppressRefusedAddresses",
                         "WriteOwnLedgerEntries"),
                 statements.keySet());
+    }
+
+    @Test
+    void aListReadsTheSuppressionListAndOnlyAddsToItWithTheSuppressionAttributes() throws Exception {
+        Map<String, JsonNode> statements = statements(Module.list(), "function");
+        JsonNode read = statements.get("ReadSuppressions");
+        JsonNode write = statements.get("SuppressRefusedAddresses");
+
+        assertEquals(List.of("dynamodb:BatchGetItem"), actions(read));
+        assertEquals(List.of("dynamodb:UpdateItem"), actions(write));
+        assertEquals(List.of("var.suppression_table_arn"), resources(read));
+        assertEquals(List.of("var.suppression_table_arn"), resources(write));
+        assertEquals(
+                "aws_dynamodb_table.suppressions.arn",
+                expr(Module.root().moduleCall("list").path("suppression_table_arn")));
+        Map<String, JsonNode> conditions = new LinkedHashMap<>();
+        write.path("condition").forEach(c -> conditions.put(c.path("variable").asText(), c));
+        assertEquals(
+                "ForAllValues:StringEquals",
+                conditions.get("dynamodb:Attributes").path("test").asText());
+        // The attributes SuppressionKeys names are exactly those the policy lets an update write.
+        Path keys = Repository.root()
+                .resolve("common/src/main/java/dev/listwire/common/suppression/SuppressionKeys.java");
+        Set<String> named = new TreeSet<>();
+        Matcher constant =
+                Pattern.compile("static final String \\w+ = \"([^\"]+)\"").matcher(Files.readString(keys));
+        while (constant.find()) {
+            named.add(constant.group(1));
+        }
+        Set<String> allowed = new TreeSet<>();
+        conditions.get("dynamodb:Attributes").path("values").forEach(v -> allowed.add(v.asText()));
+        assertEquals(named, allowed);
+        assertEquals(
+                "[\"NONE\"]", conditions.get("dynamodb:ReturnValues").path("values").toString());
     }
 
     @Test
@@ -167,6 +208,17 @@ class IamPolicyTest {
                         .path("producer_policies")
                         .get(0)
                         .path("value")));
+    }
+
+    @Test
+    void theSubscriptionsFunctionMayOnlyTakeAnAddressOffTheSuppressionList() {
+        JsonNode unsuppress = statements(Module.subscriptions(), "function").get("UnsuppressOnJoin");
+
+        assertEquals(List.of("dynamodb:DeleteItem"), actions(unsuppress));
+        assertEquals(List.of("var.suppression_table_arn"), resources(unsuppress));
+        assertEquals(
+                "aws_dynamodb_table.suppressions.arn",
+                expr(Module.root().moduleCall("subscriptions").path("suppression_table_arn")));
     }
 
     @Test

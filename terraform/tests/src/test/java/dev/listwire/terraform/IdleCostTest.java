@@ -98,6 +98,24 @@ class IdleCostTest {
     }
 
     @Test
+    void theSuppressionListIsOneOnDemandTableKeyedByEmailWithNothingThatBillsWhileIdle() {
+        JsonNode suppressions = Module.root().resource("aws_dynamodb_table", "suppressions");
+
+        assertEquals("email", suppressions.path("hash_key").asText());
+        assertFalse(suppressions.has("range_key"));
+        assertFalse(suppressions.has("point_in_time_recovery"), "PITR bills per GB-month");
+        assertFalse(suppressions.has("server_side_encryption"), "DynamoDB's default encryption: no key to pay for");
+        assertEquals("var.suppression_table_name", expr(suppressions.path("name")));
+        assertEquals(
+                "listwire-suppressions",
+                Module.root().variable("suppression_table_name").path("default").asText());
+        assertTrue(
+                expr(Module.list().local("environment"))
+                        .matches("(?s).*LISTWIRE_SUPPRESSION_TABLE\\s*=\\s*var\\.suppression_table_name\\b.*"),
+                "every list function is told the table");
+    }
+
+    @Test
     void theLedgerIsOnDemandWithItsEntriesExpiringByTtl() {
         JsonNode ledger = Module.root().resource("aws_dynamodb_table", "ledger");
 

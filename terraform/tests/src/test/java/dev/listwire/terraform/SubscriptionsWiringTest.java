@@ -183,7 +183,8 @@ class SubscriptionsWiringTest {
                         "ManageMembersOfListTables",
                         "ChangeOnlyMembershipAttributes",
                         "CountLinkRequests",
-                        "ReserveFromTheSendingAccount"),
+                        "ReserveFromTheSendingAccount",
+                        "UnsuppressOnJoin"),
                 statements.keySet());
 
         JsonNode members = statements.get("ManageMembersOfListTables");

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Creates, on local stand-ins (dynalite, ElasticMQ), what Terraform creates in AWS for a list, from the
  * same manifest: queue {@code <list>}, DLQ {@code <list>-dlq} with the manifest's redrive count, table
- * {@code <list>} keyed by {@code email}, the shared delivery ledger and the sending counters. Tests and the devstack use it.
+ * {@code <list>} keyed by {@code email}, the shared delivery ledger, the sending counters and
+ * the suppression list. Tests and the devstack use it.
  */
 public final class LocalResources {
 
@@ -61,6 +62,11 @@ public final class LocalResources {
     /** The shared rate and quota counters of the sending accounts (see {@code SendingAccount}). */
     public void createSendingTable(String table) {
         createTable(table, List.of(key("account", KeyType.HASH), key("bucket", KeyType.RANGE)));
+    }
+
+    /** The suppression list every list shares, keyed by {@code email} (see {@code SuppressedAddresses}). */
+    public void createSuppressionTable(String table) {
+        createTable(table, List.of(key("email", KeyType.HASH)));
     }
 
     private void createTable(String name, List<KeySchemaElement> keys) {
