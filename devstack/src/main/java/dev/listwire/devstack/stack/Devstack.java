@@ -166,6 +166,7 @@ public final class Devstack implements AutoCloseable {
         p.put("listwire.function.queue-url", queues.queueUrl());
         p.put("listwire.function.members-table", module.name());
         p.put("listwire.ledger.table", LEDGER_TABLE);
+        p.put("listwire.suppression.table", SUPPRESSION_TABLE);
         p.putAll(sendingAccount());
         p.put("listwire.links.key", linksKey);
         return p;
@@ -175,7 +176,6 @@ public final class Devstack implements AutoCloseable {
     private Map<String, Object> sendingAccount() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("listwire.sending.table", SENDING_TABLE);
-        p.put("listwire.suppression.table", SUPPRESSION_TABLE);
         if (relay.isEmpty()) {
             // GreenMail has no provider limits; Gmail's would make a demo of a long list take days. A real
             // server keeps the functions' defaults (Gmail's), since it enforces its own.
