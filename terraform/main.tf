@@ -165,6 +165,10 @@ module "subscriptions" {
   ledger_table_arn         = aws_dynamodb_table.ledger.arn
   suppression_table_name   = aws_dynamodb_table.suppressions.name
   suppression_table_arn    = aws_dynamodb_table.suppressions.arn
+  sending_table_arn        = aws_dynamodb_table.sending.arn
+  sending                  = var.sending
+  link_caps                = var.link_caps
+  reserved_concurrency     = var.subscriptions_reserved_concurrency
   links_base_url           = local.custom_links_base_url
   from                     = var.preferences_from
   links_key_id             = var.link_keys.current

@@ -96,6 +96,23 @@ variable "sending" {
   default = {}
 }
 
+variable "link_caps" {
+  description = "Caps on the preference center's public \"email me a link\" form (see modules/subscriptions): per_hour link emails in all (null: 2% of sending.daily_quota), per_client_per_hour from one source IP (10), lists_share of the day's quota the form never takes (0.1)."
+  type = object({
+    per_hour            = optional(number)
+    per_client_per_hour = optional(number, 10)
+    lists_share         = optional(number, 0.1)
+  })
+  default  = {}
+  nullable = false
+}
+
+variable "subscriptions_reserved_concurrency" {
+  description = "Concurrent executions reserved for (and the most used by) the subscriptions function, so that a flood of its public URL cannot take the lists' concurrency. null or -1 turns it off: needed on an account whose concurrency limit is 10."
+  type        = number
+  default     = 5
+}
+
 variable "minimum_max_receives" {
   description = "The fewest receives before the DLQ that a list manifest may ask for (Lambda's guidance: at least 5)."
   type        = number

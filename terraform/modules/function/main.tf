@@ -35,6 +35,8 @@ resource "aws_lambda_function" "this" {
   architectures    = [var.architecture]
   memory_size      = var.memory_size
   timeout          = var.timeout_seconds
+  # -1 leaves the function on the account's unreserved pool (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
+  reserved_concurrent_executions = var.reserved_concurrent_executions
   # SnapStart snapshots published versions only; the alias below always points at the newest.
   publish = true
   tags    = var.tags

@@ -82,6 +82,13 @@ variable "log_retention_days" {
   default     = 30
 }
 
+variable "reserved_concurrent_executions" {
+  description = "Concurrency set aside for this function, which is also the most it may use; -1 (the default) reserves none and sets no limit."
+  type        = number
+  default     = -1
+  nullable    = false
+}
+
 variable "tags" {
   description = "Tags for every resource."
   type        = map(string)

@@ -1,6 +1,7 @@
 # The subscriptions function may read and change members of the list tables, count link requests in the
-# ledger and take an address off the suppression list, and nothing else besides what ../function adds for
-# every function: reading the SSM parameters it names, writing its own logs.
+# ledger, reserve its emails' sends from the sending account and take an address off the suppression list,
+# and nothing else besides what ../function adds for every function: reading the SSM parameters it names,
+# writing its own logs.
 
 data "aws_iam_policy_document" "function" {
   statement {
@@ -33,10 +34,31 @@ data "aws_iam_policy_document" "function" {
   }
 
   statement {
+    sid = "ReserveFromTheSendingAccount"
+    # Each "email me a link" email reserves one send from the account the lists share
+    # (common/.../quota/SendingAccount, as the list roles may: ../list/iam.tf): UpdateItem reserves and gives
+    # back, GetItem reads a full hour, BatchGetItem the day before it; only the account's own items.
+    actions   = ["dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:BatchGetItem"]
+    resources = [var.sending_table_arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:LeadingKeys"
+      values   = [var.sending.account]
+    }
+
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  statement {
     sid = "CountLinkRequests"
-    # "Email me a link" counts requests per address and hour with one UpdateItem in the ledger table
-    # (subscriptions/.../LinkRequestLimit), under keys "rate-limit#preferences-link#<hour>": only those,
-    # never the lists' delivery entries ("<list>#<eventId>").
+    # "Email me a link" counts requests per address, per client and for all together, an hour at a time,
+    # with UpdateItem in the ledger table (subscriptions/.../LinkRequestLimit), under keys starting
+    # "rate-limit#preferences-link#": only those, never the lists' delivery entries ("<list>#<eventId>").
     actions   = ["dynamodb:UpdateItem"]
     resources = [var.ledger_table_arn]
 

@@ -16,7 +16,15 @@ locals {
       LISTWIRE_SMTP_HOST         = var.smtp.host
       LISTWIRE_SMTP_PORT         = tostring(var.smtp.port)
       LISTWIRE_SMTP_STARTTLS     = tostring(var.smtp.starttls)
+      # The account the "email me a link" emails reserve their sends from, as the lists do.
+      LISTWIRE_SENDING_TABLE                               = var.sending.table_name
+      LISTWIRE_SENDING_ACCOUNT                             = var.sending.account
+      LISTWIRE_SENDING_RATE_PER_SECOND                     = tostring(var.sending.rate_per_second)
+      LISTWIRE_SENDING_DAILY_QUOTA                         = tostring(var.sending.daily_quota)
+      LISTWIRE_SUBSCRIPTIONS_LINK_CAPS_PER_CLIENT_PER_HOUR = tostring(var.link_caps.per_client_per_hour)
+      LISTWIRE_SUBSCRIPTIONS_LINK_CAPS_LISTS_SHARE         = tostring(var.link_caps.lists_share)
     },
+    var.link_caps.per_hour == null ? {} : { LISTWIRE_SUBSCRIPTIONS_LINK_CAPS_PER_HOUR = tostring(var.link_caps.per_hour) },
     var.links_base_url == null ? {} : { LISTWIRE_LINKS_BASE_URL = trimsuffix(var.links_base_url, "/") },
     var.from == null ? {} : {
       LISTWIRE_SUBSCRIPTIONS_FROM_ADDRESS = var.from.address
@@ -42,6 +50,8 @@ module "function" {
   policy_json              = data.aws_iam_policy_document.function.json
   log_retention_days       = var.log_retention_days
   tags                     = var.tags
+  # A ceiling as well as a reservation: a flood of the public URL cannot take the lists' concurrency.
+  reserved_concurrent_executions = var.reserved_concurrency == null ? -1 : var.reserved_concurrency
 }
 
 resource "aws_lambda_function_url" "this" {

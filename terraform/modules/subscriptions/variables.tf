@@ -30,6 +30,48 @@ variable "ledger_table_arn" {
   type        = string
 }
 
+variable "sending_table_arn" {
+  description = "The shared sending-counter table's ARN: each \"email me a link\" email reserves one send there, like a list's; the role may touch only its account's items."
+  type        = string
+}
+
+variable "sending" {
+  description = "The SMTP account's counter table, name and limits, the same as the lists' (see the root module's sending variable)."
+  type = object({
+    table_name      = string
+    account         = string
+    rate_per_second = number
+    daily_quota     = number
+  })
+}
+
+variable "link_caps" {
+  description = "Caps on the public \"email me a link\" form: per_hour link emails from every client together (null: 2% of sending.daily_quota), per_client_per_hour requests from one source IP, and lists_share, the share of the day's quota the form never takes (kept for the lists)."
+  type = object({
+    per_hour            = optional(number)
+    per_client_per_hour = optional(number, 10)
+    lists_share         = optional(number, 0.1)
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = (var.link_caps.per_hour == null ? true : var.link_caps.per_hour >= 1) && var.link_caps.per_client_per_hour >= 1 && var.link_caps.lists_share >= 0 && var.link_caps.lists_share < 1
+    error_message = "link_caps: per_hour (when set) and per_client_per_hour must be at least 1, lists_share in [0, 1)."
+  }
+}
+
+variable "reserved_concurrency" {
+  description = "Concurrent executions reserved for the function, which are also its ceiling: a flood of requests cannot take the account's concurrency from the list functions. null or -1: no reservation and no ceiling (an account whose concurrency limit is 10, as new accounts have, cannot reserve any)."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.reserved_concurrency == null ? true : (var.reserved_concurrency == -1 || var.reserved_concurrency >= 1)
+    error_message = "reserved_concurrency must be null, -1 (off) or at least 1 (0 would stop the function)."
+  }
+}
+
 variable "suppression_table_name" {
   description = "The suppression list every list shares; a join through the preference center takes the address off it."
   type        = string

@@ -6,6 +6,7 @@ import dev.listwire.common.mail.Addresses;
 import dev.listwire.common.mail.SendResult;
 import dev.listwire.common.mail.TransientSendFailure;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,27 +19,26 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * "Email me a link": takes an address and emails it a signed link to its preferences. Every well-formed
  * address is sent the same email, whether or not any list has it (a newcomer's link lets them join, and
  * only the inbox's owner can use it), so the answer, and the work behind it, are the same either way and
- * tell nobody whether an address is known. The per-address hourly limit keeps the form from being used
- * to flood an inbox.
+ * tell nobody whether an address is known. Its caps ({@link LinkCaps}: per client, per address, for all
+ * together, and the sending account's share kept for the lists) keep the form from being used to flood an
+ * inbox or to spend the quota the lists need.
  */
 @Controller("/preferences")
 final class LinkRequestController {
 
-    private final LinkRequestLimit limit;
+    private final LinkCaps caps;
     private final PreferenceLinkMail mail;
     private final LinkBase linkBase;
     private final Pages pages;
     private final JsonLines log;
 
-    LinkRequestController(
-            LinkRequestLimit limit, PreferenceLinkMail mail, LinkBase linkBase, Pages pages, JsonLines log) {
-        this.limit = limit;
+    LinkRequestController(LinkCaps caps, PreferenceLinkMail mail, LinkBase linkBase, Pages pages, JsonLines log) {
+        this.caps = caps;
         this.mail = mail;
         this.linkBase = linkBase;
         this.pages = pages;
@@ -62,23 +62,21 @@ final class LinkRequestController {
                     : "Enter one email address in the form name@example.com: " + refused.why() + ".";
             return pages.page(HttpStatus.BAD_REQUEST, "link-form", form(entered, error));
         }
-        Optional<InternetAddress> address = Optional.of(((Addresses.Accepted) verdict).address());
-        String to = address.get().getAddress();
+        InternetAddress address = ((Addresses.Accepted) verdict).address();
+        String to = address.getAddress();
         Links links = linkBase.links(request); // before counting: a request that cannot be answered costs no share
-        if (!limit.tryAcquire(to)) {
-            return pages.error(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Please wait before asking again",
-                    "We have already sent several links to this address in the last hour. Check your inbox and "
-                            + "spam folder; you can ask again in an hour.",
-                    false);
+        LinkCaps.Outcome outcome = caps.take(ClientAddress.of(request), to);
+        if (outcome instanceof LinkCaps.Refused refused) {
+            return tooMany(refused, to);
         }
+        LinkCaps.Reserved reserved = (LinkCaps.Reserved) outcome;
         try {
-            if (mail.send(address.get(), links) instanceof SendResult.Rejected rejected) {
+            if (mail.send(address, links) instanceof SendResult.Rejected rejected) {
                 // Said to nobody but the log: the page must not tell whether an address exists.
                 log.warn("preferences-link-rejected", Map.of("recipient", to, "smtpReply", rejected.reply()));
             }
         } catch (TransientSendFailure | MessagingException e) {
+            caps.giveBack(reserved); // nothing was sent: the request uses none of the caps meant for emails
             log.error("preferences-link-failed", Map.of("recipient", to, "error", String.valueOf(e.getMessage())));
             return pages.error(
                     HttpStatus.SERVICE_UNAVAILABLE,
@@ -87,6 +85,15 @@ final class LinkRequestController {
                     false);
         }
         return pages.ok("link-sent", Map.of("email", to));
+    }
+
+    /** A 429 that says when to ask again; which cap it was is said to the log only. */
+    private HttpResponse<String> tooMany(LinkCaps.Refused refused, String to) {
+        long seconds = refused.retryAfterSeconds();
+        log.info(
+                "link-request-refused",
+                Map.of("recipient", to, "cap", refused.cap().logName, "retryAfterSeconds", seconds));
+        return pages.tooManyLinkRequests(refused.cap()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 
     /** The form, with what was entered and what is wrong with it; the title says so first, for screen readers. */

@@ -3,7 +3,6 @@ package dev.listwire.subscriptions;
 import dev.listwire.common.ledger.LedgerConfiguration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,41 +12,50 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * How many preferences links one address may ask for in an hour. The count lives in DynamoDB, not in
- * memory, because Lambda runs many copies of the function: one conditional {@code UpdateItem} per request
- * adds one to the address's counter for the current hour and fails once it reaches the limit. The counters
- * share the delivery ledger's table (its key is {@code event}, {@code email}; its TTL {@code expiresAt}
- * deletes them) under their own key prefix, so the limit costs no table of its own.
+ * The hourly counters of the "email me a link" caps: per address, per client and for all requests together.
+ * They live in DynamoDB, not in memory, because Lambda runs many copies of the function: one conditional
+ * {@code UpdateItem} per request adds one to a counter for the current hour and fails once it reaches the
+ * limit. The counters share the delivery ledger's table (its key is {@code event}, {@code email}; its TTL
+ * {@code expiresAt} deletes them) under their own key prefix, so the caps cost no table of its own.
  */
 @Singleton
 final class LinkRequestLimit {
 
     static final String KEY_PREFIX = "rate-limit#preferences-link#";
 
+    /** Which count: each has its keys, all under {@link #KEY_PREFIX} (the function's IAM policy allows no other). */
+    enum Scope {
+        ADDRESS(""),
+        CLIENT("ip#"),
+        ALL("all#");
+
+        private final String infix;
+
+        Scope(String infix) {
+            this.infix = infix;
+        }
+    }
+
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final int perHour;
-    private final Clock clock;
 
     @Inject
-    LinkRequestLimit(DynamoDbClient dynamoDb, LedgerConfiguration ledger, SubscriptionsConfiguration configuration) {
-        this(dynamoDb, ledger.table(), configuration.linkRequestsPerHour(), Clock.systemUTC());
+    LinkRequestLimit(DynamoDbClient dynamoDb, LedgerConfiguration ledger) {
+        this(dynamoDb, ledger.table());
     }
 
-    LinkRequestLimit(DynamoDbClient dynamoDb, String table, int perHour, Clock clock) {
+    LinkRequestLimit(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-        this.perHour = perHour;
-        this.clock = clock;
     }
 
-    /** Counts one request for this address; false when the address has had its share this hour. */
-    boolean tryAcquire(String email) {
-        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+    /** Counts one request for {@code key} in the hour of {@code now}; false when it has had its share. */
+    boolean tryAcquire(Scope scope, String key, int perHour, Instant now) {
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         long expires = hour.plus(Duration.ofHours(2)).getEpochSecond();
         try {
             dynamoDb.updateItem(b -> b.tableName(table)
-                    .key(Map.of("event", AttributeValue.fromS(KEY_PREFIX + hour), "email", AttributeValue.fromS(email)))
+                    .key(key(scope, key, hour))
                     .updateExpression("ADD #requests :one SET #expires = :expires")
                     .conditionExpression("attribute_not_exists(#requests) OR #requests < :limit")
                     .expressionAttributeNames(Map.of("#requests", "requests", "#expires", "expiresAt"))
@@ -62,5 +70,31 @@ final class LinkRequestLimit {
         } catch (ConditionalCheckFailedException limitReached) {
             return false;
         }
+    }
+
+    /** Takes back a request counted at {@code countedAt} that sent nothing (never below zero). */
+    void giveBack(Scope scope, String key, Instant countedAt) {
+        Instant hour = countedAt.truncatedTo(ChronoUnit.HOURS);
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(key(scope, key, hour))
+                    .updateExpression("ADD #requests :minusOne")
+                    .conditionExpression("#requests > :zero")
+                    .expressionAttributeNames(Map.of("#requests", "requests"))
+                    .expressionAttributeValues(
+                            Map.of(":minusOne", AttributeValue.fromN("-1"), ":zero", AttributeValue.fromN("0"))));
+        } catch (ConditionalCheckFailedException alreadyGone) {
+            // The hour's item expired or was never written: nothing to take back.
+        }
+    }
+
+    /** When the counts of {@code now}'s hour are over. */
+    static Instant nextHour(Instant now) {
+        return now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+    }
+
+    private static Map<String, AttributeValue> key(Scope scope, String key, Instant hour) {
+        return Map.of(
+                "event", AttributeValue.fromS(KEY_PREFIX + scope.infix + hour), "email", AttributeValue.fromS(key));
     }
 }

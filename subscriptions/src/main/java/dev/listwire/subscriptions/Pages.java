@@ -96,6 +96,26 @@ final class Pages {
                 false);
     }
 
+    /**
+     * The "email me a link" form over one of its caps: the same words for the client's, the address's and
+     * everyone's cap, so that a script learns nothing but "too many requests, try later"; the account's two
+     * say how long, in plain words.
+     */
+    MutableHttpResponse<String> tooManyLinkRequests(LinkCaps.Cap cap) {
+        String message = switch (cap) {
+            case ACCOUNT_RATE ->
+                "We are sending a lot of email just now, so nothing was sent. " + "Please try again in a minute.";
+            case ACCOUNT_FLOOR ->
+                "We have sent as many emails as we can for now, so nothing was sent. "
+                        + "Please try again later today.";
+            case IP, ADDRESS, GLOBAL ->
+                "There have been too many requests for links, so nothing was sent. "
+                        + "If you asked earlier, check your inbox and spam folder; otherwise please try again "
+                        + "later.";
+        };
+        return error(HttpStatus.TOO_MANY_REQUESTS, "Please wait before asking again", message, false);
+    }
+
     /** For what the routes do not answer themselves: an unknown address, a wrong method or form. */
     MutableHttpResponse<String> generic(HttpStatus status) {
         if (status == HttpStatus.NOT_FOUND) {

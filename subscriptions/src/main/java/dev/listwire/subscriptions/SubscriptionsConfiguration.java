@@ -11,7 +11,8 @@ import java.util.Map;
  * @param manifestsDir        a folder of {@code <list>/list.json} to read instead of the manifests bundled at
  *                            build time (the devstack points it at {@code lists/})
  * @param tables              a list's table where it is not named as the list (tests use unique names)
- * @param linkRequestsPerHour how many "email me a link" requests one address may make in an hour
+ * @param linkRequestsPerHour how many "email me a link" requests one address, in its {@link NormalAddress normal
+ *                            form}, may make in an hour (the form's other caps: {@link LinkCapsConfiguration})
  * @param fromAddress         the From address of the preferences-link email
  * @param fromName            its display name
  */

@@ -36,7 +36,12 @@ final class FunctionUrlEvents {
     }
 
     static APIGatewayV2HTTPEvent event(String fixture, String token) {
-        return SERIALIZER.fromJson(json(fixture, token), APIGatewayV2HTTPEvent.class);
+        return fromJson(json(fixture, token));
+    }
+
+    /** A fixture's JSON, changed by the test. */
+    static APIGatewayV2HTTPEvent fromJson(String json) {
+        return SERIALIZER.fromJson(json, APIGatewayV2HTTPEvent.class);
     }
 
     /** The fixture as if its request had named another Host than the fixtures' function URL. */

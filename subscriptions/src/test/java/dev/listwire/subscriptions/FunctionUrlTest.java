@@ -98,6 +98,31 @@ class FunctionUrlTest {
         assertEquals("Not subscribed", Html.state(response.getBody(), "dcf-engine-results"));
     }
 
+    @Test
+    void theClientCapCountsTheEventsSourceIpNotTheXForwardedForHeader() {
+        SubscriptionsFunction capped =
+                new SubscriptionsFunction(alerts.property("listwire.subscriptions.link-caps.per-client-per-hour", 2)
+                        .context());
+        try {
+            assertEquals(200, linkRequest(capped, "203.0.113.7", "198.51.100.1"));
+            assertEquals(200, linkRequest(capped, "203.0.113.7", "198.51.100.2"));
+
+            assertEquals(
+                    429, linkRequest(capped, "203.0.113.7", "198.51.100.3"), "the header is the client's to write");
+            assertEquals(200, linkRequest(capped, "203.0.113.8", "198.51.100.3"), "another source is another client");
+        } finally {
+            capped.close();
+        }
+    }
+
+    /** The fixture's "email me a link" post, from {@code sourceIp} as Lambda saw it, with a header the client wrote. */
+    private static int linkRequest(SubscriptionsFunction function, String sourceIp, String forwardedFor) {
+        String json = FunctionUrlEvents.json("link-request-post.json", "")
+                .replace("\"sourceIp\": \"203.0.113.7\"", "\"sourceIp\": \"" + sourceIp + "\"")
+                .replace("\"x-forwarded-for\": \"203.0.113.7\"", "\"x-forwarded-for\": \"" + forwardedFor + "\"");
+        return function.handleRequest(FunctionUrlEvents.fromJson(json), null).getStatusCode();
+    }
+
     private Map<String, AttributeValue> item(String email) {
         return alerts.stack()
                 .dynamoDb()

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listwire.testkit.Inbox;
+import dev.listwire.testkit.LogCapture;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +122,71 @@ class LinkRequestTest {
     }
 
     @Test
+    void overACapThePageSaysOnlyTooManyWithRetryAfterAndTheLogNamesTheCap() {
+        try (LogCapture logs = new LogCapture()) {
+            for (int i = 0; i < 3; i++) {
+                app.postForm("/preferences", "email=ada%40example.com");
+            }
+
+            HttpResponse<String> refused = app.postForm("/preferences", "email=ada%40example.com");
+
+            assertEquals(429, refused.statusCode());
+            long retryAfter =
+                    Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 3600, "until the hour's counts are over: " + retryAfter);
+            assertTrue(refused.body().contains("There have been too many requests for links"), refused.body());
+            assertFalse(refused.body().contains("this address"), "which cap it was is the log's alone");
+            Map<String, Object> line = logs.lines("link-request-refused").get(0);
+            assertEquals("address", line.get("cap"));
+            assertEquals((int) retryAfter, ((Number) line.get("retryAfterSeconds")).intValue());
+        }
+    }
+
+    @Test
+    void variantsOfOneGmailMailboxShareItsCount() {
+        for (String variant : List.of("a%2B1%40gmail.com", "a.%2B2%40gmail.com", "A%40googlemail.com")) {
+            assertEquals(200, app.postForm("/preferences", "email=" + variant).statusCode(), variant);
+        }
+
+        assertEquals(
+                429, app.postForm("/preferences", "email=a%2B3%40gmail.com").statusCode());
+        assertEquals(3, app.inbox.all().size());
+    }
+
+    @Test
+    void aClientIsItsSocketsAddressWhateverXForwardedForSays() {
+        try (SubscriptionsApp capped =
+                new SubscriptionsApp(Map.of("listwire.subscriptions.link-caps.per-client-per-hour", 2))) {
+            for (int i = 0; i < 2; i++) {
+                assertEquals(
+                        200,
+                        capped.postForm("/preferences", "email=user" + i + "%40example.com", "203.0.113." + i)
+                                .statusCode());
+            }
+
+            HttpResponse<String> third = capped.postForm("/preferences", "email=user3%40example.com", "203.0.113.3");
+
+            assertEquals(429, third.statusCode(), "a new X-Forwarded-For is not a new client");
+            assertEquals(2, capped.inbox.all().size());
+        }
+    }
+
+    @Test
+    void aSendThatFailedGivesBackTheAddresssCountAndTheAccountsSend() {
+        app.prices.mail().failAfter(0);
+        assertEquals(
+                503, app.postForm("/preferences", "email=ada%40example.com").statusCode());
+        app.prices.mail().heal();
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(
+                    200, app.postForm("/preferences", "email=ada%40example.com").statusCode());
+        }
+        assertEquals(3, app.inbox.to("ada@example.com").size(), "the failed request used none of the three");
+        assertEquals(3, sent(), "the account counts the three sent, not the failed one");
+    }
+
+    @Test
     void saysSoWhenTheMailServerCannotTakeTheEmail() {
         app.prices.mail().failAfter(0);
 
@@ -127,6 +194,12 @@ class LinkRequestTest {
 
         assertEquals(503, response.statusCode());
         assertTrue(response.body().contains("We could not send the email just now"));
+    }
+
+    private long sent() {
+        return app.prices.stack().dynamoDb().scan(b -> b.tableName(app.prices.sendingTable())).items().stream()
+                .mapToLong(item -> Long.parseLong(item.get("sent").n()))
+                .sum();
     }
 
     private MimeMessage single(String to) {

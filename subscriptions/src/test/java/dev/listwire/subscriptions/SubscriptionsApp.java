@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,6 +34,11 @@ final class SubscriptionsApp implements AutoCloseable {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     SubscriptionsApp(Map<String, Object> properties) {
+        this(properties, null);
+    }
+
+    /** With {@code clock} as the app's Clock bean (the sending account's and the link caps' time), when given. */
+    SubscriptionsApp(Map<String, Object> properties, Clock clock) {
         prices.property("listwire.subscriptions.manifests-dir", testLists().toString())
                 .property(
                         "listwire.subscriptions.tables.price-alerts",
@@ -45,7 +51,11 @@ final class SubscriptionsApp implements AutoCloseable {
                         account.members().table())
                 .property("micronaut.server.port", -1);
         properties.forEach(prices::property);
-        this.context = prices.context().start();
+        ApplicationContext built = prices.context();
+        if (clock != null) {
+            built.registerSingleton(Clock.class, clock);
+        }
+        this.context = built.start();
         this.server = context.getBean(EmbeddedServer.class).start();
     }
 
@@ -86,6 +96,15 @@ final class SubscriptionsApp implements AutoCloseable {
     /** As a browser posts a form. */
     HttpResponse<String> postForm(String path, String body) {
         return post(path, "application/x-www-form-urlencoded", body);
+    }
+
+    /** As a browser posts a form through a proxy that says the client is {@code forwardedFor}. */
+    HttpResponse<String> postForm(String path, String body, String forwardedFor) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .header("Forwarded", "for=" + forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The address's item in a list's table, or an empty map. */

@@ -121,6 +121,12 @@ class SubscriptionsLambdaIT {
                 Map<String, Object> sent = invoke(lambda, FunctionUrlEvents.json("link-request-post.json", ""));
                 assertEquals(200, sent.get("statusCode"), lambda.output());
                 assertEquals(1, ssm.requests().size(), "the secrets are read once, at start");
+                // The client's count is kept under the event's sourceIp, read from the real runtime's event.
+                assertTrue(
+                        fixture.stack().dynamoDb().scan(b -> b.tableName(fixture.ledgerTable())).items().stream()
+                                .anyMatch(item -> item.get("event").s().startsWith(LinkRequestLimit.KEY_PREFIX + "ip#")
+                                        && item.get("email").s().equals("203.0.113.7")),
+                        "a per-client count for the function URL's sourceIp");
 
                 List<jakarta.mail.internet.MimeMessage> emails = new Inbox(fixture.mail()).to("ada@example.com");
                 assertEquals(1, emails.size());

@@ -55,10 +55,28 @@ public final class SendingAccount {
      * were counted.
      */
     public Allowance reserve(int wanted, Instant now) {
+        return reserve(wanted, now, configuration.dailyQuota());
+    }
+
+    /**
+     * Reserves one send for a caller that must leave the last {@code keptShare} of the day's quota to the
+     * lists (the public form's emails): refused, as {@link Allowance.QuotaSpent}, once the rolling day's
+     * count, every caller's sends together, would pass (1 − keptShare) × quota. The lists' own reservations
+     * still go up to the whole quota, so they always have that share.
+     */
+    public Allowance reserveOneLeaving(double keptShare, Instant now) {
+        if (!(keptShare >= 0 && keptShare < 1)) {
+            throw new IllegalArgumentException("the share kept for others must be in [0, 1): " + keptShare);
+        }
+        return reserve(1, now, (long) Math.floor(configuration.dailyQuota() * (1 - keptShare)));
+    }
+
+    /** Reserves up to {@code wanted} sends while the rolling day's count stays within {@code quota}. */
+    private Allowance reserve(int wanted, Instant now, long quota) {
         long hour = now.getEpochSecond() / 3600;
         long window = now.getEpochSecond() % 3600 / configuration.windowSeconds();
         int perWindow = configuration.perWindow();
-        long quotaLeft = configuration.dailyQuota() - past.total(hour);
+        long quotaLeft = quota - past.total(hour);
         int count = (int) Math.min(Math.min(wanted, configuration.blockSize()), Math.min(perWindow, quotaLeft));
         boolean quotaSpent = quotaLeft <= 0;
         for (int attempt = 0; !quotaSpent && attempt < MAX_ATTEMPTS; attempt++) {

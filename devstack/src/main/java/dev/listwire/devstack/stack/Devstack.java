@@ -101,6 +101,8 @@ public final class Devstack implements AutoCloseable {
         web.put("listwire.subscriptions.manifests-dir", settings.lists().toString());
         web.put("listwire.ledger.table", LEDGER_TABLE);
         web.put("listwire.suppression.table", SUPPRESSION_TABLE);
+        // The "email me a link" emails reserve from the account the lists send with, under its limits.
+        web.putAll(sendingAccount());
         ApplicationContext server = Micronaut.build(new String[0])
                 .properties(web)
                 .singletons(mail)
@@ -164,15 +166,22 @@ public final class Devstack implements AutoCloseable {
         p.put("listwire.function.queue-url", queues.queueUrl());
         p.put("listwire.function.members-table", module.name());
         p.put("listwire.ledger.table", LEDGER_TABLE);
-        p.put("listwire.sending.table", SENDING_TABLE);
         p.put("listwire.suppression.table", SUPPRESSION_TABLE);
+        p.putAll(sendingAccount());
+        p.put("listwire.links.key", linksKey);
+        return p;
+    }
+
+    /** The account every list and the preference center send with. */
+    private Map<String, Object> sendingAccount() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("listwire.sending.table", SENDING_TABLE);
         if (relay.isEmpty()) {
             // GreenMail has no provider limits; Gmail's would make a demo of a long list take days. A real
             // server keeps the functions' defaults (Gmail's), since it enforces its own.
             p.put("listwire.sending.rate-per-second", 200);
             p.put("listwire.sending.daily-quota", 10_000_000);
         }
-        p.put("listwire.links.key", linksKey);
         return p;
     }
 

@@ -29,15 +29,15 @@ class SubscriptionsWiringTest {
     private static final Path COMMON = Repository.root().resolve("common/src/main");
 
     /**
-     * What the subscriptions app reads: its own settings and common's, but not common's function and sending
-     * packages, which hold the list functions' beans (their DLQ, their table, the SMTP account's rate and
-     * quota counters) that its context never builds.
+     * What the subscriptions app reads: its own settings and common's, but not common's function package,
+     * which holds the list functions' beans (their DLQ, their table) that its context never builds. It does
+     * read the sending account's (its link emails reserve their sends there, as the lists' do).
      */
     private static Set<String> appReads() {
         Set<String> names = AppSources.environmentNames(
                 List.of(APP, COMMON.resolve("java/dev/listwire/common")),
                 List.of(COMMON.resolve("resources/application.properties")));
-        names.removeIf(name -> name.startsWith("LISTWIRE_FUNCTION_") || name.startsWith("LISTWIRE_SENDING_"));
+        names.removeIf(name -> name.startsWith("LISTWIRE_FUNCTION_"));
         return names;
     }
 
@@ -183,6 +183,7 @@ class SubscriptionsWiringTest {
                         "ManageMembersOfListTables",
                         "ChangeOnlyMembershipAttributes",
                         "CountLinkRequests",
+                        "ReserveFromTheSendingAccount",
                         "UnsuppressOnJoin"),
                 statements.keySet());
 
@@ -215,6 +216,59 @@ class SubscriptionsWiringTest {
             texts(statement.path("actions")).forEach(a -> assertFalse(a.contains("*"), a));
             texts(statement.path("resources")).forEach(r -> assertFalse(r.contains("*"), r));
         }
+    }
+
+    @Test
+    void itReservesItsEmailsFromTheListsSendingAccountAndTouchesOnlyThatAccountsItems() {
+        JsonNode sending =
+                IamPolicyTest.statements(Module.subscriptions(), "function").get("ReserveFromTheSendingAccount");
+        Path account = COMMON.resolve("java/dev/listwire/common/quota/SendingAccount.java");
+        Set<String> calls = new TreeSet<>(AppSources.dynamoDbActions(account));
+        calls.addAll(AppSources.dynamoDbActions(COMMON.resolve("java/dev/listwire/common/quota/PastHours.java")));
+
+        assertEquals(calls, new TreeSet<>(texts(sending.path("actions"))));
+        assertEquals(List.of("var.sending_table_arn"), texts(sending.path("resources")));
+        Map<String, JsonNode> conditions = new LinkedHashMap<>();
+        sending.path("condition").forEach(c -> conditions.put(c.path("test").asText(), c));
+        assertEquals(
+                List.of("var.sending.account"),
+                texts(conditions.get("ForAllValues:StringEquals").path("values")));
+        assertEquals(List.of("false"), texts(conditions.get("Null").path("values")));
+        assertEquals("aws_dynamodb_table.sending.arn", expr(subscriptionsCall().path("sending_table_arn")));
+        assertEquals("var.sending", expr(subscriptionsCall().path("sending")), "the lists' own account and limits");
+        assertEquals("var.sending", expr(Module.root().moduleCall("list").path("sending")));
+    }
+
+    @Test
+    void aFloodCannotTakeTheListsConcurrency() {
+        JsonNode variable = Module.subscriptions().variable("reserved_concurrency");
+        assertEquals(5, variable.path("default").asInt(), "a small reservation by default");
+        assertEquals(
+                "var.reserved_concurrency == null ? -1 : var.reserved_concurrency",
+                expr(Module.subscriptions().moduleCall("function").path("reserved_concurrent_executions")),
+                "null turns it off, as -1 does");
+        assertEquals(
+                "var.reserved_concurrent_executions",
+                expr(Module.function().resource("aws_lambda_function", "this").path("reserved_concurrent_executions")));
+        assertEquals(
+                -1,
+                Module.function()
+                        .variable("reserved_concurrent_executions")
+                        .path("default")
+                        .asInt());
+        assertFalse(
+                Module.root().moduleCall("list").has("reserved_concurrent_executions"),
+                "the list functions stay on the unreserved pool");
+        assertEquals(
+                "var.subscriptions_reserved_concurrency",
+                expr(subscriptionsCall().path("reserved_concurrency")));
+        assertEquals(
+                5,
+                Module.root()
+                        .variable("subscriptions_reserved_concurrency")
+                        .path("default")
+                        .asInt());
+        assertEquals("var.link_caps", expr(subscriptionsCall().path("link_caps")));
     }
 
     @Test
