@@ -293,11 +293,11 @@ class DevstackTest {
     private void awaitQueueDone(RunningList list) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
-            Map<QueueAttributeName, String> depth = sqs.getQueueAttributes(b -> b.queueUrl(
-                                    list.queues().queueUrl())
-                            .attributeNames(
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            Map<QueueAttributeName, String> depth = sqs.getQueueAttributes(
+                            b -> b.queueUrl(list.queues().queueUrl())
+                                    .attributeNames(
+                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
                     .attributes();
             if (depth.values().stream().allMatch("0"::equals)) {
                 return;

@@ -84,8 +84,8 @@ class SuppressionsCommandTest {
     /** {@code ./listwire suppressions <args> --local --table <this test's table>}, in-process. */
     private Run listwire(String... args) {
         int dynamoDb = URI.create(stack.dynamoDbEndpoint()).getPort();
-        Ports ports = new Ports(
-                Dynalite.freePort(), dynamoDb, Dynalite.freePort(), Dynalite.freePort(), Dynalite.freePort());
+        Ports ports =
+                new Ports(Dynalite.freePort(), dynamoDb, Dynalite.freePort(), Dynalite.freePort(), Dynalite.freePort());
         System.setProperty("listwire.ports", ports.asProperty());
         String[] full = new String[args.length + 4];
         full[0] = "suppressions";

@@ -34,11 +34,7 @@ final class PreferencesController {
     private final Pages pages;
 
     PreferencesController(
-            Grants grants,
-            ListCatalogue catalogue,
-            Memberships memberships,
-            MembershipChanges changes,
-            Pages pages) {
+            Grants grants, ListCatalogue catalogue, Memberships memberships, MembershipChanges changes, Pages pages) {
         this.grants = grants;
         this.catalogue = catalogue;
         this.memberships = memberships;

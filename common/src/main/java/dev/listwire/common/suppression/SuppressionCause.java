@@ -10,8 +10,7 @@ import java.util.Optional;
  * @param list   the list whose send met it, when one did
  * @param event  that list's event
  */
-public record SuppressionCause(
-        SuppressionReason reason, String reply, Optional<String> list, Optional<String> event) {
+public record SuppressionCause(SuppressionReason reason, String reply, Optional<String> list, Optional<String> event) {
 
     /** A refusal for good while {@code list} sent {@code event}. */
     public static SuppressionCause refused(String reply, String list, String event) {

@@ -8,4 +8,5 @@ import io.micronaut.core.bind.annotation.Bindable;
  *              {@code email}, lower-cased as in the member tables
  */
 @ConfigurationProperties("listwire.suppression")
-public record SuppressionConfiguration(@Bindable(defaultValue = "listwire-suppressions") String table) {}
+public record SuppressionConfiguration(
+        @Bindable(defaultValue = "listwire-suppressions") String table) {}

@@ -65,14 +65,20 @@ public final class SuppressionList {
                 "#reason = :reason", "#reply = :reply", "#last = :now", "#first = if_not_exists(#first, :now)"));
         // The source is set when the cause has one and removed when not, so that the item tells the latest cause.
         List<String> remove = new ArrayList<>();
-        cause.list().ifPresentOrElse(list -> {
-            set.add("#list = :list");
-            values.put(":list", AttributeValue.fromS(list));
-        }, () -> remove.add("#list"));
-        cause.event().ifPresentOrElse(event -> {
-            set.add("#event = :event");
-            values.put(":event", AttributeValue.fromS(event));
-        }, () -> remove.add("#event"));
+        cause.list()
+                .ifPresentOrElse(
+                        list -> {
+                            set.add("#list = :list");
+                            values.put(":list", AttributeValue.fromS(list));
+                        },
+                        () -> remove.add("#list"));
+        cause.event()
+                .ifPresentOrElse(
+                        event -> {
+                            set.add("#event = :event");
+                            values.put(":event", AttributeValue.fromS(event));
+                        },
+                        () -> remove.add("#event"));
         String update = "SET " + String.join(", ", set)
                 + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)) + " ADD #count :one";
         dynamoDb.updateItem(b -> b.tableName(table)
@@ -84,9 +90,8 @@ public final class SuppressionList {
 
     /** Takes the address off the list; true when it was on it. */
     public boolean remove(String email) {
-        return dynamoDb.deleteItem(b -> b.tableName(table)
-                        .key(SuppressionKeys.key(email))
-                        .returnValues(ReturnValue.ALL_OLD))
+        return dynamoDb.deleteItem(
+                        b -> b.tableName(table).key(SuppressionKeys.key(email)).returnValues(ReturnValue.ALL_OLD))
                 .hasAttributes();
     }
 
@@ -98,10 +103,10 @@ public final class SuppressionList {
         });
         List<Suppression> entries =
                 response.items().stream().map(SuppressionList::entry).toList();
-        Optional<String> next = response.hasLastEvaluatedKey()
-                        && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(response.lastEvaluatedKey().get(EMAIL).s())
-                : Optional.empty();
+        Optional<String> next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? Optional.of(response.lastEvaluatedKey().get(EMAIL).s())
+                        : Optional.empty();
         return new Page(entries, next);
     }
 

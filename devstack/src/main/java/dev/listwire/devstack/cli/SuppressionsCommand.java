@@ -141,7 +141,9 @@ public final class SuppressionsCommand {
         public void run() {
             String address = email.trim().toLowerCase(Locale.ROOT);
             boolean removed = table.with(list -> list.remove(address));
-            out().println((removed ? "Removed " : "Not suppressed: ") + address + (removed ? " from " : " in ")
+            out().println((removed ? "Removed " : "Not suppressed: ")
+                    + address
+                    + (removed ? " from " : " in ")
                     + table.where());
         }
     }

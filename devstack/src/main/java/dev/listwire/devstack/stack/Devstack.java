@@ -35,6 +35,7 @@ public final class Devstack implements AutoCloseable {
     public static final String SENDING_TABLE = "listwire-sending";
     /** Terraform's default name, which {@code ./listwire suppressions} also takes by default. */
     public static final String SUPPRESSION_TABLE = "listwire-suppressions";
+
     private static final long DRAIN_MILLIS = 30_000;
 
     private final LocalEndpoints endpoints;

@@ -116,8 +116,8 @@ class IamPolicyTest {
                 "ForAllValues:StringEquals",
                 conditions.get("dynamodb:Attributes").path("test").asText());
         // The attributes SuppressionKeys names are exactly those the policy lets an update write.
-        Path keys = Repository.root()
-                .resolve("common/src/main/java/dev/listwire/common/suppression/SuppressionKeys.java");
+        Path keys =
+                Repository.root().resolve("common/src/main/java/dev/listwire/common/suppression/SuppressionKeys.java");
         Set<String> named = new TreeSet<>();
         Matcher constant =
                 Pattern.compile("static final String \\w+ = \"([^\"]+)\"").matcher(Files.readString(keys));
@@ -128,7 +128,8 @@ class IamPolicyTest {
         conditions.get("dynamodb:Attributes").path("values").forEach(v -> allowed.add(v.asText()));
         assertEquals(named, allowed);
         assertEquals(
-                "[\"NONE\"]", conditions.get("dynamodb:ReturnValues").path("values").toString());
+                "[\"NONE\"]",
+                conditions.get("dynamodb:ReturnValues").path("values").toString());
     }
 
     @Test

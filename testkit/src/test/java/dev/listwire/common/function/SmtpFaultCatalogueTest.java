@@ -243,7 +243,8 @@ class SmtpFaultCatalogueTest {
 
             // A dropped connection is opened again and the email tried once more; a read timeout is not, since
             // a second one doubles the wait: 20 emails taken, one DATA unanswered, no second try.
-            assertEquals(21, server.commands(Phase.DATA).size(), server.commands().toString());
+            assertEquals(
+                    21, server.commands(Phase.DATA).size(), server.commands().toString());
             assertEquals(1, server.connections());
             Map<String, Object> first = list.logs().lines("event-finished").get(0);
             assertEquals("smtp-unreachable", first.get("continuedBecause"), first.toString());

@@ -75,7 +75,9 @@ class SuppressionTest {
         list.mail().heal();
         list.handle(SqsEvents.ofBody("m-2", AAPL));
 
-        assertEquals(List.of("ada@example.com"), list.inbox().byRecipient().keySet().stream().toList());
+        assertEquals(
+                List.of("ada@example.com"),
+                list.inbox().byRecipient().keySet().stream().toList());
         assertEquals(
                 Map.of("suppressed", 1),
                 list.logs().lines("event-finished").get(1).get("skippedReasons"),
@@ -114,7 +116,8 @@ class SuppressionTest {
         assertTrue(response.getBatchItemFailures().isEmpty(), "the refusal is in the ledger: no retry");
         assertEquals("completed", list.logs().lines("event-finished").get(0).get("outcome"));
         assertEquals(List.of("ada@example.com", "grace@example.com"), list.recipients());
-        Map<String, Object> failed = list.logs().lines("suppression-write-failed").get(0);
+        Map<String, Object> failed =
+                list.logs().lines("suppression-write-failed").get(0);
         assertEquals(pseudonym("bounce@example.com"), failed.get("recipient"));
         assertTrue(((String) failed.get("error")).contains("refuses UpdateItem"), failed.toString());
     }
