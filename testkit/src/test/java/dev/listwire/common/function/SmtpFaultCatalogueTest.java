@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The fault catalogue (RELIABILITY.md): a 50-member list sent through a scripted SMTP server that refuses the
  * way Gmail and SES do. For each fault: every member ends with exactly one email or a reason recorded for its
  * address; nobody is recorded refused for a reply about the account or the connection; and once the server
- * recovers the event completes, through delayed continuations (1 s in the test kit), never the DLQ.
+ * recovers the event completes, through delayed continuations (1 s in the test kit), never the DLQ; and only the
+ * addresses refused for good are on the suppression list.
  */
 class SmtpFaultCatalogueTest {
 
@@ -193,6 +195,8 @@ class SmtpFaultCatalogueTest {
             Set<String> refused = LedgerStatuses.recordedRefused(list).keySet();
             Set<String> expectedRefused = fault.about() == About.ADDRESS_FOR_GOOD ? some() : Set.of();
             assertEquals(expectedRefused, refused);
+            // Only a refusal for good puts the address on the suppression list; the account's and "for now" never.
+            assertEquals(expectedRefused, suppressed());
             for (String member : members()) {
                 int emails = server.accepted(member).size();
                 assertEquals(refused.contains(member) ? 0 : 1, emails, member + " got " + emails);
@@ -276,6 +280,17 @@ class SmtpFaultCatalogueTest {
                         member.equals(twice) ? 2 : 1, server.accepted(member).size(), member);
             }
         }
+    }
+
+    private Set<String> suppressed() {
+        return list
+                .stack()
+                .dynamoDb()
+                .scan(b -> b.tableName(list.fixture().suppressionTable()).consistentRead(true))
+                .items()
+                .stream()
+                .map(item -> item.get("email").s())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static List<String> members() {
