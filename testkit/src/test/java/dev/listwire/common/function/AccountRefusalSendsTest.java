@@ -35,7 +35,8 @@ class AccountRefusalSendsTest {
 
             function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
 
-            assertEquals("smtp-refused", list.logs().lines("event-finished").get(0).get("continuedBecause"));
+            assertEquals(
+                    "smtp-refused", list.logs().lines("event-finished").get(0).get("continuedBecause"));
             assertEquals(0, server.accepted().size());
             assertEquals(0, countedSends(), "nothing was sent, so nothing is counted");
         }
