@@ -31,7 +31,8 @@ class LinkEmailRefusalsTest {
     void theAccountsRefusalIs503AndGivesBackTheSendAndTheAddresssCount() {
         smtp.script().at(Phase.MAIL_FROM, "550 5.4.5 Daily user sending quota exceeded.");
         try (LogCapture logs = new LogCapture()) {
-            assertEquals(503, app.postForm("/preferences", "email=ada%40example.com").statusCode());
+            assertEquals(
+                    503, app.postForm("/preferences", "email=ada%40example.com").statusCode());
 
             Map<String, Object> line = logs.lines("preferences-link-failed").get(0);
             assertTrue(String.valueOf(line.get("error")).startsWith("550 5.4.5"), line.toString());
