@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.reflect.ClassUtils;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.servlet.http.ServletHttpRequest;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -30,13 +32,39 @@ final class ClientAddress {
         if (FUNCTION_URL) {
             Optional<String> fromEvent = FunctionUrl.sourceIp(request);
             if (fromEvent.isPresent()) {
-                return fromEvent.get();
+                return counted(fromEvent.get());
             }
         }
         InetSocketAddress remote = request.getRemoteAddress();
         return remote == null || remote.getAddress() == null
                 ? UNKNOWN
-                : remote.getAddress().getHostAddress();
+                : counted(remote.getAddress().getHostAddress());
+    }
+
+    /**
+     * An IPv6 client as its /64: a network is handed a /64 at least (RFC 6177) and a host picks addresses in it
+     * at will (RFC 8981), so one client counted per address could pass the cap by changing address. An IPv4
+     * address, or anything that does not parse, is counted as it is.
+     */
+    static String counted(String ip) {
+        if (ip.indexOf(':') < 0) {
+            return ip;
+        }
+        byte[] bytes;
+        try {
+            bytes = InetAddress.getByName(ip).getAddress(); // a literal with ':' is parsed, never looked up
+        } catch (UnknownHostException notAnAddress) {
+            return ip;
+        }
+        if (bytes.length != 16) {
+            return ip;
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString((bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff))
+                    .append(':');
+        }
+        return prefix.append(":/64").toString();
     }
 
     /** A class of its own, loaded only where the servlet classes are. */

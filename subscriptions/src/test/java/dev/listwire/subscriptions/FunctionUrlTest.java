@@ -115,6 +115,23 @@ class FunctionUrlTest {
         }
     }
 
+    @Test
+    void anIpv6ClientIsCountedByItsSlash64NotByEachAddressInIt() {
+        // Function URLs are dual-stack; an IPv6 client is handed a whole /64 and may pick a new address each time.
+        SubscriptionsFunction capped =
+                new SubscriptionsFunction(alerts.property("listwire.subscriptions.link-caps.per-client-per-hour", 2)
+                        .context());
+        try {
+            assertEquals(200, linkRequest(capped, "2001:db8:1:2::a", "198.51.100.1"));
+            assertEquals(200, linkRequest(capped, "2001:db8:1:2:ffff:ffff:ffff:b", "198.51.100.1"));
+
+            assertEquals(429, linkRequest(capped, "2001:db8:1:2::c", "198.51.100.1"), "the same /64");
+            assertEquals(200, linkRequest(capped, "2001:db8:1:3::a", "198.51.100.1"), "another /64");
+        } finally {
+            capped.close();
+        }
+    }
+
     /** The fixture's "email me a link" post, from {@code sourceIp} as Lambda saw it, with a header the client wrote. */
     private static int linkRequest(SubscriptionsFunction function, String sourceIp, String forwardedFor) {
         String json = FunctionUrlEvents.json("link-request-post.json", "")

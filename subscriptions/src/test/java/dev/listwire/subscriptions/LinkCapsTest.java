@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listwire.subscriptions.LinkCaps.Cap;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -108,8 +111,12 @@ class LinkCapsTest {
 
     @Test
     void theFormWaitsForTheAccountsRateWindowLikeAList() {
-        // 0.1 a second over 10-second windows: one send a window.
-        LinkCaps caps = start(Map.of("listwire.sending.rate-per-second", 0.1));
+        // 0.1 a second over 10-second windows: one send a window. A fixed clock at a window's start: on the
+        // real one the two requests could fall either side of a window's end, and both be granted.
+        app = new SubscriptionsApp(
+                Map.of("listwire.sending.rate-per-second", 0.1),
+                Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC));
+        LinkCaps caps = app.context.getBean(LinkCaps.class);
         LinkCaps.Outcome first = caps.take("198.51.100.1", "ada@example.com");
         LinkCaps.Outcome second = caps.take("198.51.100.2", "eve@example.com");
 

@@ -67,6 +67,7 @@ final class EventRun<T> {
                 ledger.flush();
             }
         } finally {
+            steps.gate().giveBackTaken(steps.sends().sendsNotMade());
             steps.gate().giveBack();
         }
     }

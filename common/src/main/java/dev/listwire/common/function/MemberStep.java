@@ -105,7 +105,7 @@ final class MemberStep {
             return new Failed(
                     RetryReason.COMPOSE_FAILED, "cannot build the email for " + member.email() + ": " + e.getMessage());
         }
-        sends.send(turn, message, to);
+        sends.send(turn, message, to, gate.countedAt());
         if (sends.failure().isPresent()) {
             return new Failed(RetryReason.SEND_FAILED, sends.failure().get());
         }

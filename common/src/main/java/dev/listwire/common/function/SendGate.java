@@ -2,6 +2,7 @@ package dev.listwire.common.function;
 
 import dev.listwire.common.quota.Allowance;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,16 @@ final class SendGate {
             Allowance.QuotaSpent spent = (Allowance.QuotaSpent) allowance;
             return Optional.of(closed(PauseReason.QUOTA_SPENT, spent.resumesAt()));
         }
+    }
+
+    /** Where the send {@link #take()} last took is counted: what {@link #giveBackTaken} needs to give it back. */
+    Instant countedAt() {
+        return slots.countedAt();
+    }
+
+    /** Gives back sends taken whose emails were not made, each where it was counted (see {@link #countedAt()}). */
+    void giveBackTaken(List<Instant> countedAt) {
+        slots.giveBackTaken(countedAt);
     }
 
     /** Gives back the sends reserved and not used. */

@@ -5,7 +5,10 @@ import dev.listwire.common.quota.SendingAccount;
 import dev.listwire.common.threads.Background;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * The sends one event's pass holds from the account's shared allowance, reserved a block at a time so
@@ -72,6 +75,23 @@ final class SendSlots {
             next = Background.supply(this::reserve);
         }
         return ONE;
+    }
+
+    /** The instant the reservation of the send {@link #take()} last handed out was counted at. */
+    Instant countedAt() {
+        return current.at();
+    }
+
+    /**
+     * Gives back sends handed out by {@link #take()} whose emails were not made (the server refused the
+     * account), each to the hour and rate window it was counted in.
+     *
+     * @param countedAt each such send's {@link #countedAt()}
+     */
+    void giveBackTaken(List<Instant> countedAt) {
+        countedAt.stream()
+                .collect(Collectors.groupingBy(at -> at, TreeMap::new, Collectors.counting()))
+                .forEach((at, n) -> account.giveBack(n.intValue(), at));
     }
 
     /** Milliseconds from now until {@code when}. */

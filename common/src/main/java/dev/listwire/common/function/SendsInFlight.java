@@ -1,13 +1,16 @@
 package dev.listwire.common.function;
 
 import dev.listwire.common.mail.SendResult;
+import dev.listwire.common.mail.SmtpPhase;
 import dev.listwire.common.mail.SmtpPool;
 import dev.listwire.common.mail.SmtpReply;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,13 +33,15 @@ final class SendsInFlight {
      */
     record Halt(PauseReason reason, SmtpReply reply, Optional<String> after, int deferrals, int delaySeconds) {}
 
-    private record Sending(ClaimsAhead.Turn turn, CompletableFuture<SendResult> result) {}
+    /** One email on the wire, and where the send it took from the account is counted. */
+    private record Sending(ClaimsAhead.Turn turn, CompletableFuture<SendResult> result, Instant countedAt) {}
 
     private final SmtpPool smtp;
     private final EventReport report;
     private final RecipientLines lines;
     private final RunRefusals refusals;
     private final Deque<Sending> inFlight = new ArrayDeque<>();
+    private final List<Instant> sendsNotMade = new ArrayList<>();
     private Optional<String> failure = Optional.empty();
     private Optional<Halt> halt = Optional.empty();
     private boolean sentAny;
@@ -50,11 +55,14 @@ final class SendsInFlight {
         this.refusals = refusals;
     }
 
-    /** Sends one member's email (paced by the {@link SendGate}); when the pool is full, waits for the oldest. */
-    void send(ClaimsAhead.Turn turn, MimeMessage message, InternetAddress to) {
+    /**
+     * Sends one member's email (paced by the {@link SendGate}, whose send counted at {@code countedAt} it
+     * uses); when the pool is full, waits for the oldest.
+     */
+    void send(ClaimsAhead.Turn turn, MimeMessage message, InternetAddress to, Instant countedAt) {
         CompletableFuture<SendResult> result = smtp.send(message, to);
         turn.onTheWire();
-        inFlight.add(new Sending(turn, result));
+        inFlight.add(new Sending(turn, result, countedAt));
         while (inFlight.size() >= smtp.size()) {
             settle(inFlight.remove());
         }
@@ -80,6 +88,15 @@ final class SendsInFlight {
     /** Whether a member was refused for now in this run: a later pass over the segment tries it again. */
     boolean deferredAny() {
         return deferredAny;
+    }
+
+    /**
+     * The sends taken from the account for emails the server refused for the account, or that never left
+     * (each as its {@link SendGate#countedAt()}): not made, so the account gets them back. An email whose
+     * connection was lost after it was handed over is not among them: it may have arrived.
+     */
+    List<Instant> sendsNotMade() {
+        return List.copyOf(sendsNotMade);
     }
 
     /** How long after a pass the members it deferred are tried again. */
@@ -112,6 +129,7 @@ final class SendsInFlight {
         if (halt.isPresent()) {
             // After the account's refusal every other refusal may be its echo: nobody is recorded.
             turn.giveBack();
+            notMade(sending, reply);
             return;
         }
         switch (reply.verdict()) {
@@ -123,13 +141,23 @@ final class SendsInFlight {
                 // Not recorded for good until the breaker has had its say: if it trips, nothing was lost.
                 if (++unclearInARow >= refusals.configuration().breaker()) {
                     halt(turn, reply, PauseReason.SMTP_REFUSALS_IN_A_ROW);
+                    notMade(sending, reply);
                 } else {
                     refusedForNow(turn, reply);
                 }
             }
             case ADDRESS_TRANSIENT -> refusedForNow(turn, reply);
-            case ACCOUNT ->
+            case ACCOUNT -> {
                 halt(turn, reply, reply.answered() ? PauseReason.SMTP_REFUSED : PauseReason.SMTP_UNREACHABLE);
+                notMade(sending, reply);
+            }
+        }
+    }
+
+    /** A refusal the server said, or a connection never made, sent nothing: its send goes back to the account. */
+    private void notMade(Sending sending, SmtpReply reply) {
+        if (reply.answered() || reply.phase() == SmtpPhase.CONNECT) {
+            sendsNotMade.add(sending.countedAt());
         }
     }
 
