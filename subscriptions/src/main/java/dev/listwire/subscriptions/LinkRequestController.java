@@ -83,6 +83,9 @@ final class LinkRequestController {
                     "We could not send the email just now",
                     "Please try again in a few minutes.",
                     false);
+        } catch (RuntimeException e) {
+            caps.giveBack(reserved); // the email could not be built, so nothing was sent: the 500 costs no share
+            throw e;
         }
         return pages.ok("link-sent", Map.of("email", to));
     }
