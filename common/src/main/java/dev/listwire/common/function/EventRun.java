@@ -111,7 +111,7 @@ final class EventRun<T> {
             return new EventResult.Retry(RetryReason.SEND_FAILED, sendFailure.get());
         }
         boolean deferredBehind = from.addressesDeferred() || steps.sends().deferredAny();
-        Optional<SendsInFlight.Halt> halt = steps.sends().halt();
+        Optional<RefusalOutcomes.Halt> halt = steps.sends().halt();
         if (halt.isPresent()) {
             // Resume before the member that met the refusal; a member held elsewhere may come earlier, and
             // its holder may die: then from where this run started (the ledger skips those done).

@@ -1,7 +1,7 @@
 package dev.listwire.common.function;
 
 /**
- * What one run does with the SMTP server's refusals (see {@link SendsInFlight}).
+ * What one run does with the SMTP server's refusals (see {@link RefusalOutcomes}).
  *
  * @param configuration   the tries, delays and breaker
  * @param deferralsBefore how many runs in a row before this one the account or the connection stopped
