@@ -13,7 +13,7 @@ import java.util.Optional;
  * about ({@code ReplyClass}): the address for good (refused for the event, and suppressed), the address for
  * now (deferred to a later pass, a bounded number of times), or the account or the connection (a
  * {@link Halt}: nobody more is recorded, every claim not known sent is given back, and the event resumes
- * later, before the member that met it). {@link SendsInFlight} hands it each outcome, oldest first.
+ * later, before the member that met it). The emails in flight hand it their refusals, oldest first.
  */
 final class RefusalOutcomes {
 
@@ -91,7 +91,11 @@ final class RefusalOutcomes {
         return deferredAny;
     }
 
-    /** The sends taken for emails refused for the account or that never left; see {@link SendsInFlight}. */
+    /**
+     * The sends taken from the account for emails the server refused for the account, or that never left
+     * (each as its {@link SendGate#countedAt()}): not made, so the account gets them back. An email whose
+     * connection was lost after it was handed over is not among them: it may have arrived.
+     */
     List<Instant> sendsNotMade() {
         return List.copyOf(sendsNotMade);
     }

@@ -73,11 +73,7 @@ final class SendsInFlight {
         return refusals.deferredAny();
     }
 
-    /**
-     * The sends taken from the account for emails the server refused for the account, or that never left
-     * (each as its {@link SendGate#countedAt()}): not made, so the account gets them back. An email whose
-     * connection was lost after it was handed over is not among them: it may have arrived.
-     */
+    /** The sends taken from the account for emails not made: see {@link RefusalOutcomes#sendsNotMade()}. */
     List<Instant> sendsNotMade() {
         return refusals.sendsNotMade();
     }
