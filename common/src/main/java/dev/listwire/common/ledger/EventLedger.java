@@ -1,22 +1,15 @@
 package dev.listwire.common.ledger;
 
-import dev.listwire.common.threads.Background;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The ledger of one event as one invocation sees it: claims recipients one by one and records the
@@ -41,7 +34,6 @@ public final class EventLedger {
     private static final String REPLY = "reply";
     private static final String TRIES = "tries";
     private static final String UPDATED_AT = "updatedAt";
-    private static final int MAX_FLUSH_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final LedgerConfiguration configuration;
@@ -49,8 +41,8 @@ public final class EventLedger {
     private final String event;
     private final String owner;
     private final Duration lease;
-    private final List<WriteRequest> pending = new ArrayList<>();
-    private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+    /** The outcomes, written in batches so that sending does not wait for them. */
+    private final LedgerMarks marks;
     /** Tries so far of the recipients claimed from a deferral; claims are taken on several threads. */
     private final Map<String, Integer> triesSoFar = new ConcurrentHashMap<>();
 
@@ -70,6 +62,7 @@ public final class EventLedger {
         this.event = holder.event();
         this.owner = holder.owner();
         this.lease = holder.lease();
+        this.marks = new LedgerMarks(dynamoDb, configuration);
     }
 
     /**
@@ -123,14 +116,14 @@ public final class EventLedger {
 
     /** The email was accepted by the SMTP server. */
     public void sent(String email) {
-        record(item(email, SENT));
+        marks.record(item(email, SENT));
     }
 
     /** The SMTP server refused the address for good: never try this event on it again. */
     public void rejected(String email, String reply) {
         Map<String, AttributeValue> item = item(email, REJECTED);
         item.put(REPLY, string(reply));
-        record(item);
+        marks.record(item);
     }
 
     /**
@@ -141,7 +134,7 @@ public final class EventLedger {
         Map<String, AttributeValue> item = item(email, DEFERRED);
         item.put(REPLY, string(reply));
         item.put(TRIES, number(tries));
-        record(item);
+        marks.record(item);
     }
 
     /** Refused for now too many times: this event is not tried on the address again; the last reply is kept. */
@@ -149,7 +142,7 @@ public final class EventLedger {
         Map<String, AttributeValue> item = item(email, GAVE_UP);
         item.put(REPLY, string(reply));
         item.put(TRIES, number(tries));
-        record(item);
+        marks.record(item);
     }
 
     /**
@@ -183,61 +176,7 @@ public final class EventLedger {
      * that expire with their lease.
      */
     public void flush() {
-        List<WriteRequest> batch = new ArrayList<>(pending);
-        pending.clear();
-        try {
-            write(batch);
-        } finally {
-            awaitWriting();
-        }
-    }
-
-    /**
-     * Waits for the batches written in the background; throws the first of their failures, and again at
-     * every later call: marks once lost are never reported written.
-     */
-    private void awaitWriting() {
-        Background.await(writing);
-    }
-
-    /** Writes in requests of 25; only requests that leave items unprocessed count as failed attempts. */
-    private void write(List<WriteRequest> batch) {
-        int failedAttempts = 0;
-        while (!batch.isEmpty()) {
-            List<WriteRequest> chunk = List.copyOf(batch.subList(0, Math.min(25, batch.size())));
-            batch.subList(0, chunk.size()).clear();
-            BatchWriteItemResponse response =
-                    dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(configuration.table(), chunk)));
-            List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(configuration.table(), List.of());
-            if (!unprocessed.isEmpty()) {
-                failedAttempts++;
-                if (failedAttempts >= MAX_FLUSH_ATTEMPTS) {
-                    throw new IllegalStateException(unprocessed.size() + " delivery marks stayed unprocessed after "
-                            + failedAttempts + " attempts");
-                }
-                batch.addAll(unprocessed);
-                backOff(failedAttempts);
-            }
-        }
-    }
-
-    /**
-     * Marks are written a batch at a time, on one background writer, so that sending does not wait for
-     * them; {@link #flush()} waits. Batches follow one another, so at most one is on its way.
-     */
-    private void record(Map<String, AttributeValue> item) {
-        if (writing.isCompletedExceptionally()) {
-            // Stop sending as soon as marks cannot be written: the rest of the list waits for the retry.
-            awaitWriting();
-        }
-        pending.add(WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(item).build())
-                .build());
-        if (pending.size() >= configuration.flushEvery()) {
-            List<WriteRequest> batch = new ArrayList<>(pending);
-            pending.clear();
-            writing = Background.then(writing, () -> write(batch));
-        }
+        marks.flush();
     }
 
     private Map<String, AttributeValue> current(String email) {
@@ -263,15 +202,6 @@ public final class EventLedger {
 
     private Map<String, AttributeValue> key(String email) {
         return Map.of(KEY, string(event), EMAIL, string(email));
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(50L << attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing delivery marks", e);
-        }
     }
 
     private static AttributeValue string(String s) {
