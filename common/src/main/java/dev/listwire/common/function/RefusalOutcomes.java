@@ -121,7 +121,7 @@ final class RefusalOutcomes {
                 turn.member(),
                 Map.of("reason", SkipReason.REJECTED.logName(), "smtpReply", reply.text()));
         // Refused for good: in the ledger for this event above, on the suppression list for every list here.
-        refusals.suppress().refused(turn.member(), reply.text());
+        refusals.suppress().refused(turn.member(), reply);
     }
 
     /** Deferred to a later pass, or, at the last try, recorded with its last reply. */

@@ -1,10 +1,10 @@
 package dev.listwire.common.function;
 
+import dev.listwire.common.mail.SmtpReply;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.suppression.SuppressionCause;
 import dev.listwire.common.suppression.SuppressionList;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Puts an address the SMTP server refused for good on the suppression list, so that no list tries it
@@ -12,15 +12,11 @@ import java.util.regex.Pattern;
  * ({@code suppression-write-failed}) and the event goes on, because this event will not try the member
  * again either way, and failing the message would only resend to the members after it.
  *
- * <p>Only a reply about the address itself is suppressed: RFC 3463's {@code 5.1.x} (no such mailbox, bad
- * domain, ...) and {@code 5.2.1} (mailbox disabled). The classifier ({@code ReplyClass}) sends here only
- * refusals it puts on the address; this check stays as a second guard, since suppressing on an account's
- * reply ({@code 550 5.4.5}, a {@code 5.7.x} policy) would take every member a run reaches off every list.
+ * <p>Only a reply about the address itself is suppressed ({@link SmtpReply#badAddress()}, read from the same
+ * phase and status code as every other decision): suppressing on an account's reply ({@code 550 5.4.5}, a
+ * {@code 5.7.x} policy) would take every member a run reaches off every list.
  */
 final class SuppressOnRefusal {
-
-    /** A 5xx reply code, then an enhanced status code that is about the address (RFC 3463, sections 3.2-3.3). */
-    private static final Pattern ABOUT_THE_ADDRESS = Pattern.compile("^5\\d\\d[ -]5\\.(1\\.\\d{1,3}|2\\.1)(\\s|$)");
 
     private final SuppressionList suppressions;
     private final String list;
@@ -34,19 +30,16 @@ final class SuppressOnRefusal {
         this.lines = lines;
     }
 
-    void refused(Member member, String reply) {
-        if (!aboutTheAddress(reply)) {
-            lines.info("suppression-skipped", member, Map.of("smtpReply", reply));
+    void refused(Member member, SmtpReply reply) {
+        if (!reply.badAddress()) {
+            lines.info("suppression-skipped", member, Map.of("smtpReply", reply.text()));
             return;
         }
         try {
-            suppressions.suppress(member.email(), SuppressionCause.refused(reply, list, id.eventId()));
+            suppressions.suppress(member.email(), SuppressionCause.refused(reply.text(), list, id.eventId()));
         } catch (RuntimeException e) {
-            lines.error("suppression-write-failed", member, Map.of("smtpReply", reply, "error", String.valueOf(e)));
+            lines.error(
+                    "suppression-write-failed", member, Map.of("smtpReply", reply.text(), "error", String.valueOf(e)));
         }
-    }
-
-    static boolean aboutTheAddress(String reply) {
-        return ABOUT_THE_ADDRESS.matcher(reply.trim()).find();
     }
 }

@@ -48,6 +48,16 @@ public record SmtpReply(SmtpPhase phase, int code, Optional<String> status, Stri
         return ReplyClassifier.classify(phase, code, status);
     }
 
+    /**
+     * A refusal for good that says the address itself is bad: {@code 5.1.x} (no such mailbox, bad domain) or
+     * {@code 5.2.1} (mailbox disabled), what the suppression list keeps for every list. Other refusals for good
+     * of a mailbox ({@code 5.2.3}, a message too long for it) refuse the event's email only.
+     */
+    public boolean badAddress() {
+        return verdict() == ReplyClass.ADDRESS_PERMANENT
+                && status.filter(s -> s.startsWith("5.1.") || s.equals("5.2.1")).isPresent();
+    }
+
     /** For the log: the text, which starts with the code when the server answered. */
     @Override
     public String toString() {

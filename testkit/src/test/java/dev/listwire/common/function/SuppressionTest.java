@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.listwire.common.logging.JsonLines;
+import dev.listwire.common.mail.SmtpPhase;
+import dev.listwire.common.mail.SmtpReply;
 import dev.listwire.common.suppression.SuppressionCause;
 import dev.listwire.common.suppression.SuppressionList;
 import dev.listwire.common.suppression.SuppressionReason;
@@ -91,7 +93,7 @@ class SuppressionTest {
                 "550-5.1.1 The email account that you tried to reach does not exist.",
                 "553 5.1.3 bad destination mailbox address syntax",
                 "550 5.2.1 The email account that you tried to reach is disabled.")) {
-            assertTrue(SuppressOnRefusal.aboutTheAddress(aboutTheAddress), aboutTheAddress);
+            assertTrue(atRecipient(aboutTheAddress).badAddress(), aboutTheAddress);
         }
         for (String aboutTheAccount : List.of(
                 "550 5.4.5 Daily user sending quota exceeded.",
@@ -100,7 +102,7 @@ class SuppressionTest {
                 "552 5.3.4 Message size exceeds fixed limit",
                 "550 Requested action not taken",
                 "451 4.1.1 try again later")) {
-            assertTrue(!SuppressOnRefusal.aboutTheAddress(aboutTheAccount), aboutTheAccount);
+            assertTrue(!atRecipient(aboutTheAccount).badAddress(), aboutTheAccount);
         }
     }
 
@@ -132,6 +134,11 @@ class SuppressionTest {
             assertEquals(1, response.getBatchItemFailures().size(), "SQS retries; nobody is taken as not suppressed");
         }
         assertTrue(list.recipients().isEmpty());
+    }
+
+    /** The reply as the server gives it to {@code RCPT TO}, where an address is refused. */
+    private static SmtpReply atRecipient(String reply) {
+        return SmtpReply.of(SmtpPhase.RCPT_TO, Integer.parseInt(reply.substring(0, 3)), reply);
     }
 
     private SuppressionList suppressions() {
