@@ -30,11 +30,13 @@ class DevstackTest {
 
     private TestDevstack devstack;
     private SqsClient sqs;
+    private QueueWaits queues;
 
     @BeforeAll
     void start() {
         devstack = TestDevstack.start();
         sqs = devstack.stack().endpoints().sqsClient();
+        queues = new QueueWaits(sqs);
     }
 
     @AfterAll
@@ -85,7 +87,7 @@ class DevstackTest {
         RunningList alerts = list("stock-movement-alerts");
         sqs.sendMessage(b ->
                 b.queueUrl(alerts.queues().queueUrl()).messageBody("{\"ticker\":\"\",\"price\":1,\"changePct\":2}"));
-        awaitDlqDepth(alerts, 1);
+        queues.awaitDlqDepth(alerts, 1);
 
         Run shown = devstack.listwire("dlq", "--local", "stock-movement-alerts");
         assertEquals(0, shown.exitCode(), shown.err());
@@ -95,7 +97,7 @@ class DevstackTest {
         Run redriven = devstack.listwire("dlq", "--local", "stock-movement-alerts", "--redrive");
         assertTrue(redriven.out().contains("Moved 1 message(s)"), redriven.out());
         // Back on the list's queue, the function refuses it again: it returns to the DLQ with its reason.
-        awaitDlqDepth(alerts, 1);
+        queues.awaitDlqDepth(alerts, 1);
         Message again = sqs.receiveMessage(b -> b.queueUrl(alerts.queues().dlqUrl())
                         .messageAttributeNames("All")
                         .visibilityTimeout(0))
@@ -112,7 +114,7 @@ class DevstackTest {
         RunningList dcf = list("dcf-engine-results");
         // SQS refuses C0 controls but ESC's 8-bit twin CSI (U+009B) and CR pass, and some terminals obey both.
         sqs.sendMessage(b -> b.queueUrl(dcf.queues().queueUrl()).messageBody("\u009b2J\u009b31mred\r not json"));
-        awaitDlqDepth(dcf, 1);
+        queues.awaitDlqDepth(dcf, 1);
 
         Run shown = devstack.listwire("dlq", "--local", "dcf-engine-results");
         assertTrue(shown.out().contains("body:   \\u009b2J\\u009b31mred\\x0d not json"), shown.out());
@@ -197,10 +199,7 @@ class DevstackTest {
                     m -> TestDevstack.subject(m).endsWith("now 777.25"),
                     List.of("ada@example.com"),
                     Duration.ofSeconds(30));
-            awaitQueueDone(devstack.stack().lists().stream()
-                    .filter(l -> l.module().name().equals("stock-movement-alerts"))
-                    .findFirst()
-                    .orElseThrow());
+            queues.awaitDone(list("stock-movement-alerts"));
             assertTrue(
                     devstack.stack().mail().received().stream()
                             .filter(m -> TestDevstack.subject(m).endsWith("now 777.25"))
@@ -287,39 +286,6 @@ class DevstackTest {
                 .filter(l -> l.module().name().equals(name))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    /** Until the list's queue holds no message, visible or in flight: the event has finished. */
-    private void awaitQueueDone(RunningList list) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Map<QueueAttributeName, String> depth = sqs.getQueueAttributes(
-                            b -> b.queueUrl(list.queues().queueUrl())
-                                    .attributeNames(
-                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                    .attributes();
-            if (depth.values().stream().allMatch("0"::equals)) {
-                return;
-            }
-            assertTrue(System.nanoTime() < deadline, list.module().name() + " still has messages: " + depth);
-            TestDevstack.sleep(100);
-        }
-    }
-
-    private void awaitDlqDepth(RunningList list, int depth) {
-        for (int i = 0; i < 300; i++) {
-            String visible = sqs.getQueueAttributes(
-                            b -> b.queueUrl(list.queues().dlqUrl())
-                                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    .attributes()
-                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
-            if (Integer.parseInt(visible) >= depth) {
-                return;
-            }
-            TestDevstack.sleep(100);
-        }
-        throw new AssertionError(list.module().name() + "-dlq did not reach " + depth + " message(s)");
     }
 
     private static boolean isFrom(MimeMessage message, String list) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,15 +17,15 @@ class CiRolesTest {
 
     @Test
     void thePlanRoleIsDeniedTheProjectsSecretsExplicitly() {
-        Map<String, JsonNode> plan = IamPolicyTest.statements(CI, "plan");
+        Map<String, JsonNode> plan = Policies.statements(CI, "plan");
 
         JsonNode secrets = plan.get("NeverReadTheProjectsSecrets");
         assertEquals("Deny", secrets.path("effect").asText());
         assertEquals("local.secret_reads", expr(secrets.path("actions")));
         assertEquals(
                 List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory"),
-                texts(CI.local("secret_reads")));
-        assertEquals(List.of("local.ssm_parameters"), texts(secrets.path("resources")));
+                Policies.texts(CI.local("secret_reads")));
+        assertEquals(List.of("local.ssm_parameters"), Policies.texts(secrets.path("resources")));
         assertTrue(expr(CI.local("ssm_parameters")).endsWith(":parameter${var.ssm_parameter_prefix}*"));
         assertEquals(
                 "/listwire/",
@@ -34,7 +33,7 @@ class CiRolesTest {
 
         JsonNode decrypt = plan.get("NeverDecryptThroughSsm");
         assertEquals("Deny", decrypt.path("effect").asText());
-        assertEquals(List.of("kms:Decrypt"), texts(decrypt.path("actions")));
+        assertEquals(List.of("kms:Decrypt"), Policies.texts(decrypt.path("actions")));
         assertEquals(
                 "kms:ViaService",
                 decrypt.path("condition").get(0).path("variable").asText());
@@ -78,17 +77,18 @@ class CiRolesTest {
                 "data.aws_iam_policy_document.apply_boundary.json",
                 expr(CI.resource("aws_iam_policy", "apply_boundary").path("policy")));
 
-        Map<String, JsonNode> boundary = IamPolicyTest.statements(CI, "apply_boundary");
+        Map<String, JsonNode> boundary = Policies.statements(CI, "apply_boundary");
         JsonNode own = boundary.get("NeverItsOwnOrThePlanRolesPermissions");
         assertEquals("Deny", own.path("effect").asText());
-        assertEquals(List.of("iam:*"), texts(own.path("actions")));
-        assertEquals(List.of("local.ci_roles", "local.ci_policies"), texts(own.path("resources")));
+        assertEquals(List.of("iam:*"), Policies.texts(own.path("actions")));
+        assertEquals(List.of("local.ci_roles", "local.ci_policies"), Policies.texts(own.path("resources")));
         JsonNode escalation = boundary.get("NeverAManagedPolicyOrABoundaryChange");
-        assertTrue(texts(escalation.path("actions"))
+        assertTrue(Policies.texts(escalation.path("actions"))
                 .containsAll(List.of("iam:AttachRolePolicy", "iam:DeleteRolePermissionsBoundary")));
         assertEquals(
                 "Deny", boundary.get("NeverTheProjectsSecrets").path("effect").asText());
-        List<String> ceiling = texts(boundary.get("CeilingListwireServices").path("actions"));
+        List<String> ceiling =
+                Policies.texts(boundary.get("CeilingListwireServices").path("actions"));
         assertFalse(
                 ceiling.contains("iam:*")
                         || ceiling.contains("*")
@@ -98,25 +98,19 @@ class CiRolesTest {
 
     @Test
     void theApplyRolePassesRolesToLambdaOnlyAndAttachesNoManagedPolicy() {
-        Map<String, JsonNode> apply = IamPolicyTest.statements(CI, "apply");
+        Map<String, JsonNode> apply = Policies.statements(CI, "apply");
         JsonNode pass = apply.get("PassFunctionRolesToLambdaOnly");
         assertEquals(
                 "iam:PassedToService",
                 pass.path("condition").get(0).path("variable").asText());
         assertEquals(
                 List.of("lambda.amazonaws.com"),
-                texts(pass.path("condition").get(0).path("values")));
+                Policies.texts(pass.path("condition").get(0).path("values")));
         for (JsonNode statement : apply.values()) {
-            assertFalse(texts(statement.path("actions")).contains("iam:AttachRolePolicy"));
+            assertFalse(Policies.texts(statement.path("actions")).contains("iam:AttachRolePolicy"));
             assertFalse(
-                    texts(statement.path("actions")).stream().anyMatch(a -> a.startsWith("ssm:")),
+                    Policies.texts(statement.path("actions")).stream().anyMatch(a -> a.startsWith("ssm:")),
                     "apply reads no secret");
         }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(value -> texts.add(expr(value)));
-        return texts;
     }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +68,7 @@ class IamPolicyTest {
 
     @Test
     void aListFunctionTouchesOnlyItsOwnQueuesTableLedgerEntriesAndSecrets() {
-        Map<String, JsonNode> statements = statements(Module.list(), "function");
+        Map<String, JsonNode> statements = Policies.statements(Module.list(), "function");
 
         assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statements.get("ConsumeOwnQueue")));
         assertEquals(List.of("aws_sqs_queue.this.arn"), resources(statements.get("ContinueOnOwnQueue")));
@@ -99,7 +97,7 @@ class IamPolicyTest {
 
     @Test
     void aListReadsTheSuppressionListAndOnlyAddsToItWithTheSuppressionAttributes() throws Exception {
-        Map<String, JsonNode> statements = statements(Module.list(), "function");
+        Map<String, JsonNode> statements = Policies.statements(Module.list(), "function");
         JsonNode read = statements.get("ReadSuppressions");
         JsonNode write = statements.get("SuppressRefusedAddresses");
 
@@ -110,8 +108,7 @@ class IamPolicyTest {
         assertEquals(
                 "aws_dynamodb_table.suppressions.arn",
                 expr(Module.root().moduleCall("list").path("suppression_table_arn")));
-        Map<String, JsonNode> conditions = new LinkedHashMap<>();
-        write.path("condition").forEach(c -> conditions.put(c.path("variable").asText(), c));
+        Map<String, JsonNode> conditions = Policies.conditions(write, "variable");
         assertEquals(
                 "ForAllValues:StringEquals",
                 conditions.get("dynamodb:Attributes").path("test").asText());
@@ -139,10 +136,10 @@ class IamPolicyTest {
         assertEquals(
                 "[\"${var.policy_json}\"]",
                 document.path("source_policy_documents").toString());
-        JsonNode logs = statements(Module.function(), "this").get("WriteOwnLogs");
+        JsonNode logs = Policies.statements(Module.function(), "this").get("WriteOwnLogs");
         assertEquals(List.of("${aws_cloudwatch_log_group.this.arn}:*"), resources(logs));
         assertEquals(List.of("logs:CreateLogStream", "logs:PutLogEvents"), actions(logs));
-        JsonNode secrets = statements(Module.function(), "this").get("ReadOwnSecrets");
+        JsonNode secrets = Policies.statements(Module.function(), "this").get("ReadOwnSecrets");
         assertEquals(
                 "[for name in local.secret_names : \"${var.ssm_parameter_arn_prefix}${name}\"]",
                 expr(secrets.path("resources")));
@@ -157,9 +154,8 @@ class IamPolicyTest {
 
     @Test
     void aListWritesOnlyLedgerEntriesWhoseKeyStartsWithItsName() {
-        JsonNode ledger = statements(Module.list(), "function").get("WriteOwnLedgerEntries");
-        Map<String, JsonNode> conditions = new LinkedHashMap<>();
-        ledger.path("condition").forEach(c -> conditions.put(c.path("test").asText(), c));
+        JsonNode ledger = Policies.statements(Module.list(), "function").get("WriteOwnLedgerEntries");
+        Map<String, JsonNode> conditions = Policies.conditions(ledger, "test");
 
         JsonNode leading = conditions.get("ForAllValues:StringLike");
         assertEquals("dynamodb:LeadingKeys", leading.path("variable").asText());
@@ -171,9 +167,8 @@ class IamPolicyTest {
 
     @Test
     void aListCountsSendsOnlyUnderItsOwnSendingAccount() {
-        JsonNode counters = statements(Module.list(), "function").get("CountOwnAccountSends");
-        Map<String, JsonNode> conditions = new LinkedHashMap<>();
-        counters.path("condition").forEach(c -> conditions.put(c.path("test").asText(), c));
+        JsonNode counters = Policies.statements(Module.list(), "function").get("CountOwnAccountSends");
+        Map<String, JsonNode> conditions = Policies.conditions(counters, "test");
 
         assertEquals(List.of("var.sending_table_arn"), resources(counters));
         assertEquals(
@@ -213,7 +208,8 @@ class IamPolicyTest {
 
     @Test
     void theSubscriptionsFunctionMayOnlyTakeAnAddressOffTheSuppressionList() {
-        JsonNode unsuppress = statements(Module.subscriptions(), "function").get("UnsuppressOnJoin");
+        JsonNode unsuppress =
+                Policies.statements(Module.subscriptions(), "function").get("UnsuppressOnJoin");
 
         assertEquals(List.of("dynamodb:DeleteItem"), actions(unsuppress));
         assertEquals(List.of("var.suppression_table_arn"), resources(unsuppress));
@@ -224,7 +220,8 @@ class IamPolicyTest {
 
     @Test
     void theSubscriptionsFunctionReachesOnlyTheListTables() {
-        JsonNode members = statements(Module.subscriptions(), "function").get("ManageMembersOfListTables");
+        JsonNode members =
+                Policies.statements(Module.subscriptions(), "function").get("ManageMembersOfListTables");
 
         assertEquals("values(var.list_tables)", expr(members.path("resources")));
         assertTrue(actions(members).stream().allMatch(a -> a.startsWith("dynamodb:")));
@@ -232,25 +229,11 @@ class IamPolicyTest {
                 !actions(members).contains("dynamodb:Scan") && !actions(members).contains("dynamodb:DeleteTable"));
     }
 
-    static Map<String, JsonNode> statements(Module module, String document) {
-        Map<String, JsonNode> bySid = new LinkedHashMap<>();
-        module.data("aws_iam_policy_document", document)
-                .path("statement")
-                .forEach(s -> bySid.put(s.path("sid").asText(), s));
-        return bySid;
-    }
-
     private static List<String> actions(JsonNode statement) {
-        return texts(statement.path("actions"));
+        return Policies.texts(statement.path("actions"));
     }
 
     private static List<String> resources(JsonNode statement) {
-        return texts(statement.path("resources"));
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(value -> texts.add(expr(value)));
-        return texts;
+        return Policies.texts(statement.path("resources"));
     }
 }

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -176,70 +173,6 @@ class SubscriptionsWiringTest {
     }
 
     @Test
-    void itMayTouchOnlyTheListTablesAndItsOwnLedgerCountersWithTheCallsTheAppMakes() {
-        Map<String, JsonNode> statements = IamPolicyTest.statements(Module.subscriptions(), "function");
-        assertEquals(
-                Set.of(
-                        "ManageMembersOfListTables",
-                        "ChangeOnlyMembershipAttributes",
-                        "CountLinkRequests",
-                        "ReserveFromTheSendingAccount",
-                        "UnsuppressOnJoin"),
-                statements.keySet());
-
-        JsonNode members = statements.get("ManageMembersOfListTables");
-        JsonNode changes = statements.get("ChangeOnlyMembershipAttributes");
-        Set<String> memberActions = new TreeSet<>(texts(members.path("actions")));
-        memberActions.addAll(texts(changes.path("actions")));
-        assertEquals(
-                AppSources.dynamoDbActions(COMMON.resolve("java/dev/listwire/common/members/Memberships.java")),
-                memberActions);
-        assertEquals("values(var.list_tables)", expr(members.path("resources")));
-        assertEquals("values(var.list_tables)", expr(changes.path("resources")));
-
-        JsonNode ledger = statements.get("CountLinkRequests");
-        Path limit = APP.resolve("LinkRequestLimit.java");
-        assertEquals(AppSources.dynamoDbActions(limit), new TreeSet<>(texts(ledger.path("actions"))));
-        assertEquals(List.of("var.ledger_table_arn"), texts(ledger.path("resources")));
-        assertEquals("aws_dynamodb_table.ledger.arn", expr(subscriptionsCall().path("ledger_table_arn")));
-        Map<String, JsonNode> conditions = new LinkedHashMap<>();
-        ledger.path("condition").forEach(c -> conditions.put(c.path("test").asText(), c));
-        assertEquals(
-                "dynamodb:LeadingKeys",
-                conditions.get("ForAllValues:StringLike").path("variable").asText());
-        assertEquals(
-                List.of(AppSources.constant(limit, "KEY_PREFIX") + "*"),
-                texts(conditions.get("ForAllValues:StringLike").path("values")));
-        assertEquals(List.of("false"), texts(conditions.get("Null").path("values")));
-
-        for (JsonNode statement : statements.values()) {
-            texts(statement.path("actions")).forEach(a -> assertFalse(a.contains("*"), a));
-            texts(statement.path("resources")).forEach(r -> assertFalse(r.contains("*"), r));
-        }
-    }
-
-    @Test
-    void itReservesItsEmailsFromTheListsSendingAccountAndTouchesOnlyThatAccountsItems() {
-        JsonNode sending =
-                IamPolicyTest.statements(Module.subscriptions(), "function").get("ReserveFromTheSendingAccount");
-        Path account = COMMON.resolve("java/dev/listwire/common/quota/SendingAccount.java");
-        Set<String> calls = new TreeSet<>(AppSources.dynamoDbActions(account));
-        calls.addAll(AppSources.dynamoDbActions(COMMON.resolve("java/dev/listwire/common/quota/PastHours.java")));
-
-        assertEquals(calls, new TreeSet<>(texts(sending.path("actions"))));
-        assertEquals(List.of("var.sending_table_arn"), texts(sending.path("resources")));
-        Map<String, JsonNode> conditions = new LinkedHashMap<>();
-        sending.path("condition").forEach(c -> conditions.put(c.path("test").asText(), c));
-        assertEquals(
-                List.of("var.sending.account"),
-                texts(conditions.get("ForAllValues:StringEquals").path("values")));
-        assertEquals(List.of("false"), texts(conditions.get("Null").path("values")));
-        assertEquals("aws_dynamodb_table.sending.arn", expr(subscriptionsCall().path("sending_table_arn")));
-        assertEquals("var.sending", expr(subscriptionsCall().path("sending")), "the lists' own account and limits");
-        assertEquals("var.sending", expr(Module.root().moduleCall("list").path("sending")));
-    }
-
-    @Test
     void aFloodCannotTakeTheListsConcurrency() {
         JsonNode variable = Module.subscriptions().variable("reserved_concurrency");
         assertEquals(5, variable.path("default").asInt(), "a small reservation by default");
@@ -280,30 +213,6 @@ class SubscriptionsWiringTest {
         assertFalse(docs.contains("LISTWIRE_SUBSCRIPTIONS_TABLES"), "the app reads no such variable");
     }
 
-    @Test
-    void itWritesOnlyTheAttributesMembershipsWritesAndGetsNoValuesBack() {
-        JsonNode changes =
-                IamPolicyTest.statements(Module.subscriptions(), "function").get("ChangeOnlyMembershipAttributes");
-        Map<String, JsonNode> conditions = new LinkedHashMap<>();
-        changes.path("condition").forEach(c -> conditions.put(c.path("variable").asText(), c));
-
-        JsonNode attributes = conditions.get("dynamodb:Attributes");
-        assertEquals("ForAllValues:StringEquals", attributes.path("test").asText());
-        Path member = COMMON.resolve("java/dev/listwire/common/members/Member.java");
-        Set<String> written = new TreeSet<>(Set.of(
-                "email",
-                AppSources.constant(member, "STATUS"),
-                AppSources.constant(member, "SUBSCRIBED_AT"),
-                AppSources.constant(member, "UNSUBSCRIBED_AT")));
-        assertEquals(written, new TreeSet<>(texts(attributes.path("values"))));
-        String memberships = AppSources.read(COMMON.resolve("java/dev/listwire/common/members/Memberships.java"));
-        assertFalse(
-                memberships.contains("returnValues"), "Memberships asks for no values back, as the condition allows");
-        assertEquals(
-                List.of("NONE"), texts(conditions.get("dynamodb:ReturnValues").path("values")));
-        assertEquals(Set.of("dynamodb:UpdateItem"), new TreeSet<>(texts(changes.path("actions"))));
-    }
-
     private static JsonNode subscriptionsCall() {
         return Module.root().moduleCall("subscriptions");
     }
@@ -317,11 +226,5 @@ class SubscriptionsWiringTest {
             }
         }
         return names;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(value -> texts.add(expr(value)));
-        return texts;
     }
 }

@@ -9,18 +9,14 @@ import dev.listwire.testkit.QueueDrain;
 import dev.listwire.testkit.SqsEvents;
 import dev.listwire.testkit.smtp.Phase;
 import dev.listwire.testkit.smtp.Response;
-import dev.listwire.testkit.smtp.Script;
 import dev.listwire.testkit.smtp.ScriptedSmtpServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,127 +33,13 @@ class SmtpFaultCatalogueTest {
 
     private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
     private static final int MEMBERS = 50;
-    /** member1 and member10 to member19: the recipients a per-address fault is about. */
-    private static final Predicate<String> SOME = rcpt -> rcpt.startsWith("member1");
 
     @RegisterExtension
     final ListUnderTest<FixtureFunction> list = ListUnderTest.of("classpath:fixture-list.json", FixtureFunction::new);
 
-    /** What a fault is about: the account or the connection, or some recipients for good, or for now. */
-    enum About {
-        ACCOUNT,
-        ADDRESS_FOR_GOOD,
-        ADDRESS_FOR_NOW
-    }
-
-    /**
-     * @param code    how the server's reply starts, as logged ({@code ""}: no reply)
-     * @param because the first part's {@code continuedBecause} ({@code ""}: it completes in one)
-     */
-    record Fault(String name, Consumer<Script> script, About about, String code, String because) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Fault> faults() {
-        return Stream.of(
-                new Fault(
-                        "421 4.7.0 at MAIL FROM after 20",
-                        s -> s.afterMessages(20, Phase.MAIL_FROM, "421 4.7.0 Try again later, closing connection."),
-                        About.ACCOUNT,
-                        "421",
-                        "smtp-refused"),
-                new Fault(
-                        "421 4.7.28 at RCPT TO",
-                        s -> s.at(Phase.RCPT_TO, "421 4.7.28 Gmail has detected an unusual rate of unsolicited mail."),
-                        About.ACCOUNT,
-                        "421",
-                        "smtp-refused"),
-                new Fault(
-                        "450 4.2.1 at RCPT TO for some",
-                        s -> s.at(
-                                Phase.RCPT_TO,
-                                SOME,
-                                "450 4.2.1 The user you are trying to contact is receiving mail too quickly."),
-                        About.ADDRESS_FOR_NOW,
-                        "450",
-                        "addresses-deferred"),
-                new Fault(
-                        "452 4.2.2 at RCPT TO for some",
-                        s -> s.at(
-                                Phase.RCPT_TO,
-                                SOME,
-                                "452 4.2.2 The email account that you tried to reach is over quota."),
-                        About.ADDRESS_FOR_NOW,
-                        "452",
-                        "addresses-deferred"),
-                new Fault(
-                        "550 5.1.1 at RCPT TO for some",
-                        s -> s.at(
-                                Phase.RCPT_TO,
-                                SOME,
-                                "550 5.1.1 The email account that you tried to reach does not exist."),
-                        About.ADDRESS_FOR_GOOD,
-                        "550",
-                        ""),
-                new Fault(
-                        "550 5.2.1 at RCPT TO for some",
-                        s -> s.at(
-                                Phase.RCPT_TO,
-                                SOME,
-                                "550 5.2.1 The email account that you tried to reach is disabled."),
-                        About.ADDRESS_FOR_GOOD,
-                        "550",
-                        ""),
-                new Fault(
-                        "550 5.4.5 at MAIL FROM after 20",
-                        s -> s.afterMessages(20, Phase.MAIL_FROM, "550 5.4.5 Daily user sending quota exceeded."),
-                        About.ACCOUNT,
-                        "550",
-                        "smtp-refused"),
-                new Fault(
-                        "535 5.7.8 at AUTH",
-                        s -> s.at(Phase.AUTH, "535 5.7.8 Username and Password not accepted."),
-                        About.ACCOUNT,
-                        "535",
-                        "smtp-refused"),
-                new Fault(
-                        "554 5.7.1 at MAIL FROM",
-                        s -> s.at(Phase.MAIL_FROM, "554 5.7.1 Sender address rejected: Access denied"),
-                        About.ACCOUNT,
-                        "554",
-                        "smtp-refused"),
-                new Fault(
-                        "550 without an enhanced code at RCPT TO for everyone (the breaker)",
-                        s -> s.at(Phase.RCPT_TO, "550 Requested action not taken: mailbox unavailable"),
-                        About.ACCOUNT,
-                        "550",
-                        "smtp-refusals-in-a-row"),
-                new Fault(
-                        "connection reset at DATA after 20",
-                        s -> s.afterMessages(20, Phase.DATA, new Response.Reset()),
-                        About.ACCOUNT,
-                        "",
-                        "smtp-unreachable"),
-                new Fault(
-                        "connection closed at DATA after 20",
-                        s -> s.afterMessages(20, Phase.DATA, new Response.Drop()),
-                        About.ACCOUNT,
-                        "",
-                        "smtp-unreachable"),
-                new Fault(
-                        "no answer at DATA after 20",
-                        s -> s.afterMessages(20, Phase.DATA, new Response.Hang()),
-                        About.ACCOUNT,
-                        "",
-                        "smtp-unreachable"));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("faults")
-    void everyMemberEndsWithOneEmailOrARecordedReasonAndTheEventCompletesOnceTheServerRecovers(Fault fault)
+    @MethodSource("dev.listwire.common.function.SmtpFaults#faults")
+    void everyMemberEndsWithOneEmailOrARecordedReasonAndTheEventCompletesOnceTheServerRecovers(SmtpFaults.Fault fault)
             throws Exception {
         list.members().many("member", MEMBERS);
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
@@ -169,7 +51,7 @@ class SmtpFaultCatalogueTest {
 
             Map<String, Object> first = list.logs().lines("event-finished").get(0);
             // Refusals for good end the members' turns in the first pass; every other fault leaves some for later.
-            String firstOutcome = fault.about() == About.ADDRESS_FOR_GOOD ? "completed" : "continued";
+            String firstOutcome = fault.about() == SmtpFaults.About.ADDRESS_FOR_GOOD ? "completed" : "continued";
             assertEquals(firstOutcome, first.get("outcome"), first.toString());
             if (!fault.because().isEmpty()) {
                 assertEquals(fault.because(), first.get("continuedBecause"), first.toString());
@@ -193,7 +75,7 @@ class SmtpFaultCatalogueTest {
             QueueDrain.run(function, list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
 
             Set<String> refused = LedgerStatuses.recordedRefused(list).keySet();
-            Set<String> expectedRefused = fault.about() == About.ADDRESS_FOR_GOOD ? some() : Set.of();
+            Set<String> expectedRefused = fault.about() == SmtpFaults.About.ADDRESS_FOR_GOOD ? some() : Set.of();
             assertEquals(expectedRefused, refused);
             // Only a refusal for good puts the address on the suppression list; the account's and "for now" never.
             assertEquals(expectedRefused, suppressed());
@@ -217,7 +99,10 @@ class SmtpFaultCatalogueTest {
                 FixtureFunction function = new FixtureFunction(
                         list.property("listwire.smtp.port", server.port()).context())) {
             server.script()
-                    .at(Phase.RCPT_TO, SOME, "452 4.2.2 The email account that you tried to reach is over quota.");
+                    .at(
+                            Phase.RCPT_TO,
+                            SmtpFaults.SOME,
+                            "452 4.2.2 The email account that you tried to reach is over quota.");
 
             function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
             QueueDrain.run(function, list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
@@ -225,7 +110,7 @@ class SmtpFaultCatalogueTest {
             assertEquals(3, list.logs().lines("event-finished").size(), "three passes: address-tries is 3");
             Map<String, String> statuses = LedgerStatuses.of(list);
             for (String member : members()) {
-                boolean some = SOME.test(member);
+                boolean some = SmtpFaults.SOME.test(member);
                 assertEquals(some ? "gave-up" : "sent", statuses.get(member), member);
                 assertEquals(some ? 0 : 1, server.accepted(member).size(), member);
             }
@@ -300,6 +185,6 @@ class SmtpFaultCatalogueTest {
     }
 
     private static Set<String> some() {
-        return new TreeSet<>(members().stream().filter(SOME).toList());
+        return new TreeSet<>(members().stream().filter(SmtpFaults.SOME).toList());
     }
 }
