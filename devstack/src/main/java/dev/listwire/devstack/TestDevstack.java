@@ -45,8 +45,7 @@ public final class TestDevstack implements AutoCloseable {
     }
 
     public static TestDevstack start(Path lists, Path state, Ports ports) {
-        MailSettings mail =
-                MailSettings.captured(Optional.of(FeedbackPolling.of(ROOT, FeedbackPolling.DEFAULT_EVERY)));
+        MailSettings mail = MailSettings.captured(Optional.of(FeedbackPolling.of(ROOT, FeedbackPolling.DEFAULT_EVERY)));
         return new TestDevstack(Devstack.start(new DevstackSettings(lists, state, ports, true, mail)), ports);
     }
 

@@ -68,7 +68,8 @@ final class Banner {
                     + ", which the devstack leaves alone";
         }
         return stack.feedback()
-                .map(polling -> "polls " + LocalEndpoints.SMTP_USER + "'s INBOX every " + polling.every().toSeconds()
+                .map(polling -> "polls " + LocalEndpoints.SMTP_USER + "'s INBOX every "
+                        + polling.every().toSeconds()
                         + " s for bounces and complaints (drop one: ./listwire bounce --local ADDRESS)")
                 .orElse("not running: bounces and complaints dropped in the mailbox wait unread");
     }

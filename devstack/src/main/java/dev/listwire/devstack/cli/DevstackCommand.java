@@ -71,8 +71,8 @@ public final class DevstackCommand implements Runnable {
             throw new IllegalArgumentException("--feedback-every must be at least 1 second, not " + feedbackEvery);
         }
         MailSettings mail = relay.map(MailSettings::relaying)
-                .orElseGet(() -> MailSettings.captured(Optional.of(
-                        FeedbackPolling.of(Workspace.root(), Duration.ofSeconds(feedbackEvery)))));
+                .orElseGet(() -> MailSettings.captured(
+                        Optional.of(FeedbackPolling.of(Workspace.root(), Duration.ofSeconds(feedbackEvery)))));
         DevstackSettings settings =
                 new DevstackSettings(Workspace.root().resolve("lists"), stateDir, Ports.configured(), !noDemo, mail);
         Devstack stack = Devstack.start(settings);

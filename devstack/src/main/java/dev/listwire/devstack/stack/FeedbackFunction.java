@@ -35,7 +35,9 @@ final class FeedbackFunction implements AutoCloseable {
     /** Starts the function and its schedule; {@code tables} and the links key come from the devstack. */
     static FeedbackFunction start(FeedbackPolling polling, Map<String, Object> properties) {
         ScheduledFunction function = ScheduledFunction.start("feedback", polling.jar(), HANDLER, properties);
-        return new FeedbackFunction(function, Schedule.every(polling.every(), function, INPUT, TIMEOUT));
+        Schedule schedule =
+                Schedule.every(function.name(), polling.every(), () -> function.invoke(INPUT, TIMEOUT.toMillis()));
+        return new FeedbackFunction(function, schedule);
     }
 
     /**
