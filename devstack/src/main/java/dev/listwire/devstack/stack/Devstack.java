@@ -35,6 +35,10 @@ public final class Devstack implements AutoCloseable {
     public static final String SENDING_TABLE = "listwire-sending";
     /** Terraform's default name, which {@code ./listwire suppressions} also takes by default. */
     public static final String SUPPRESSION_TABLE = "listwire-suppressions";
+    /** Terraform's default name, which {@code ./listwire events} also takes by default. */
+    public static final String EVENTS_TABLE = "listwire-events";
+    /** The feedback function's state: its mailbox cursor, the reports it acted on, soft bounces. */
+    public static final String FEEDBACK_TABLE = "listwire-feedback";
 
     private static final long DRAIN_MILLIS = 30_000;
 
@@ -122,6 +126,8 @@ public final class Devstack implements AutoCloseable {
         resources.createLedger(LEDGER_TABLE);
         resources.createSendingTable(SENDING_TABLE);
         resources.createSuppressionTable(SUPPRESSION_TABLE);
+        resources.createEventsTable(EVENTS_TABLE);
+        resources.createFeedbackTable(FEEDBACK_TABLE);
         // Lists start side by side: most of a list's start is its own Micronaut context coming up.
         List<CompletableFuture<RunningList>> starting = modules.stream()
                 .map(module -> CompletableFuture.supplyAsync(() -> startList(settings, resources, dynamoDb, module)))
@@ -168,6 +174,7 @@ public final class Devstack implements AutoCloseable {
         p.put("listwire.function.members-table", module.name());
         p.put("listwire.ledger.table", LEDGER_TABLE);
         p.put("listwire.suppression.table", SUPPRESSION_TABLE);
+        p.put("listwire.events.table", EVENTS_TABLE);
         p.putAll(sendingAccount());
         p.put("listwire.links.key", linksKey);
         return p;
