@@ -70,6 +70,8 @@ module "list" {
   architecture             = var.architecture
   ledger_table_name        = aws_dynamodb_table.ledger.name
   ledger_table_arn         = aws_dynamodb_table.ledger.arn
+  events_table_name        = aws_dynamodb_table.events.name
+  events_table_arn         = aws_dynamodb_table.events.arn
   sending_table_arn        = aws_dynamodb_table.sending.arn
   sending                  = var.sending
   suppression_table_name   = aws_dynamodb_table.suppressions.name
@@ -149,6 +151,46 @@ resource "aws_dynamodb_table" "suppressions" {
   attribute {
     name = "email"
     type = "S"
+  }
+}
+
+# One summary item per event (common/.../events), so that "how did event X go" never scans the ledger: key
+# "list", sort key "eventId"; the local index "recent" orders a list's events by firstSeen for
+# `./listwire events <list>`. A list function adds to its own events' items once per invocation, the feedback
+# function counts bounces and complaints on them; TTL deletes a summary after its retention (free of charge).
+# On demand, DynamoDB's default encryption and no point-in-time recovery, as the other shared tables: nothing
+# bills without requests.
+resource "aws_dynamodb_table" "events" {
+  name                        = var.events_table_name
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "list"
+  range_key                   = "eventId"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "list"
+    type = "S"
+  }
+
+  attribute {
+    name = "eventId"
+    type = "S"
+  }
+
+  attribute {
+    name = "firstSeen"
+    type = "N"
+  }
+
+  local_secondary_index {
+    name            = "recent"
+    range_key       = "firstSeen"
+    projection_type = "ALL"
+  }
+
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
   }
 }
 

@@ -63,3 +63,8 @@ output "links_base_url" {
   description = "Where the lists' unsubscribe and preference links point."
   value       = local.links_base_url
 }
+
+output "events_table" {
+  description = "The event summaries table (./listwire events reads it)."
+  value       = aws_dynamodb_table.events.name
+}

@@ -85,6 +85,12 @@ variable "suppression_table_name" {
   default     = "listwire-suppressions"
 }
 
+variable "events_table_name" {
+  description = "The table of event summaries every list shares, one item per event (the functions' LISTWIRE_EVENTS_TABLE; `./listwire events` reads it)."
+  type        = string
+  default     = "listwire-events"
+}
+
 variable "sending" {
   description = "The SMTP account's limits, shared by every list through one DynamoDB table: the most emails a second and in any 24 hours (Google Workspace: about 2,000 a day). account names the counters: one per SMTP login."
   type = object({

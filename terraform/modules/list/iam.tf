@@ -1,5 +1,6 @@
 # The list function's role may consume and continue only its own queue, send only to its own DLQ, read
-# only its own members table, write only its own ledger entries and count only its account's sends;
+# only its own members table, write only its own ledger entries and events' summaries and count only its
+# account's sends;
 # ../function adds, for every function, reading only the SSM parameters it names and writing only its
 # own log group.
 
@@ -49,6 +50,26 @@ data "aws_iam_policy_document" "function" {
     }
 
     # ForAllValues is also true when a request carries no key at all; require that it carries one.
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid = "SummarizeOwnEvents"
+    # EventSummaries: one UpdateItem per event per invocation on the event's summary, whose key "list" is
+    # this list's name: only those items (dynamodb:LeadingKeys, with Null = false as for the ledger).
+    actions   = ["dynamodb:UpdateItem"]
+    resources = [var.events_table_arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:LeadingKeys"
+      values   = [var.name]
+    }
+
     condition {
       test     = "Null"
       variable = "dynamodb:LeadingKeys"

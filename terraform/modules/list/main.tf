@@ -17,6 +17,7 @@ locals {
     LISTWIRE_FUNCTION_QUEUE_URL      = aws_sqs_queue.this.url
     LISTWIRE_FUNCTION_MEMBERS_TABLE  = aws_dynamodb_table.members.name
     LISTWIRE_LEDGER_TABLE            = var.ledger_table_name
+    LISTWIRE_EVENTS_TABLE            = var.events_table_name
     LISTWIRE_SENDING_TABLE           = var.sending.table_name
     LISTWIRE_SUPPRESSION_TABLE       = var.suppression_table_name
     LISTWIRE_SENDING_ACCOUNT         = var.sending.account

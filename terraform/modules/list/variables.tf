@@ -87,6 +87,16 @@ variable "ledger_table_arn" {
   type        = string
 }
 
+variable "events_table_name" {
+  description = "The table of event summaries every list shares."
+  type        = string
+}
+
+variable "events_table_arn" {
+  description = "The event summaries table's ARN; the role may only update items whose key (list) is this list's name."
+  type        = string
+}
+
 variable "sending_table_arn" {
   description = "The shared sending-counter table's ARN; the role may update only its account's items."
   type        = string

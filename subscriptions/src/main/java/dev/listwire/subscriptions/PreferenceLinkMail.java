@@ -3,6 +3,7 @@ package dev.listwire.subscriptions;
 import dev.listwire.common.links.Links;
 import dev.listwire.common.mail.EmailRenderer;
 import dev.listwire.common.mail.ListEmail;
+import dev.listwire.common.mail.ListHeaders;
 import dev.listwire.common.mail.ListMessages;
 import dev.listwire.common.mail.SendResult;
 import dev.listwire.common.mail.SmtpConnection;
@@ -16,7 +17,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -68,7 +68,7 @@ final class PreferenceLinkMail {
         var message = messages.compose(
                 session,
                 new ListEmail(
-                        sender, UUID.randomUUID().toString(), to, renderer.render(NAME, model), Optional.empty()));
+                        sender, UUID.randomUUID().toString(), to, renderer.render(NAME, model), ListHeaders.none()));
         try (SmtpConnection smtp = new SmtpConnection(session)) {
             return smtp.send(message, to);
         }

@@ -45,6 +45,7 @@ class LinkRequestTest {
         MimeMessage email = single("ada@example.com");
         assertEquals("Your link to manage your email preferences", email.getSubject());
         assertNull(Inbox.header(email, "List-Unsubscribe"), "a requested link is not a list email");
+        assertNull(Inbox.header(email, "X-Listwire-Delivery"), "nor of any event: no delivery to report on");
         String link = Links.preferencesPath(Inbox.part(email, "text/plain"));
         assertEquals(link, Links.preferencesPath(Inbox.part(email, "text/html")));
         HttpResponse<String> preferences = app.get(link);

@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A list's resources on the local stack, fresh for one test: its queue and DLQ, its member table, a
- * delivery ledger, sending counters and a suppression list (names made unique, so tests never see each
- * other's data), plus the properties that point a list function at them.
+ * delivery ledger, sending counters, a suppression list, an events table and a feedback state table (names
+ * made unique, so tests never see each other's data), plus the properties that point a list function (and the
+ * feedback function) at them.
  */
 public final class ListFixture {
 
@@ -28,6 +29,8 @@ public final class ListFixture {
     private final String ledgerTable;
     private final String sendingTable;
     private final String suppressionTable;
+    private final String eventsTable;
+    private final String feedbackTable;
     private final LocalResources.ListQueues queues;
     private final Map<String, Object> properties = new HashMap<>();
 
@@ -51,6 +54,10 @@ public final class ListFixture {
         resources.createSendingTable(sendingTable);
         this.suppressionTable = "listwire-suppressions-t" + n;
         resources.createSuppressionTable(suppressionTable);
+        this.eventsTable = "listwire-events-t" + n;
+        resources.createEventsTable(eventsTable);
+        this.feedbackTable = "listwire-feedback-t" + n;
+        resources.createFeedbackTable(feedbackTable);
         stack.mail().heal();
         try {
             stack.mail().purgeEmailFromAllMailboxes();
@@ -99,6 +106,7 @@ public final class ListFixture {
                 "listwire.sending.rate-per-second", 1_000_000,
                 "listwire.sending.daily-quota", 100_000_000));
         properties.put("listwire.suppression.table", suppressionTable);
+        properties.putAll(Map.of("listwire.events.table", eventsTable, "listwire.feedback.table", feedbackTable));
         // An SMTP refusal defers an event by a minute and more in production; a test resumes it at once (SQS's
         // shortest delay is a second), and a server that stops answering is given up on in 2 s, not 30.
         properties.putAll(Map.of(
@@ -183,6 +191,16 @@ public final class ListFixture {
     /** This fixture's own suppression list (every list shares one in AWS; each test has its own here). */
     public String suppressionTable() {
         return suppressionTable;
+    }
+
+    /** This fixture's own event summaries (see {@code EventSummaries}). */
+    public String eventsTable() {
+        return eventsTable;
+    }
+
+    /** This fixture's own state table of the feedback function ({@code listwire.feedback.table}). */
+    public String feedbackTable() {
+        return feedbackTable;
     }
 
     public Members members() {

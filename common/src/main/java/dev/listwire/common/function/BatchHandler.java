@@ -3,19 +3,17 @@ package dev.listwire.common.function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.listwire.common.logging.JsonLines;
 import dev.listwire.common.payload.RejectedPayload;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * One invocation's batch: each message is an event, handled on its own, so that one bad message never
  * fails the others. Each message's {@link EventResult} alone decides what is put on a queue (a
  * continuation, the split parts, the DLQ) and whether SQS must retry it: the response names only those
- * messages (ReportBatchItemFailures).
+ * messages (ReportBatchItemFailures). Each event's summary is written once the batch is done.
  */
 @Singleton
 final class BatchHandler {
@@ -24,19 +22,19 @@ final class BatchHandler {
     private final EventRuns runs;
     private final Continuations continuations;
     private final DeadLetterQueue deadLetters;
-    private final JsonLines log;
+    private final EventEndings endings;
 
     BatchHandler(
             Invocations invocations,
             EventRuns runs,
             Continuations continuations,
             DeadLetterQueue deadLetters,
-            JsonLines log) {
+            EventEndings endings) {
         this.invocations = invocations;
         this.runs = runs;
         this.continuations = continuations;
         this.deadLetters = deadLetters;
-        this.log = log;
+        this.endings = endings;
     }
 
     /** @param lambda the invocation's context, for its time left; null when called outside Lambda */
@@ -44,25 +42,30 @@ final class BatchHandler {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records =
                 batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+        EventEndings.Batch summaries = endings.batch();
         try (Invocation invocation = invocations.open(lambda)) {
             for (SQSEvent.SQSMessage message : records) {
-                if (!deletable(handle(message, payload, invocation))) {
+                if (!deletable(handle(message, payload, invocation, summaries))) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             }
+        } finally {
+            summaries.write();
         }
         return new SQSBatchResponse(failures);
     }
 
-    /** One message: run its event, do what the result asks of SQS, log the event's line. */
-    private <T> EventResult handle(SQSEvent.SQSMessage message, ListPayload<T> payload, Invocation invocation) {
+    /** One message: run its event, do what the result asks of SQS, log the event's line, keep its summary. */
+    private <T> EventResult handle(
+            SQSEvent.SQSMessage message, ListPayload<T> payload, Invocation invocation, EventEndings.Batch summaries) {
         EventIdentity id = EventIdentity.of(message);
         EventReport report = new EventReport(runs.list().name(), id);
         int connectionsBefore = invocation.smtp().connectionsOpened();
         EventResult result = enact(message, id, run(message, id, payload, invocation, report));
         // A rejected payload never reached SMTP: a login under way for an earlier message is not its own.
         int connections = rejectedPayload(result) ? 0 : invocation.smtp().connectionsOpened() - connectionsBefore;
-        log(result, report.fields(result, connections));
+        endings.finished(result, report.fields(result, connections));
+        summaries.add(report.progress(result));
         return result;
     }
 
@@ -131,16 +134,5 @@ final class BatchHandler {
     private static boolean rejectedPayload(EventResult result) {
         return result instanceof EventResult.DeadLettered
                 || result instanceof EventResult.Retry retry && retry.reason() == RetryReason.DEAD_LETTER_REFUSED;
-    }
-
-    private void log(EventResult result, Map<String, Object> fields) {
-        if (result instanceof EventResult.Retry retry && retry.reason() == RetryReason.DEAD_LETTER_REFUSED) {
-            // The payload is lost if SQS gives up on it too: the one case that needs a person.
-            log.error("event-finished", fields);
-        } else if (result instanceof EventResult.Retry || result instanceof EventResult.DeadLettered) {
-            log.warn("event-finished", fields);
-        } else {
-            log.info("event-finished", fields);
-        }
     }
 }

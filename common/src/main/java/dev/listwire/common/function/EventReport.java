@@ -1,11 +1,15 @@
 package dev.listwire.common.function;
 
+import dev.listwire.common.events.EventCounts;
+import dev.listwire.common.events.EventProgress;
+import dev.listwire.common.events.SummaryCount;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The tally of one event in one invocation, for the {@code event-finished} line and nothing else: what
+ * The tally of one event in one invocation, for the {@code event-finished} line and the event's summary: what
  * happened to every member the scan saw (sent, skipped and why, failed, held by another invocation).
  * Whether SQS retries is the {@link EventResult}'s to say, never this tally's.
  */
@@ -14,7 +18,7 @@ final class EventReport {
     private final String list;
     private final EventIdentity id;
     private final long startNanos = System.nanoTime();
-    private final Map<String, Integer> skipped = new TreeMap<>();
+    private final Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
     private int seen;
     private int sent;
     private int failed;
@@ -36,7 +40,7 @@ final class EventReport {
     }
 
     void skipped(SkipReason reason) {
-        skipped.merge(reason.logName(), 1, Integer::sum);
+        skipped.merge(reason, 1, Integer::sum);
     }
 
     /** The SMTP server refused a member for now: a later pass tries again. */
@@ -66,7 +70,9 @@ final class EventReport {
         f.put("membersSeen", seen);
         f.put("sent", sent);
         f.put("skipped", skipped.values().stream().mapToInt(Integer::intValue).sum());
-        f.put("skippedReasons", new LinkedHashMap<>(skipped));
+        Map<String, Integer> reasons = new TreeMap<>();
+        skipped.forEach((reason, n) -> reasons.put(reason.logName(), n));
+        f.put("skippedReasons", new LinkedHashMap<>(reasons));
         f.put("failed", failed);
         f.put("deferred", deferred);
         f.put("heldByOtherInvocation", heldElsewhere);
@@ -87,6 +93,43 @@ final class EventReport {
             f.put("error", dead.reason());
         }
         return f;
+    }
+
+    /**
+     * This invocation's part for the event's summary (see {@code EventSummaries}). A member already sent (or
+     * refused) by an earlier part is not counted again; the members a retried message skipped are not counted
+     * now, since its next delivery goes over them again. What was sent, refused or deferred happened, and counts.
+     */
+    EventProgress progress(EventResult result) {
+        boolean retried = result instanceof EventResult.Retry;
+        long screenedOut = skipped.entrySet().stream()
+                .filter(e -> screenedOut(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        EventCounts counts = EventCounts.NONE
+                .with(SummaryCount.SENT, sent)
+                .with(SummaryCount.SKIPPED, retried ? 0 : screenedOut)
+                .with(SummaryCount.REFUSED, skipped.getOrDefault(SkipReason.REJECTED, 0))
+                .with(SummaryCount.DEFERRED, deferred)
+                .with(SummaryCount.GAVE_UP, skipped.getOrDefault(SkipReason.DEFERRED_TOO_OFTEN, 0))
+                .with(SummaryCount.FAILED, failed);
+        return new EventProgress(list, id.eventId(), outcome(result), openPartsChange(result), counts);
+    }
+
+    /** Skipped before any claim: the members the event was not for. */
+    private static boolean screenedOut(SkipReason reason) {
+        return switch (reason) {
+            case UNSUBSCRIBED, FILTERED, INVALID_ADDRESS, SUPPRESSED -> true;
+            case ALREADY_SENT, REJECTED, DEFERRED_TOO_OFTEN -> false;
+        };
+    }
+
+    /** A part ends (done, dead-lettered), splits into its segments, or goes on (a continuation, a retry). */
+    private static int openPartsChange(EventResult result) {
+        if (result instanceof EventResult.Done || result instanceof EventResult.DeadLettered) {
+            return -1;
+        }
+        return result instanceof EventResult.Split split ? split.segments() - 1 : 0;
     }
 
     /** The log's name for a result. */

@@ -1,8 +1,10 @@
 package dev.listwire.common.function;
 
+import dev.listwire.common.links.DeliveryRef;
 import dev.listwire.common.links.Links;
 import dev.listwire.common.mail.EmailRenderer;
 import dev.listwire.common.mail.ListEmail;
+import dev.listwire.common.mail.ListHeaders;
 import dev.listwire.common.mail.ListMessages;
 import dev.listwire.common.manifest.ListKind;
 import dev.listwire.common.manifest.ListManifest;
@@ -55,7 +57,9 @@ final class MemberEmails {
         linkModel.put("preferences", links.preferences(member.email()));
         Map<String, Object> model =
                 Map.of("event", event, "subscriber", member.attributes(), "list", list, "links", linkModel);
+        var delivery = new DeliveryRef(list.name(), id.eventId(), member.email());
+        var headers = new ListHeaders(unsubscribe, Optional.of(delivery));
         return messages.compose(
-                session, new ListEmail(list, id.eventId(), to, renderer.render(list.name(), model), unsubscribe));
+                session, new ListEmail(list, id.eventId(), to, renderer.render(list.name(), model), headers));
     }
 }

@@ -48,7 +48,8 @@ public final class DeliveryLedger {
                 dynamoDb,
                 configuration,
                 clock,
-                new EventLedger.Holder(list + "#" + eventId, UUID.randomUUID().toString(), lease));
+                new EventLedger.Holder(
+                        LedgerItems.eventKey(list, eventId), UUID.randomUUID().toString(), lease));
     }
 
     /** How many claims one pass may have on their way at once. */

@@ -19,21 +19,21 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  */
 public final class EventLedger {
 
-    static final String KEY = "event";
-    static final String EMAIL = "email";
-    static final String STATUS = "status";
+    static final String KEY = LedgerItems.KEY;
+    static final String EMAIL = LedgerItems.EMAIL;
+    static final String STATUS = LedgerItems.STATUS;
     static final String OWNER = "owner";
     static final String LEASE_UNTIL = "leaseUntil";
     static final String EXPIRES_AT = "expiresAt";
 
-    private static final String CLAIMED = "claimed";
-    private static final String SENT = "sent";
-    private static final String REJECTED = "rejected";
-    private static final String DEFERRED = "deferred";
-    private static final String GAVE_UP = "gave-up";
-    private static final String REPLY = "reply";
-    private static final String TRIES = "tries";
-    private static final String UPDATED_AT = "updatedAt";
+    private static final String CLAIMED = LedgerItems.CLAIMED;
+    private static final String SENT = LedgerItems.SENT;
+    private static final String REJECTED = LedgerItems.REJECTED;
+    private static final String DEFERRED = LedgerItems.DEFERRED;
+    private static final String GAVE_UP = LedgerItems.GAVE_UP;
+    private static final String REPLY = LedgerItems.REPLY;
+    private static final String TRIES = LedgerItems.TRIES;
+    private static final String UPDATED_AT = LedgerItems.UPDATED_AT;
 
     private final DynamoDbClient dynamoDb;
     private final LedgerConfiguration configuration;

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,8 +20,7 @@ public final class LinkSigner {
 
     private static final String NEVER = "-";
 
-    private final LinkKey active;
-    private final Map<String, LinkKey> keys = new HashMap<>();
+    private final LinkKeys keys;
     private final Clock clock;
 
     @Inject
@@ -33,30 +30,27 @@ public final class LinkSigner {
 
     LinkSigner(LinkConfiguration configuration, Clock clock) {
         this.clock = clock;
-        this.active = new LinkKey(configuration.keyId(), configuration.key());
-        keys.put(active.id, active);
-        if (configuration.retiredKeys() != null) {
-            configuration.retiredKeys().forEach((id, key) -> keys.put(id, new LinkKey(id, key)));
-        }
+        this.keys = new LinkKeys(configuration);
     }
 
     /** A token that does not expire: the links every list email carries. */
     public String sign(LinkPurpose purpose, String list, String email) {
-        return SealedClaims.seal(active, claims(purpose, list, email, NEVER));
+        return SealedClaims.seal(keys.active, claims(purpose, list, email, NEVER));
     }
 
     /** A token refused after {@code expires}: the preferences link the "email me a link" form sends. */
     public String sign(LinkPurpose purpose, String list, String email, Instant expires) {
-        return SealedClaims.seal(active, claims(purpose, list, email, Long.toString(expires.getEpochSecond())));
+        return SealedClaims.seal(keys.active, claims(purpose, list, email, Long.toString(expires.getEpochSecond())));
     }
 
     /** The token's grant, or empty when it is forged, altered, truncated, expired or signed by an unknown key. */
     public Optional<LinkToken> verify(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-        if (parts.length != 3 || !keys.containsKey(parts[0])) {
+        Optional<LinkKey> known = parts.length == 3 ? keys.byId(parts[0]) : Optional.empty();
+        if (known.isEmpty()) {
             return Optional.empty();
         }
-        LinkKey key = keys.get(parts[0]);
+        LinkKey key = known.get();
         return SealedClaims.open(key, parts[1], parts[2])
                 .or(() -> legacy(key, parts))
                 .flatMap(claims -> grant(claims, key.id))

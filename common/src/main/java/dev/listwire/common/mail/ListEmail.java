@@ -2,7 +2,6 @@ package dev.listwire.common.mail;
 
 import dev.listwire.common.manifest.ListManifest;
 import jakarta.mail.internet.InternetAddress;
-import java.util.Optional;
 
 /**
  * One list email before it is MIME: what {@link ListMessages} builds the message and its headers from.
@@ -11,11 +10,7 @@ import java.util.Optional;
  * @param eventId        the event, for the Message-ID derived from (list, event, recipient)
  * @param to             the recipient
  * @param content        the rendered subject, text and HTML
- * @param unsubscribeUrl the one-click unsubscribe URL, for lists members may leave
+ * @param headers        the unsubscribe URL and the delivery ref to sign, when this email carries them
  */
 public record ListEmail(
-        ListManifest list,
-        String eventId,
-        InternetAddress to,
-        RenderedEmail content,
-        Optional<String> unsubscribeUrl) {}
+        ListManifest list, String eventId, InternetAddress to, RenderedEmail content, ListHeaders headers) {}

@@ -1,5 +1,6 @@
 package dev.listwire.common.mail;
 
+import dev.listwire.common.links.DeliveryRefs;
 import dev.listwire.common.manifest.ListManifest;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
@@ -17,16 +18,26 @@ import java.util.Optional;
 /**
  * Builds a list email: a plain-text and an HTML part, and the headers every list email carries:
  * {@code Message-ID} from (list, event, recipient), {@code List-Id} (RFC 2919), and for lists members
- * may leave, {@code List-Unsubscribe} with {@code List-Unsubscribe-Post} (RFC 8058).
+ * may leave, {@code List-Unsubscribe} with {@code List-Unsubscribe-Post} (RFC 8058), and on every email of a
+ * list's event, {@code X-Listwire-Delivery}: the signed (list, event, member) that bounces and complaints quote.
  */
 @Singleton
 public final class ListMessages {
+
+    /** Read back by the feedback function from the headers a DSN or ARF report quotes. */
+    public static final String DELIVERY_HEADER = "X-Listwire-Delivery";
+
+    private final DeliveryRefs deliveries;
+
+    public ListMessages(DeliveryRefs deliveries) {
+        this.deliveries = deliveries;
+    }
 
     public MimeMessage compose(Session session, ListEmail listEmail) throws MessagingException {
         ListManifest list = listEmail.list();
         InternetAddress to = listEmail.to();
         RenderedEmail email = listEmail.content();
-        Optional<String> unsubscribeUrl = listEmail.unsubscribeUrl();
+        Optional<String> unsubscribeUrl = listEmail.headers().unsubscribeUrl();
         String domain = domainOf(list.from().address());
         MimeMessage message = new FixedIdMimeMessage(
                 session, MessageIds.of(list.name(), listEmail.eventId(), to.getAddress(), domain));
@@ -43,6 +54,11 @@ public final class ListMessages {
         if (unsubscribeUrl.isPresent()) {
             message.setHeader("List-Unsubscribe", "<" + HeaderValues.singleLine(unsubscribeUrl.get()) + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        if (listEmail.headers().delivery().isPresent()) {
+            message.setHeader(
+                    DELIVERY_HEADER,
+                    deliveries.sign(listEmail.headers().delivery().get()));
         }
         MimeMultipart body = new MimeMultipart("alternative");
         body.addBodyPart(part(email.text(), "plain"));

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.listwire.common.events.EventCounts;
+import dev.listwire.common.events.EventProgress;
+import dev.listwire.common.events.SummaryCount;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +105,43 @@ class EventReportTest {
         assertTrue(BatchHandler.deletable(new EventResult.Paused(Continuation.WHOLE_LIST, 0, PauseReason.OUT_OF_TIME)));
         assertTrue(BatchHandler.deletable(new EventResult.Split(2)));
         assertTrue(BatchHandler.deletable(new EventResult.DeadLettered("not JSON")));
+    }
+
+    @Test
+    void theSummarysPartCountsWhatHappenedAndLeavesARetrysSkipsToItsNextDelivery() {
+        EventReport report = new EventReport("prices", ID);
+        for (SkipReason reason : SkipReason.values()) {
+            report.skipped(reason);
+        }
+        report.sent();
+        report.sent();
+        report.deferred();
+        report.failed();
+
+        EventProgress done = report.progress(new EventResult.Done());
+        assertEquals(new EventProgress("prices", "e1", "completed", -1, counts(2, 4)), done);
+
+        EventProgress retried = report.progress(new EventResult.Retry(RetryReason.ERROR, "boom"));
+        assertEquals(new EventProgress("prices", "e1", "retry", 0, counts(2, 0)), retried);
+        assertEquals(0, report.progress(paused()).openPartsChange(), "the part goes on in its continuation");
+        assertEquals(3, report.progress(new EventResult.Split(4)).openPartsChange(), "one part became four");
+        assertEquals(
+                -1, report.progress(new EventResult.DeadLettered("not JSON")).openPartsChange());
+    }
+
+    /** Unsubscribed, filtered, invalid and suppressed are skipped; already-sent counted where it was sent. */
+    private static EventCounts counts(long sent, long skipped) {
+        return EventCounts.NONE
+                .with(SummaryCount.SENT, sent)
+                .with(SummaryCount.SKIPPED, skipped)
+                .with(SummaryCount.REFUSED, 1)
+                .with(SummaryCount.GAVE_UP, 1)
+                .with(SummaryCount.DEFERRED, 1)
+                .with(SummaryCount.FAILED, 1);
+    }
+
+    private static EventResult paused() {
+        return new EventResult.Paused(Continuation.WHOLE_LIST, 0, PauseReason.OUT_OF_TIME);
     }
 
     private static Map<String, Object> fields(EventResult result) {

@@ -133,6 +133,8 @@ public final class Devstack implements AutoCloseable {
         resources.createLedger(LEDGER_TABLE);
         resources.createSendingTable(SENDING_TABLE);
         resources.createSuppressionTable(SUPPRESSION_TABLE);
+        resources.createEventsTable(EVENTS_TABLE);
+        resources.createFeedbackTable(FEEDBACK_TABLE);
         // Lists start side by side: most of a list's start is its own Micronaut context coming up.
         List<CompletableFuture<RunningList>> starting = modules.stream()
                 .map(module -> CompletableFuture.supplyAsync(() -> startList(settings, resources, dynamoDb, module)))
@@ -179,6 +181,7 @@ public final class Devstack implements AutoCloseable {
         p.put("listwire.function.members-table", module.name());
         p.put("listwire.ledger.table", LEDGER_TABLE);
         p.put("listwire.suppression.table", SUPPRESSION_TABLE);
+        p.put("listwire.events.table", EVENTS_TABLE);
         p.putAll(sendingAccount());
         p.put("listwire.links.key", linksKey);
         return p;

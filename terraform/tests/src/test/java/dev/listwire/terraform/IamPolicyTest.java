@@ -49,7 +49,7 @@ class IamPolicyTest {
     void everyPolicyIsAPolicyDocumentNotHandWrittenJson(Module module) {
         module.named("resource", "aws_iam_role_policy")
                 .forEach((name, policy) -> assertTrue(
-                        expr(policy.path("policy")).matches("data\\.aws_iam_policy_document\\.\\w+\\.json"),
+                        expr(policy.path("policy")).matches("data\\.aws_iam_policy_document\\.\\w+(\\[0\\])?\\.json"),
                         module + " aws_iam_role_policy." + name));
     }
 
@@ -90,6 +90,7 @@ class IamPolicyTest {
                         "DeadLetterToOwnDlq",
                         "ReadOwnMembers",
                         "ReadSuppressions",
+                        "SummarizeOwnEvents",
                         "SuppressRefusedAddresses",
                         "WriteOwnLedgerEntries"),
                 statements.keySet());
@@ -163,6 +164,23 @@ class IamPolicyTest {
         JsonNode present = conditions.get("Null");
         assertEquals("dynamodb:LeadingKeys", present.path("variable").asText());
         assertEquals("[\"false\"]", present.path("values").toString());
+    }
+
+    @Test
+    void aListUpdatesOnlyItsOwnEventsSummaries() {
+        JsonNode events = Policies.statements(Module.list(), "function").get("SummarizeOwnEvents");
+        Map<String, JsonNode> conditions = Policies.conditions(events, "test");
+
+        assertEquals(List.of("dynamodb:UpdateItem"), actions(events));
+        assertEquals(List.of("var.events_table_arn"), resources(events));
+        assertEquals(
+                "aws_dynamodb_table.events.arn",
+                expr(Module.root().moduleCall("list").path("events_table_arn")));
+        JsonNode leading = conditions.get("ForAllValues:StringEquals");
+        assertEquals("dynamodb:LeadingKeys", leading.path("variable").asText());
+        assertEquals("[\"${var.name}\"]", leading.path("values").toString());
+        assertEquals("[\"false\"]", conditions.get("Null").path("values").toString());
+        assertTrue(expr(Module.list().local("environment")).contains("LISTWIRE_EVENTS_TABLE = var.events_table_name"));
     }
 
     @Test

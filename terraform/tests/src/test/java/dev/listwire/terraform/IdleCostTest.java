@@ -127,6 +127,34 @@ class IdleCostTest {
     }
 
     @Test
+    void theEventSummariesAreOneOnDemandTableByListAndEventWithARecentIndexAndTtl() {
+        JsonNode events = Module.root().resource("aws_dynamodb_table", "events");
+
+        assertEquals("list", events.path("hash_key").asText());
+        assertEquals("eventId", events.path("range_key").asText());
+        assertEquals("var.events_table_name", expr(events.path("name")));
+        assertEquals(
+                "listwire-events",
+                Module.root().variable("events_table_name").path("default").asText());
+        JsonNode recent = events.path("local_secondary_index").get(0);
+        assertEquals("recent", recent.path("name").asText());
+        assertEquals("firstSeen", recent.path("range_key").asText());
+        assertEquals("ALL", recent.path("projection_type").asText());
+        Map<String, String> types = new java.util.TreeMap<>();
+        events.path("attribute")
+                .forEach(a -> types.put(a.path("name").asText(), a.path("type").asText()));
+        assertEquals(Map.of("list", "S", "eventId", "S", "firstSeen", "N"), types);
+        assertEquals(
+                "expiresAt", events.path("ttl").get(0).path("attribute_name").asText());
+        assertTrue(events.path("ttl").get(0).path("enabled").asBoolean());
+        assertFalse(events.has("point_in_time_recovery"), "PITR bills per GB-month");
+        assertFalse(events.has("server_side_encryption"), "DynamoDB's default encryption: no key to pay for");
+        assertEquals(
+                "aws_dynamodb_table.events.name",
+                expr(Module.root().moduleCall("list").path("events_table_name")));
+    }
+
+    @Test
     void theSendingCountersAreOnDemandKeyedByAccountAndExpireByTtl() {
         JsonNode sending = Module.root().resource("aws_dynamodb_table", "sending");
 

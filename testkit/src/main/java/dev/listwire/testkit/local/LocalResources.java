@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
@@ -20,8 +24,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Creates, on local stand-ins (dynalite, ElasticMQ), what Terraform creates in AWS for a list, from the
  * same manifest: queue {@code <list>}, DLQ {@code <list>-dlq} with the manifest's redrive count, table
- * {@code <list>} keyed by {@code email}, the shared delivery ledger, the sending counters and
- * the suppression list. Tests and the devstack use it.
+ * {@code <list>} keyed by {@code email}, the shared delivery ledger, the sending counters,
+ * the suppression list, the event summaries and the feedback function's state. Tests and the devstack use it.
  */
 public final class LocalResources {
 
@@ -69,17 +73,48 @@ public final class LocalResources {
         createTable(table, List.of(key("email", KeyType.HASH)));
     }
 
+    /**
+     * One summary item per event (see {@code EventSummaries}), as Terraform makes it: hash {@code list}, range
+     * {@code eventId}, and the local index {@code recent} on {@code firstSeen} (epoch millis), projecting every
+     * attribute, that lists a list's events newest first.
+     */
+    public void createEventsTable(String table) {
+        LocalSecondaryIndex recent = LocalSecondaryIndex.builder()
+                .indexName("recent")
+                .keySchema(key("list", KeyType.HASH), key("firstSeen", KeyType.RANGE))
+                .projection(p -> p.projectionType(ProjectionType.ALL))
+                .build();
+        createTable(
+                table,
+                List.of(key("list", KeyType.HASH), key("eventId", KeyType.RANGE)),
+                b -> b.localSecondaryIndexes(recent),
+                List.of(attribute("firstSeen", ScalarAttributeType.N)));
+    }
+
+    /** The feedback function's state (mailbox cursor, reports acted on, soft bounces): {@code pk}, {@code sk}. */
+    public void createFeedbackTable(String table) {
+        createTable(table, List.of(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+    }
+
     private void createTable(String name, List<KeySchemaElement> keys) {
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        keys.forEach(k -> attributes.add(AttributeDefinition.builder()
-                .attributeName(k.attributeName())
-                .attributeType(ScalarAttributeType.S)
-                .build()));
+        createTable(name, keys, b -> {}, List.of());
+    }
+
+    private void createTable(
+            String name,
+            List<KeySchemaElement> keys,
+            Consumer<CreateTableRequest.Builder> indexes,
+            List<AttributeDefinition> indexAttributes) {
+        List<AttributeDefinition> attributes = new ArrayList<>(indexAttributes);
+        keys.forEach(k -> attributes.add(attribute(k.attributeName(), ScalarAttributeType.S)));
         try {
-            dynamoDb.createTable(b -> b.tableName(name)
-                    .keySchema(keys)
-                    .attributeDefinitions(attributes)
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            dynamoDb.createTable(b -> {
+                b.tableName(name)
+                        .keySchema(keys)
+                        .attributeDefinitions(attributes)
+                        .billingMode(BillingMode.PAY_PER_REQUEST);
+                indexes.accept(b);
+            });
             // dynalite makes a table active a moment after it answers CreateTable; the SDK's waiter would then
             // wait its default 20 s before asking again.
             try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
@@ -92,6 +127,13 @@ public final class LocalResources {
         } catch (ResourceInUseException exists) {
             // Already there from an earlier start: keep its members.
         }
+    }
+
+    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.common.links.DeliveryRef;
+import dev.listwire.common.links.DeliveryRefs;
 import dev.listwire.common.links.LinkPurpose;
 import dev.listwire.common.links.LinkSigner;
 import dev.listwire.testkit.Inbox;
@@ -66,6 +68,11 @@ class ListFunctionTest {
         assertEquals("fixture-list", granted.list());
         assertEquals("ada@example.com", granted.email());
         assertTrue(Inbox.header(ada, "Message-ID").matches("<[0-9a-f]{32}\\.fixture-list@listwire\\.test>"));
+        DeliveryRefs deliveries = list.function().getApplicationContext().getBean(DeliveryRefs.class);
+        assertEquals(
+                new DeliveryRef("fixture-list", "aapl-close-2026-11-27", "ada@example.com"),
+                deliveries.verify(Inbox.header(ada, "X-Listwire-Delivery")).orElseThrow(),
+                "the signed delivery header names the list, the event and the member");
         assertTrue(Inbox.part(ada, "text/plain").contains("Hello Ada,"));
         assertTrue(Inbox.part(ada, "text/plain")
                 .contains("Unsubscribe from this list: https://prefs.listwire.test/unsubscribe/"));

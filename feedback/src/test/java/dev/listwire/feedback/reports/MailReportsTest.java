@@ -1,0 +1,120 @@
+package dev.listwire.feedback.reports;
+
+import static dev.listwire.feedback.reports.ReportFixtures.REFS;
+import static dev.listwire.feedback.reports.ReportFixtures.mail;
+import static dev.listwire.feedback.reports.ReportFixtures.ref;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listwire.common.links.DeliveryRefs;
+import dev.listwire.common.links.LinkConfiguration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each form of bounce and complaint report the sending mailbox receives, and what listwire makes of it. */
+class MailReportsTest {
+
+    private final MailReports reports = new MailReports(REFS);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            postfix-permanent.eml        | dsn | linus@example.net   | PERMANENT_BOUNCE | 5.1.1  | 550 5.1.1 <linus@mail.example.net>: Recipient address rejected: User unknown in virtual mailbox table
+            postfix-delayed.eml          | dsn | grace@example.org   | TRANSIENT_BOUNCE | 4.4.7  | connect to mx.example.org[203.0.113.40]:25: Connection timed out
+            postfix-failed-transient.eml | dsn | edsger@example.org  | TRANSIENT_BOUNCE | 4.2.2  | 452 4.2.2 Mailbox full
+            arf-abuse.eml                | arf | barbara@example.net | COMPLAINT        | abuse  | abuse report from ExampleFBL/2.1
+            """)
+    void readsEachFormAsItsKindStatusRecipientAndDelivery(
+            String fixture, String format, String recipient, ReportKind kind, String status, String detail) {
+        Reading reading = reports.read(mail(fixture, REFS.sign(ref(recipient))));
+
+        Reading.Understood understood = assertInstanceOf(Reading.Understood.class, reading, reading.toString());
+        assertEquals(format, understood.format());
+        assertEquals(1, understood.reports().size());
+        FeedbackReport report = understood.reports().get(0);
+        assertEquals(kind, report.kind());
+        assertEquals(recipient, report.recipient());
+        assertEquals(Optional.of(ref(recipient)), report.delivery());
+        assertEquals(status, report.status());
+        assertEquals(detail, report.detail());
+        assertTrue(report.reportId().matches("[0-9a-f]{64}"), report.reportId());
+    }
+
+    @Test
+    void theSameReportReadTwiceHasTheSameId() {
+        String token = REFS.sign(ref("linus@example.net"));
+
+        String first = only(reports.read(mail("postfix-permanent.eml", token))).reportId();
+        String second = only(reports.read(mail("postfix-permanent.eml", token))).reportId();
+        String other = only(reports.read(mail("postfix-delayed.eml", REFS.sign(ref("grace@example.org")))))
+                .reportId();
+
+        assertEquals(first, second);
+        assertNotEquals(first, other);
+    }
+
+    @Test
+    void aForgedTokenIsNotUnderstood() {
+        DeliveryRefs forger =
+                new DeliveryRefs(new LinkConfiguration(null, "k1", "someone-elses-key-0123456789abcdefghijkl", null));
+
+        assertNotUnderstood(
+                "does not verify", reports.read(mail("postfix-permanent.eml", forger.sign(ref("linus@example.net")))));
+        assertNotUnderstood(
+                "does not verify", reports.read(mail("arf-abuse.eml", forger.sign(ref("barbara@example.net")))));
+    }
+
+    @Test
+    void aGenuineTokenForAnotherAddressIsNotUnderstood() {
+        // A real list email's headers pasted into a report about somebody else: that address must not be suppressed.
+        String adas = REFS.sign(ref("ada@example.com"));
+
+        assertNotUnderstood("recipient is not the address", reports.read(mail("postfix-permanent.eml", adas)));
+        assertNotUnderstood("Original-Rcpt-To is not the address", reports.read(mail("arf-abuse.eml", adas)));
+    }
+
+    @Test
+    void aReportWithoutTheDeliveryHeaderIsNotUnderstood() {
+        String withoutHeader =
+                ReportFixtures.text("postfix-permanent.eml").replace("X-Listwire-Delivery: {{delivery}}\n", "");
+
+        assertNotUnderstood("has no X-Listwire-Delivery", reports.read(ReportFixtures.parse(withoutHeader)));
+    }
+
+    @Test
+    void aPlainTextMessageThatOnlyLooksLikeABounceIsNotUnderstood() {
+        // From MAILER-DAEMON, "Undelivered Mail", DSN-like lines, even a genuine header: but no multipart/report.
+        Reading reading = reports.read(mail("lookalike.eml", REFS.sign(ref("ada@example.com"))));
+
+        assertNotUnderstood("not a report: text/plain", reading);
+    }
+
+    @Test
+    void unrelatedMailIsNotUnderstood() {
+        assertNotUnderstood("not a report: multipart/alternative", reports.read(mail("unrelated.eml", "")));
+    }
+
+    @Test
+    void brokenMimeIsNotUnderstoodAndNeverThrows() {
+        String broken =
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"nowhere\"\n\nno parts\n";
+        String badType = "Content-Type: multipart/report; report-type=\n\n";
+
+        assertInstanceOf(Reading.NotUnderstood.class, reports.read(ReportFixtures.parse(broken)));
+        assertInstanceOf(Reading.NotUnderstood.class, reports.read(ReportFixtures.parse(badType)));
+    }
+
+    static FeedbackReport only(Reading reading) {
+        Reading.Understood understood = assertInstanceOf(Reading.Understood.class, reading, reading.toString());
+        assertEquals(1, understood.reports().size());
+        return understood.reports().get(0);
+    }
+
+    static void assertNotUnderstood(String why, Reading reading) {
+        Reading.NotUnderstood not = assertInstanceOf(Reading.NotUnderstood.class, reading, reading.toString());
+        assertTrue(not.why().contains(why), not.why());
+    }
+}
