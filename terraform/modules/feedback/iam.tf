@@ -102,4 +102,15 @@ data "aws_iam_policy_document" "function" {
       resources = [statement.value]
     }
   }
+
+  dynamic "statement" {
+    for_each = local.ses ? [aws_sqs_queue.dlq[0].arn] : []
+
+    content {
+      sid = "DeadLetterWhatIsNotANotification"
+      # A body that is not an SES notification goes to the DLQ at once, with its reason (SesFeedback).
+      actions   = ["sqs:SendMessage"]
+      resources = [statement.value]
+    }
+  }
 }
