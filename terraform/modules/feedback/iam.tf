@@ -1,7 +1,8 @@
 # The feedback function's role: mark deliveries on the ledger and count them on the events' summaries
 # (common/.../events/DeliveryFeedback), suppress addresses as the lists do, record a complaint on the
-# member's item of each list, keep its own state, and (ses) consume its queue. Nothing else besides what
-# ../function adds for every function: reading the SSM parameters it names, writing its own logs.
+# member's item of each list, keep its own state, and (ses) consume its queue and dead-letter what is no
+# notification. Nothing else besides what ../function adds for every function: reading the SSM parameters
+# it names, writing its own logs.
 
 data "aws_iam_policy_document" "function" {
   statement {
@@ -99,6 +100,17 @@ data "aws_iam_policy_document" "function" {
       sid = "ConsumeOwnQueue"
       # What the event source mapping needs: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
       actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
+      resources = [statement.value]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = local.ses ? [aws_sqs_queue.dlq[0].arn] : []
+
+    content {
+      sid = "DeadLetterToOwnDlq"
+      # A message that is not an SES notification is moved there at once, with its reason.
+      actions   = ["sqs:SendMessage"]
       resources = [statement.value]
     }
   }

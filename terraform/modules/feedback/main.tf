@@ -27,6 +27,8 @@ locals {
       LISTWIRE_FEEDBACK_MAILBOX_PORT           = tostring(var.mailbox.port)
       LISTWIRE_FEEDBACK_MAILBOX_HANDLED_FOLDER = var.mailbox.handled_folder
     } : {},
+    # ses: a message that is no SES notification goes to the DLQ at once, with its reason, not after retries.
+    local.ses ? { LISTWIRE_FEEDBACK_DLQ_URL = aws_sqs_queue.dlq[0].url } : {},
   )
 }
 
