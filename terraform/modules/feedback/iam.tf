@@ -1,7 +1,8 @@
 # The feedback function's role: mark deliveries on the ledger and count them on the events' summaries
 # (common/.../events/DeliveryFeedback), suppress addresses as the lists do, record a complaint on the
-# member's item of each list, keep its own state, and (ses) consume its queue. Nothing else besides what
-# ../function adds for every function: reading the SSM parameters it names, writing its own logs.
+# member's item of each list, keep its own state, and (ses) consume its queue and dead-letter what is no
+# notification. Nothing else besides what ../function adds for every function: reading the SSM parameters
+# it names, writing its own logs.
 
 data "aws_iam_policy_document" "function" {
   statement {
@@ -107,8 +108,8 @@ data "aws_iam_policy_document" "function" {
     for_each = local.ses ? [aws_sqs_queue.dlq[0].arn] : []
 
     content {
-      sid = "DeadLetterWhatIsNotANotification"
-      # A body that is not an SES notification goes to the DLQ at once, with its reason (SesFeedback).
+      sid = "DeadLetterToOwnDlq"
+      # A message that is not an SES notification is moved there at once, with its reason.
       actions   = ["sqs:SendMessage"]
       resources = [statement.value]
     }

@@ -27,7 +27,7 @@ locals {
       LISTWIRE_FEEDBACK_MAILBOX_PORT           = tostring(var.mailbox.port)
       LISTWIRE_FEEDBACK_MAILBOX_HANDLED_FOLDER = var.mailbox.handled_folder
     } : {},
-    # Where a body that is not an SES notification goes at once, with its reason.
+    # ses: a message that is no SES notification goes to the DLQ at once, with its reason, not after retries.
     local.ses ? { LISTWIRE_FEEDBACK_DLQ_URL = aws_sqs_queue.dlq[0].url } : {},
   )
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -225,7 +226,8 @@ class FeedbackWiringTest {
                         "LISTWIRE_FEEDBACK_TRANSIENT_DAYS",
                         "LISTWIRE_FEEDBACK_MAILBOX_HOST",
                         "LISTWIRE_FEEDBACK_MAILBOX_PORT",
-                        "LISTWIRE_FEEDBACK_MAILBOX_HANDLED_FOLDER"),
+                        "LISTWIRE_FEEDBACK_MAILBOX_HANDLED_FOLDER",
+                        "LISTWIRE_FEEDBACK_DLQ_URL"),
                 names);
         assertTrue(expr(Module.feedback().local("environment"))
                 .contains("join(\",\", [for list, table in var.member_tables : \"${list}=${table.name}\"])"));
@@ -235,6 +237,32 @@ class FeedbackWiringTest {
         assertEquals(
                 "local.ssm_parameters",
                 expr(Module.root().moduleCall("feedback").path("ssm_parameters")));
+    }
+
+    @Test
+    void theFunctionIsGivenOnlyWhatTheAppReads() {
+        Path common = Repository.root().resolve("common/src/main");
+        Set<String> reads = AppSources.environmentNames(
+                List.of(Repository.root().resolve("feedback/src/main/java"), common.resolve("java")),
+                List.of(common.resolve("resources/application.properties")));
+        Set<String> given = new TreeSet<>();
+        for (JsonNode environment : List.of(
+                Module.feedback().local("environment"), Module.function().local("environment"))) {
+            Matcher m = ENV_NAME.matcher(expr(environment));
+            while (m.find()) {
+                given.add(m.group(1));
+            }
+        }
+        for (String name : given) {
+            assertTrue(
+                    AppSources.reads(reads, name), "modules/feedback sets " + name + ", which the app does not read");
+        }
+        assertTrue(
+                AppSources.read(Repository.root()
+                                .resolve("feedback/src/main/java/dev/listwire/feedback/"
+                                        + "MailboxFeedbackHandler.java"))
+                        .contains("public final class MailboxFeedbackHandler extends MicronautRequestHandler"),
+                "the imap handler is dev.listwire.feedback.MailboxFeedbackHandler::handleRequest");
     }
 
     @Test
