@@ -41,6 +41,9 @@ locals {
     links_retired_keys = { for id, name in var.link_keys.parameters : id => name if id != var.link_keys.current }
   }
 
+  # The feedback function (modules/feedback) and its state table exist unless feedback.source is "none".
+  feedback_enabled = var.feedback.source != "none"
+
   ssm_parameter_arn_prefix = "arn:${data.aws_partition.current.partition}:ssm:${var.region}:${data.aws_caller_identity.current.account_id}:parameter"
 
   # A preference center address of one's own (a custom domain); "" counts as none, which is what the
@@ -194,6 +197,35 @@ resource "aws_dynamodb_table" "events" {
   }
 }
 
+# The feedback function's own state (feedback/): the mailbox cursor (UIDVALIDITY, last UID), one item per
+# report acted on (so a report read twice acts once) and one per soft bounce (counted over a window). Key
+# "pk", sort key "sk"; TTL on expiresAt forgets the dedupe and soft-bounce items. Only when the function is
+# deployed (feedback.source is not "none"); on demand, nothing that bills while idle.
+resource "aws_dynamodb_table" "feedback" {
+  count = local.feedback_enabled ? 1 : 0
+
+  name                        = var.feedback.table_name
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "pk"
+  range_key                   = "sk"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+
+  attribute {
+    name = "sk"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+}
+
 # The preference center and one-click unsubscribe. On by default: a function URL and a function bill
 # per request only. It depends on no list (list_tables is built from the names), so the lists can be
 # given its URL.
@@ -215,6 +247,46 @@ module "subscriptions" {
   from                     = var.preferences_from
   links_key_id             = var.link_keys.current
   smtp                     = var.smtp
+  ssm_parameters           = local.ssm_parameters
+  ssm_parameter_arn_prefix = local.ssm_parameter_arn_prefix
+  architecture             = var.architecture
+  log_retention_days       = var.log_retention_days
+}
+
+# Bounces and complaints (modules/feedback): from the sending mailbox on a schedule (feedback.source =
+# "imap", the default), from SES notifications ("ses"), or not at all ("none"). Every list's table is
+# given, for the complaints recorded on a member's item.
+module "feedback" {
+  source = "./modules/feedback"
+  count  = local.feedback_enabled ? 1 : 0
+
+  source_kind              = var.feedback.source
+  artifact_path            = "${path.module}/../feedback/target/function.jar"
+  schedule                 = var.feedback.schedule
+  ses_identity             = var.feedback.ses_identity
+  include_original_headers = var.feedback.include_original_headers
+  transient_limit          = var.feedback.transient_limit
+  transient_days           = var.feedback.transient_days
+
+  mailbox = {
+    host           = var.feedback.mailbox_host
+    port           = var.feedback.mailbox_port
+    handled_folder = var.feedback.handled_folder
+  }
+
+  member_tables = {
+    for name, list in module.list : name => { name = list.table_name, arn = list.table_arn }
+  }
+
+  ledger_table_name        = aws_dynamodb_table.ledger.name
+  ledger_table_arn         = aws_dynamodb_table.ledger.arn
+  events_table_name        = aws_dynamodb_table.events.name
+  events_table_arn         = aws_dynamodb_table.events.arn
+  suppression_table_name   = aws_dynamodb_table.suppressions.name
+  suppression_table_arn    = aws_dynamodb_table.suppressions.arn
+  feedback_table_name      = aws_dynamodb_table.feedback[0].name
+  feedback_table_arn       = aws_dynamodb_table.feedback[0].arn
+  links_key_id             = var.link_keys.current
   ssm_parameters           = local.ssm_parameters
   ssm_parameter_arn_prefix = local.ssm_parameter_arn_prefix
   architecture             = var.architecture

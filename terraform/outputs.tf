@@ -68,3 +68,15 @@ output "events_table" {
   description = "The event summaries table (./listwire events reads it)."
   value       = aws_dynamodb_table.events.name
 }
+
+output "feedback" {
+  description = "The feedback function and its source's parts: function_name, log_group_name, and schedule_name (imap) or topic_arn, queue_url, dlq_url (ses); null when feedback.source is \"none\"."
+  value = local.feedback_enabled ? {
+    function_name  = module.feedback[0].function_name
+    log_group_name = module.feedback[0].log_group_name
+    schedule_name  = module.feedback[0].schedule_name
+    topic_arn      = module.feedback[0].topic_arn
+    queue_url      = module.feedback[0].queue_url
+    dlq_url        = module.feedback[0].dlq_url
+  } : null
+}

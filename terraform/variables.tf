@@ -172,3 +172,31 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "feedback" {
+  description = "The feedback function (modules/feedback), which reads bounces and complaints and suppresses the addresses. source: \"imap\" reads the sending mailbox (mailbox_host, mailbox_port, with the SMTP login) on an EventBridge Scheduler schedule and moves what it handled to handled_folder; \"ses\" reads SES notifications from an SNS topic through an SQS queue (ses_identity, when given, is pointed at the topic, include_original_headers on); \"none\" deploys nothing. table_name is its state table; transient_limit soft bounces within transient_days suppress an address."
+  type = object({
+    source                   = optional(string, "imap")
+    schedule                 = optional(string, "rate(15 minutes)")
+    mailbox_host             = optional(string, "imap.gmail.com")
+    mailbox_port             = optional(number, 993)
+    handled_folder           = optional(string, "listwire-feedback")
+    ses_identity             = optional(string)
+    include_original_headers = optional(bool, true)
+    table_name               = optional(string, "listwire-feedback")
+    transient_limit          = optional(number, 3)
+    transient_days           = optional(number, 30)
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = contains(["imap", "ses", "none"], var.feedback.source)
+    error_message = "feedback.source is \"imap\" (the sending mailbox), \"ses\" (SES notifications) or \"none\"."
+  }
+
+  validation {
+    condition     = var.feedback.ses_identity == null || var.feedback.source == "ses"
+    error_message = "feedback.ses_identity points SES's notifications at the ses source's topic: set source = \"ses\" with it."
+  }
+}

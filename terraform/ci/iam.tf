@@ -42,9 +42,11 @@ data "aws_iam_policy_document" "apply" {
     # AWS requires each action by name and Terraform's provider calls a service's Create, Describe, Get,
     # List, Tag and Update actions as each resource needs, so these are by service, on this account's
     # ARNs only; the boundary below is the ceiling.
-    actions = ["sqs:*", "dynamodb:*", "lambda:*", "logs:*", "cloudwatch:*"]
+    actions = ["sqs:*", "dynamodb:*", "lambda:*", "logs:*", "cloudwatch:*", "scheduler:*", "sns:*"]
     resources = [
       "${local.arn}:sqs:${var.region}:${local.account}:*",
+      "${local.arn}:scheduler:${var.region}:${local.account}:schedule/*",
+      "${local.arn}:sns:${var.region}:${local.account}:*",
       "${local.arn}:dynamodb:${var.region}:${local.account}:table/*",
       "${local.arn}:lambda:${var.region}:${local.account}:*",
       "${local.arn}:logs:${var.region}:${local.account}:log-group:/aws/lambda/*",
@@ -53,10 +55,17 @@ data "aws_iam_policy_document" "apply" {
   }
 
   statement {
+    sid = "PointSesNotificationsAtTheFeedbackTopic"
+    # modules/feedback with source "ses" and an ses_identity: the identity's notification topics and headers.
+    actions   = ["ses:SetIdentityNotificationTopic", "ses:SetIdentityHeadersInNotificationsEnabled"]
+    resources = ["${local.arn}:ses:${var.region}:${local.account}:identity/*"]
+  }
+
+  statement {
     sid = "ActionsOnNoSingleResource"
     # AWS requires resource "*" for these: they list or create across a service, and event source mappings
     # and log groups are described account-wide (https://docs.aws.amazon.com/service-authorization/latest/reference/).
-    actions   = ["lambda:CreateEventSourceMapping", "lambda:GetEventSourceMapping", "lambda:ListEventSourceMappings", "logs:DescribeLogGroups"]
+    actions   = ["lambda:CreateEventSourceMapping", "lambda:GetEventSourceMapping", "lambda:ListEventSourceMappings", "logs:DescribeLogGroups", "ses:GetIdentityNotificationAttributes"]
     resources = ["*"]
   }
 
@@ -75,6 +84,19 @@ data "aws_iam_policy_document" "apply" {
       test     = "StringEquals"
       variable = "iam:PassedToService"
       values   = ["lambda.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid = "PassTheFeedbackScheduleRoleToSchedulerOnly"
+    # modules/feedback's schedule invokes the function through a role of its own (listwire-feedback-schedule).
+    actions   = ["iam:PassRole"]
+    resources = ["${local.arn}:iam::${local.account}:role/listwire-*-schedule"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["scheduler.amazonaws.com"]
     }
   }
 
@@ -98,7 +120,7 @@ data "aws_iam_policy_document" "apply_boundary" {
     sid = "CeilingListwireServices"
     # AWS requires a boundary to allow an action for any policy to grant it: here every action of the
     # services listwire deploys, the function roles' IAM actions, and the state bucket.
-    actions   = ["sqs:*", "dynamodb:*", "lambda:*", "logs:*", "cloudwatch:*", "iam:*Role", "iam:*RolePolicy", "iam:*RolePolicies", "iam:ListRoleTags", "iam:TagRole", "iam:UntagRole", "iam:ListInstanceProfilesForRole", "iam:UpdateAssumeRolePolicy", "iam:PassRole", "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"]
+    actions   = ["sqs:*", "dynamodb:*", "lambda:*", "logs:*", "cloudwatch:*", "scheduler:*", "sns:*", "ses:SetIdentityNotificationTopic", "ses:SetIdentityHeadersInNotificationsEnabled", "ses:GetIdentityNotificationAttributes", "iam:*Role", "iam:*RolePolicy", "iam:*RolePolicies", "iam:ListRoleTags", "iam:TagRole", "iam:UntagRole", "iam:ListInstanceProfilesForRole", "iam:UpdateAssumeRolePolicy", "iam:PassRole", "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"]
     resources = ["*"]
   }
 

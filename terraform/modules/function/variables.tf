@@ -19,7 +19,7 @@ variable "role_name" {
 }
 
 variable "handler" {
-  description = "The Lambda handler: a class name, without ::method."
+  description = "The Lambda handler: a class name, or Class::method."
   type        = string
 }
 

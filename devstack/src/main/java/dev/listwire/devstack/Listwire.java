@@ -3,6 +3,7 @@ package dev.listwire.devstack;
 import dev.listwire.devstack.cli.AddressHashCommand;
 import dev.listwire.devstack.cli.DevstackCommand;
 import dev.listwire.devstack.cli.DlqCommand;
+import dev.listwire.devstack.cli.EventsCommand;
 import dev.listwire.devstack.cli.MailCommand;
 import dev.listwire.devstack.cli.MembersCommand;
 import dev.listwire.devstack.cli.SchemaCommand;
@@ -16,13 +17,14 @@ import picocli.CommandLine.Command;
         name = "listwire",
         mixinStandardHelpOptions = true,
         version = "listwire 0.1.0",
-        description = "Event-driven email lists: run them on this machine, send events, manage members and "
-                + "suppressions, read dead letters.",
+        description = "Event-driven email lists: run them on this machine, send events, see how they went, "
+                + "manage members and suppressions, read dead letters.",
         subcommands = {
             DevstackCommand.class,
             SendCommand.class,
             MembersCommand.class,
             SuppressionsCommand.class,
+            EventsCommand.class,
             DlqCommand.class,
             MailCommand.class,
             SchemaCommand.class,

@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * The suppression list's writes, and its pages for the command line: an address put on it
- * ({@link #suppress}), taken off ({@link #remove}), and every entry, a page at a time ({@link #page}). The
- * sends' reads are {@link SuppressedAddresses}.
+ * The suppression list's writes, and its reads for the command line: an address put on it
+ * ({@link #suppress}), taken off ({@link #remove}), one entry ({@link #find}), and every entry, a page at a time
+ * ({@link #page}). The sends' reads are {@link SuppressedAddresses}.
  */
 @Singleton
 public final class SuppressionList {
@@ -93,6 +93,14 @@ public final class SuppressionList {
         return dynamoDb.deleteItem(
                         b -> b.tableName(table).key(SuppressionKeys.key(email)).returnValues(ReturnValue.ALL_OLD))
                 .hasAttributes();
+    }
+
+    /** The address's entry, when it is on the list: one {@code GetItem}. */
+    public Optional<Suppression> find(String email) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        b -> b.tableName(table).key(SuppressionKeys.key(email)).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(entry(item));
     }
 
     /** Up to {@code limit} entries after the address {@code after} (in the table's order, not sorted). */

@@ -4,6 +4,7 @@ import static dev.listwire.feedback.reports.ReportFixtures.REFS;
 import static dev.listwire.feedback.reports.ReportFixtures.mail;
 import static dev.listwire.feedback.reports.ReportFixtures.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,12 +21,18 @@ class MailReportsTest {
 
     private final MailReports reports = new MailReports(REFS);
 
+    /** Each form: its format, its recipient (lower-cased), its kind and status, and the start of its detail. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            postfix-permanent.eml        | dsn | linus@example.net   | PERMANENT_BOUNCE | 5.1.1  | 550 5.1.1 <linus@mail.example.net>: Recipient address rejected: User unknown in virtual mailbox table
-            postfix-delayed.eml          | dsn | grace@example.org   | TRANSIENT_BOUNCE | 4.4.7  | connect to mx.example.org[203.0.113.40]:25: Connection timed out
-            postfix-failed-transient.eml | dsn | edsger@example.org  | TRANSIENT_BOUNCE | 4.2.2  | 452 4.2.2 Mailbox full
-            arf-abuse.eml                | arf | barbara@example.net | COMPLAINT        | abuse  | abuse report from ExampleFBL/2.1
+            gmail-permanent.eml          | dsn | hedy@example.com         | PERMANENT_BOUNCE | 5.1.1  | 550-5.1.1 The email account
+            postfix-permanent.eml        | dsn | linus@example.net        | PERMANENT_BOUNCE | 5.1.1  | 550 5.1.1 <linus@mail.
+            exim-permanent.eml           | dsn | alan@example.org         | PERMANENT_BOUNCE | 5.0.0  | 550 5.2.1 Mailbox disabled
+            exchange-permanent.eml       | dsn | grace.hopper@example.net | PERMANENT_BOUNCE | 5.1.10 | 550 5.1.10 RESOLVER.ADR
+            exchange-global.eml          | dsn | zoe.muller@example.net   | PERMANENT_BOUNCE | 5.2.2  | 552 5.2.2 STOREDRV.Deliver
+            postfix-delayed.eml          | dsn | grace@example.org        | TRANSIENT_BOUNCE | 4.4.7  | connect to mx.example.org
+            postfix-failed-transient.eml | dsn | edsger@example.org       | TRANSIENT_BOUNCE | 4.2.2  | 452 4.2.2 Mailbox full
+            postfix-delivered.eml        | dsn | margaret@example.net     | DELIVERY         | 2.0.0  | 250 2.0.0 Ok
+            arf-abuse.eml                | arf | barbara@example.net      | COMPLAINT        | abuse  | abuse report from ExampleFBL
             """)
     void readsEachFormAsItsKindStatusRecipientAndDelivery(
             String fixture, String format, String recipient, ReportKind kind, String status, String detail) {
@@ -39,7 +46,9 @@ class MailReportsTest {
         assertEquals(recipient, report.recipient());
         assertEquals(Optional.of(ref(recipient)), report.delivery());
         assertEquals(status, report.status());
-        assertEquals(detail, report.detail());
+        assertTrue(report.detail().startsWith(detail), report.detail());
+        assertTrue(report.detail().length() <= ReportText.DETAIL_LENGTH, "one line of at most 300 characters");
+        assertFalse(report.detail().contains("\n") || report.detail().contains("\r"), report.detail());
         assertTrue(report.reportId().matches("[0-9a-f]{64}"), report.reportId());
     }
 

@@ -166,6 +166,35 @@ class IdleCostTest {
     }
 
     @Test
+    void theFeedbackScheduleIsTheOnlyThingThatRunsWhileIdleAndTheReadmePricesItsRuns() throws Exception {
+        // The default schedule's runs a month (30 days), from the root variable's default.
+        Matcher rate = Pattern.compile("schedule = optional\\(string, \"rate\\((\\d+) minutes\\)\"\\)")
+                .matcher(expr(Module.root().variable("feedback").path("type")));
+        assertTrue(rate.find(), "feedback.schedule defaults to rate(<n> minutes)");
+        int runs = 30 * 24 * 60 / Integer.parseInt(rate.group(1));
+        String readme = java.nio.file.Files.readString(Repository.terraform().resolve("README.md"));
+        String cost = readme.substring(readme.indexOf("## Cost"));
+        assertTrue(
+                cost.contains(String.format(java.util.Locale.ROOT, "%,d runs a month", runs)),
+                "terraform/README.md's cost does not price the feedback schedule's " + runs + " runs a month");
+        assertTrue(cost.contains("**SES notifications**") && cost.contains("per 1,000 notifications"));
+
+        // Nothing else of the feedback function runs unasked: no schedule but the one, a queue only for ses.
+        Module feedback = Module.feedback();
+        assertEquals(
+                Set.of("this"),
+                feedback.named("resource", "aws_scheduler_schedule").keySet());
+        assertEquals(
+                "local.ses ? 1 : 0",
+                expr(feedback.resource("aws_lambda_event_source_mapping", "this")
+                        .path("count")));
+        JsonNode state = Module.root().resource("aws_dynamodb_table", "feedback");
+        assertFalse(state.has("point_in_time_recovery"), "PITR bills per GB-month");
+        assertFalse(state.has("server_side_encryption"), "DynamoDB's default encryption: no key to pay for");
+        assertTrue(state.path("ttl").get(0).path("enabled").asBoolean(), "dedupe and soft-bounce items expire");
+    }
+
+    @Test
     void noModuleCreatesACustomerManagedKmsKeyAndTheReadmeSaysWhy() throws Exception {
         for (Module module : Module.all()) {
             assertTrue(

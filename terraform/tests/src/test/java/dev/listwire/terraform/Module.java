@@ -29,6 +29,10 @@ record Module(String dir, List<Hcl.File> files, ObjectNode blocks) {
         return at(Repository.terraform(), "modules/subscriptions");
     }
 
+    static Module feedback() {
+        return at(Repository.terraform(), "modules/feedback");
+    }
+
     static Module function() {
         return at(Repository.terraform(), "modules/function");
     }
@@ -39,7 +43,7 @@ record Module(String dir, List<Hcl.File> files, ObjectNode blocks) {
     }
 
     static List<Module> all() {
-        return List.of(root(), list(), subscriptions(), function(), ci());
+        return List.of(root(), list(), subscriptions(), feedback(), function(), ci());
     }
 
     /** The module in directory {@code dir} (relative to {@code terraform}; "" for the root module). */

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +21,9 @@ import java.util.stream.Stream;
  * interface per nested block. In them a property without {@code ?} is required, its doc link's fragment
  * ({@code …/docs/resources/dynamodb_table#hash_key}) is its Terraform name, and a nested block's doc says
  * "{@code <name> block}" (a nested attribute of object type, which is not written as a block, does not).
+ * The names are checked against the package's JavaScript, which cdktf writes HCL with ({@code
+ * synthesizeHclAttributes} and the {@code …ToHclTerraform} functions): a declaration the parser misread fails
+ * loudly instead of letting an argument through.
  */
 final class ProviderSchema {
 
@@ -40,6 +45,11 @@ final class ProviderSchema {
     private static final Pattern LINK = Pattern.compile(
             "\\{@link https://registry\\.terraform\\.io/providers/hashicorp/aws/([\\d.]+)/docs/(resources|data-sources)/(\\w+)#(\\w+) ");
     private static final Pattern IDENTIFIER = Pattern.compile("\\b[A-Z]\\w*\\b");
+    private static final Pattern JS_STRUCT =
+            Pattern.compile("function (\\w+)ToHclTerraform\\(struct\\) \\{(.*?)\\n\\}", Pattern.DOTALL);
+    private static final Pattern JS_CONFIG =
+            Pattern.compile("synthesizeHclAttributes\\(\\) \\{(.*?)\\n    \\}", Pattern.DOTALL);
+    private static final Pattern JS_NAME = Pattern.compile("(\\w+): \\{\\s*value: [^\\n]*\\n\\s*isBlock: ");
     private static final Map<String, Type> LOADED = new ConcurrentHashMap<>();
 
     private ProviderSchema() {}
@@ -95,7 +105,7 @@ final class ProviderSchema {
         Map<String, Map<String, Field>> structs = new LinkedHashMap<>();
         String config = null;
         String version = null;
-        String sources = declarations(dir);
+        String sources = sources(dir, ".d.ts");
         Matcher iface = INTERFACE.matcher(sources);
         while (iface.find()) {
             if ("cdktf.TerraformMetaArguments".equals(iface.group(2))) {
@@ -126,7 +136,40 @@ final class ProviderSchema {
         if (config == null) {
             throw new IllegalStateException(dir + " has no …Config interface");
         }
+        crossCheck(dir, config, structs);
         return new Type(address, version, config, structs);
+    }
+
+    /** The Terraform names the JavaScript writes, by interface, must be those read from the declarations. */
+    private static void crossCheck(Path dir, String config, Map<String, Map<String, Field>> structs) {
+        String js = sources(dir, ".js");
+        Map<String, Set<String>> written = new LinkedHashMap<>();
+        Matcher struct = JS_STRUCT.matcher(js);
+        while (struct.find()) {
+            String name = Character.toUpperCase(struct.group(1).charAt(0))
+                    + struct.group(1).substring(1);
+            written.put(name, names(struct.group(2)));
+        }
+        Matcher synthesize = JS_CONFIG.matcher(js);
+        if (!synthesize.find()) {
+            throw new IllegalStateException(dir + ": no synthesizeHclAttributes to check the declarations against");
+        }
+        written.put(config, names(synthesize.group(1)));
+        written.forEach((name, names) -> {
+            if (structs.containsKey(name) && !names.equals(structs.get(name).keySet())) {
+                throw new IllegalStateException(dir + ": " + name + " declares "
+                        + structs.get(name).keySet() + " but its JavaScript writes " + names);
+            }
+        });
+    }
+
+    private static Set<String> names(String attributes) {
+        Set<String> names = new TreeSet<>();
+        Matcher name = JS_NAME.matcher(attributes);
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return names;
     }
 
     private static Optional<String> structOf(String typeExpression, Map<String, ?> structs) {
@@ -139,11 +182,12 @@ final class ProviderSchema {
         return Optional.empty();
     }
 
-    /** Every .d.ts of the directory: large types keep their nested blocks' interfaces in index-structs/. */
-    private static String declarations(Path dir) {
+    /** Every .d.ts, or every other .js, of the directory: large types keep their nested blocks in index-structs/. */
+    private static String sources(Path dir, String suffix) {
         try (Stream<Path> files = Files.walk(dir)) {
             StringBuilder all = new StringBuilder();
-            files.filter(f -> f.toString().endsWith(".d.ts"))
+            files.filter(f -> f.toString().endsWith(suffix))
+                    .filter(f -> suffix.equals(".d.ts") || !f.toString().endsWith(".d.ts"))
                     .sorted()
                     .forEach(f -> all.append(read(f)).append('\n'));
             return all.toString();

@@ -30,12 +30,15 @@ class ProviderSchemaTest {
 
     @Test
     void everyAwsBlockMatchesTheProvidersSchema() {
-        SchemaCheck.Result result = SchemaCheck.run(Hcl.parse(Repository.terraform()), newerArguments());
+        Map<String, Hcl.File> files = Hcl.parse(Repository.terraform());
+        long start = System.nanoTime();
+        SchemaCheck.Result result = SchemaCheck.run(files, newerArguments());
+        long millis = (System.nanoTime() - start) / 1_000_000;
 
         System.out.printf(
                 "Provider schema check (hashicorp/aws %s, @cdktf/provider-aws %s): %d resource and data blocks"
-                        + " checked, %d nested blocks, %d arguments%n",
-                SCHEMA_VERSION, packageVersion(), result.blocks(), result.nestedBlocks(), result.arguments());
+                        + " checked, %d nested blocks, %d arguments, in %d ms%n",
+                SCHEMA_VERSION, packageVersion(), result.blocks(), result.nestedBlocks(), result.arguments(), millis);
         result.newerUsed()
                 .forEach((argument, version) ->
                         System.out.printf("  newer than %s: %s (added in %s)%n", SCHEMA_VERSION, argument, version));

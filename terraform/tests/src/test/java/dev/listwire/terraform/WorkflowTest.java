@@ -3,6 +3,7 @@ package dev.listwire.terraform;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -26,6 +27,18 @@ class WorkflowTest {
                 workflow.contains("subscriptions/target/function.jar"),
                 "the subscriptions function is deployed by default");
         assertTrue(workflow.contains("needs: [build, check]"));
+    }
+
+    @Test
+    void uploadsEveryJarTheRootModuleDeploys() {
+        // modules/subscriptions and modules/feedback: "${path.module}/../<dir>/target/function.jar".
+        for (JsonNode call : Module.root().blocks("module").values()) {
+            String jar = call.path("artifact_path").asText();
+            if (!jar.isEmpty()) {
+                String path = jar.replace("${path.module}/../", "");
+                assertTrue(workflow.contains("            " + path + "\n"), "the build job does not upload " + path);
+            }
+        }
     }
 
     @Test
