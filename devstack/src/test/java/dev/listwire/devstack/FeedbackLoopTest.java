@@ -53,6 +53,7 @@ class FeedbackLoopTest {
         awaitEmails("loop-1", List.of("ada@example.com", "grace@example.com", BOUNCING));
 
         Run bounce = devstack.listwire("bounce", "--local", BOUNCING);
+        System.out.println("./listwire bounce --local " + BOUNCING + "\n" + bounce.out());
         assertEquals(0, bounce.exitCode(), bounce.err());
         assertTrue(bounce.out().contains("Dropped a permanent bounce (5.1.1) for " + BOUNCING), bounce.out());
         awaitSuppressedForBounce(BOUNCING, Duration.ofSeconds(60));

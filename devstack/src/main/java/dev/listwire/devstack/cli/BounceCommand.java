@@ -66,30 +66,30 @@ public final class BounceCommand extends Printing {
                     ? new BounceMessages().dsnFor(original, to, TRANSIENT_STATUS, TRANSIENT_DIAGNOSTIC, REPORTING_MTA)
                     : new BounceMessages().dsnFor(original, to, PERMANENT_STATUS, PERMANENT_DIAGNOSTIC, REPORTING_MTA);
             mailboxes.appendToSendingAccount(dsn);
-            out().println("Dropped a "
-                    + (soft
-                            ? "transient bounce (" + TRANSIENT_STATUS + ", delayed)"
-                            : "permanent " + "bounce (" + PERMANENT_STATUS + ")")
-                    + " for " + to + " into " + LocalEndpoints.SMTP_USER
-                    + "'s INBOX:");
-            // The subject and ids come from a list's templates and a producer's event: shown, never obeyed.
-            out().println(Terminal.line(
-                    "  the email   " + original.getMessageID() + "  \"" + original.getSubject() + "\""));
-            out().println(Terminal.line("  the DSN     " + dsn.getMessageID() + "  \"" + dsn.getSubject() + "\""));
-            out().println(
-                            "The devstack's feedback function reads it within a few seconds (every 5 s unless started with "
-                                    + "--feedback-every).");
-            out().println(
-                            soft
-                                    ? "Then ./listwire events --local LIST --event ID --recipient " + to
-                                            + " shows it counted."
-                                    : "Then ./listwire suppressions list --local shows " + to
-                                            + " suppressed, and the next event skips it.");
+            tell(to, original, dsn);
         } catch (MessagingException e) {
             throw new IllegalStateException(
                     "the devstack's mailbox (IMAP on localhost:"
                             + Ports.configured().imap() + ") refused: " + e.getMessage(),
                     e);
+        }
+    }
+
+    private void tell(String to, MimeMessage original, MimeMessage dsn) throws MessagingException {
+        String kind = soft
+                ? "transient bounce (" + TRANSIENT_STATUS + ", delayed)"
+                : "permanent bounce (" + PERMANENT_STATUS + ")";
+        out().println("Dropped a " + kind + " for " + to + " into " + LocalEndpoints.SMTP_USER + "'s INBOX:");
+        // The subject and ids come from a list's templates and a producer's event: shown, never obeyed.
+        out().println(Terminal.line("  the email  " + original.getMessageID() + "  \"" + original.getSubject() + "\""));
+        out().println(Terminal.line("  the DSN    " + dsn.getMessageID() + "  \"" + dsn.getSubject() + "\""));
+        out().println("The devstack's feedback function reads it within a few seconds (every 5 s unless started "
+                + "with --feedback-every). Then");
+        String list = LocalMailboxes.listOf(original).orElse("LIST");
+        out().println(Terminal.line("  ./listwire events --local " + list + " --recipient " + to + "   shows it"));
+        if (!soft) {
+            out().println("  ./listwire suppressions list --local   shows " + to
+                    + " suppressed: the next event skips it");
         }
     }
 }

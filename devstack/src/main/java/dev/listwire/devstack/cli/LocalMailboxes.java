@@ -91,20 +91,37 @@ final class LocalMailboxes {
         }
     }
 
-    /** A list email's {@code Message-ID} is {@code <hash.list@domain>}: the list and domain are read back from it. */
+    /** The list a list email came from, read back from its {@code Message-ID} ({@code <hash.list@domain>}). */
+    static Optional<String> listOf(MimeMessage message) {
+        return idParts(message).map(ListEmailId::list);
+    }
+
+    /** Whether a list email is {@code eventId}'s: its {@code Message-ID} is derived from list, event and recipient. */
     private static boolean isOf(MimeMessage message, String eventId, String address) {
+        return idParts(message)
+                .map(parts -> MessageIds.of(parts.list(), eventId, address, parts.domain()))
+                .filter(derived -> derived.equals(messageId(message)))
+                .isPresent();
+    }
+
+    /** The list and the domain in a list email's {@code Message-ID}, {@code <hash.list@domain>}. */
+    private record ListEmailId(String list, String domain) {}
+
+    private static Optional<ListEmailId> idParts(MimeMessage message) {
+        String id = messageId(message);
+        int dot = id.indexOf('.');
+        int at = id.lastIndexOf('@');
+        if (!id.startsWith("<") || !id.endsWith(">") || dot < 0 || at < dot) {
+            return Optional.empty();
+        }
+        return Optional.of(new ListEmailId(id.substring(dot + 1, at), id.substring(at + 1, id.length() - 1)));
+    }
+
+    private static String messageId(MimeMessage message) {
         try {
-            String id = message.getMessageID();
-            int dot = id.indexOf('.');
-            int at = id.lastIndexOf('@');
-            if (dot < 0 || at < dot || !id.endsWith(">")) {
-                return false;
-            }
-            String list = id.substring(dot + 1, at);
-            String domain = id.substring(at + 1, id.length() - 1);
-            return id.equals(MessageIds.of(list, eventId, address, domain));
+            return String.valueOf(message.getMessageID());
         } catch (MessagingException unreadable) {
-            return false;
+            return "";
         }
     }
 }
