@@ -257,12 +257,14 @@ class FeedbackWiringTest {
             assertTrue(
                     AppSources.reads(reads, name), "modules/feedback sets " + name + ", which the app does not read");
         }
+        // Both handlers Terraform names are request handlers of the app (SQS batches for ses).
+        Path app = Repository.root().resolve("feedback/src/main/java/dev/listwire/feedback");
+        assertTrue(AppSources.read(app.resolve("MailboxFeedbackHandler.java"))
+                .contains("public final class MailboxFeedbackHandler extends MicronautRequestHandler<"));
         assertTrue(
-                AppSources.read(Repository.root()
-                                .resolve("feedback/src/main/java/dev/listwire/feedback/"
-                                        + "MailboxFeedbackHandler.java"))
-                        .contains("public final class MailboxFeedbackHandler extends MicronautRequestHandler"),
-                "the imap handler is dev.listwire.feedback.MailboxFeedbackHandler::handleRequest");
+                AppSources.read(app.resolve("SesFeedbackHandler.java"))
+                        .contains(
+                                "public final class SesFeedbackHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse>"));
     }
 
     @Test
