@@ -68,6 +68,9 @@ resource "aws_scheduler_schedule" "this" {
     # The alias: SnapStart applies to published versions, never to $LATEST.
     arn      = module.function.alias_arn
     role_arn = aws_iam_role.scheduler[0].arn
+    # Without an input Scheduler sends a "default notification" whose shape it does not document; the handler
+    # ignores its input but must be able to read it (FeedbackLambdaIT invokes the jar with this JSON).
+    input = jsonencode({})
 
     # A run that failed or was throttled (reserved concurrency 1: the previous run still reading) is not
     # retried: the next run reads everything new since the cursor anyway.

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Runs the benchmarks named in the arguments ({@code provider}, {@code cpu}, {@code fanout}, {@code memory},
- * {@code startup}, {@code cost} (from the provider, cpu and memory figures of the same run), or {@code all})
+ * {@code startup}, {@code feedback} (the feedback function's cost per run), {@code cost} (from the provider, cpu and memory figures of the same run), or {@code all})
  * and prints every figure beside its baseline and goal, as Markdown, to stdout and {@code target/benchmarks.md}.
  * Sizes: {@code -Dbench.members} (fan-out, 2000), {@code -Dbench.iterations} (3), {@code -Dbench.small} (10000),
  * {@code -Dbench.large} (100000), {@code -Dbench.budget-seconds} (20), {@code -Dbench.startup-rounds} (6).
@@ -51,6 +51,10 @@ public final class Benchmarks {
             }
             if (all || which.contains("memory")) {
                 memory(out);
+                report(out);
+            }
+            if (all || which.contains("feedback")) {
+                FeedbackCost.run(out);
                 report(out);
             }
             if (all || which.contains("cost")) {

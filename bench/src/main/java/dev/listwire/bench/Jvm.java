@@ -43,7 +43,7 @@ final class Jvm {
                 + existing(System.getProperty("bench.probe-jar", "target/listwire-bench.jar"));
     }
 
-    private static String existing(String file) {
+    static String existing(String file) {
         Path path = Path.of(file).toAbsolutePath();
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException(path + " is missing: build it with mvn -pl bench -am verify -Pbench");

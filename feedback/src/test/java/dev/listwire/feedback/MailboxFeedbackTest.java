@@ -2,6 +2,7 @@ package dev.listwire.feedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listwire.common.events.EventSummaries;
@@ -13,6 +14,8 @@ import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
 import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.SqsEvents;
+import dev.listwire.testkit.TestMailServer;
+import dev.listwire.testkit.local.Dynalite;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +173,61 @@ class MailboxFeedbackTest {
         assertTrue(member.containsKey("complainedAt"));
         assertEquals(
                 1, summaries().one(listName(), "evt-1").orElseThrow().counts().get(SummaryCount.COMPLAINTS));
+    }
+
+    @Test
+    void aReportWhoseActingFailsStaysInTheInboxAndIsActedOnByTheNextRun() throws Exception {
+        list.members().add(BARBARA);
+        list.handle(SqsEvents.withAttributes("m-1", EVENT, Map.of("eventId", "evt-1")));
+        mailbox.deliver(Reports.about("arf-abuse.eml", delivery(BARBARA), "arf-1"));
+        list.property("listwire.feedback.member-tables", list.manifest().name() + "=no-such-table");
+        try (MailboxFeedbackHandler broken =
+                new MailboxFeedbackHandler(list.fixture().context())) {
+            assertThrows(RuntimeException.class, () -> broken.execute(Map.of()));
+        }
+        assertEquals(1, mailbox.in("INBOX").size(), "not moved: it was not acted on");
+
+        Map<String, Object> next = feedback.execute(Map.of());
+
+        assertEquals(Map.of("suppressed", 1), next.get("acted"), "given back, so acted on now: " + next);
+        assertEquals(List.of(), mailbox.in("INBOX"));
+    }
+
+    @Test
+    void aNewUidValidityReadsTheMailboxAgainAndRecognisesWhatWasActedOn() throws Exception {
+        list.members().add(LINUS);
+        list.handle(SqsEvents.withAttributes("m-1", EVENT, Map.of("eventId", "evt-1")));
+        MimeMessage dsn = Reports.about("postfix-permanent.eml", delivery(LINUS), "dsn-1");
+        mailbox.deliver(dsn, Reports.about("unrelated.eml", "", "mail-1"));
+        feedback.execute(Map.of());
+        // The server renumbered the mailbox (RFC 9051: a new UIDVALIDITY), and the DSN is back in the inbox.
+        mailbox.deliver(Reports.about("postfix-permanent.eml", delivery(LINUS), "dsn-1"));
+        list.stack()
+                .dynamoDb()
+                .updateItem(b -> b.tableName(list.fixture().feedbackTable())
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS("mailbox#" + TestMailServer.USER + "/INBOX"),
+                                "sk", AttributeValue.fromS("cursor")))
+                        .updateExpression("SET uidValidity = :other, lastUid = :far")
+                        .expressionAttributeValues(
+                                Map.of(":other", AttributeValue.fromN("1"), ":far", AttributeValue.fromN("999999"))));
+
+        Map<String, Object> run = feedback.execute(Map.of());
+
+        assertEquals(2, run.get("read"), "the whole inbox again: " + run);
+        assertEquals(Map.of("duplicate", 1), run.get("acted"));
+        assertEquals(
+                1, summaries().one(listName(), "evt-1").orElseThrow().counts().get(SummaryCount.BOUNCED));
+    }
+
+    @Test
+    void aMailboxThatCannotBeReachedFailsTheRunAndSaysWhich() throws Exception {
+        list.property("listwire.feedback.mailbox.port", Dynalite.freePort());
+        try (MailboxFeedbackHandler unreachable =
+                new MailboxFeedbackHandler(list.fixture().context())) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> unreachable.execute(Map.of()));
+            assertTrue(e.getMessage().startsWith("cannot read the sending mailbox"), e.getMessage());
+        }
     }
 
     private String delivery(String address) {

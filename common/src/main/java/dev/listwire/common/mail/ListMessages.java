@@ -27,6 +27,8 @@ public final class ListMessages {
     /** Read back by the feedback function from the headers a DSN or ARF report quotes. */
     public static final String DELIVERY_HEADER = "X-Listwire-Delivery";
 
+    private static final int MAX_LINE = 998;
+
     private final DeliveryRefs deliveries;
 
     public ListMessages(DeliveryRefs deliveries) {
@@ -55,10 +57,10 @@ public final class ListMessages {
             message.setHeader("List-Unsubscribe", "<" + HeaderValues.singleLine(unsubscribeUrl.get()) + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        if (listEmail.headers().delivery().isPresent()) {
-            message.setHeader(
-                    DELIVERY_HEADER,
-                    deliveries.sign(listEmail.headers().delivery().get()));
+        Optional<String> delivery =
+                listEmail.headers().delivery().map(deliveries::sign).filter(ListMessages::fitsOneLine);
+        if (delivery.isPresent()) {
+            message.setHeader(DELIVERY_HEADER, delivery.get());
         }
         MimeMultipart body = new MimeMultipart("alternative");
         body.addBodyPart(part(email.text(), "plain"));
@@ -90,6 +92,15 @@ public final class ListMessages {
         } catch (UnsupportedEncodingException e) {
             throw new MessagingException("UTF-8 is not supported", e);
         }
+    }
+
+    /**
+     * A token has no space to fold at, and SMTP refuses lines past 998 octets (RFC 5322 section 2.1.1). Only an
+     * event id of a few hundred non-ASCII characters comes near it: that email goes without the header (its
+     * bounces are then not understood) rather than not at all.
+     */
+    private static boolean fitsOneLine(String token) {
+        return DELIVERY_HEADER.length() + 2 + token.length() <= MAX_LINE;
     }
 
     static String domainOf(String address) {

@@ -44,14 +44,15 @@ public final class MailReports {
             return new Reading.NotUnderstood(
                     "not a report: " + type.getBaseType().toLowerCase(Locale.ROOT));
         }
-        if (!reportType.equals("delivery-status") && !reportType.equals("feedback-report")) {
+        // RFC 6522: report-type names the machine part's subtype; a global DSN (RFC 6533) may name its own.
+        boolean dsn = reportType.equals("delivery-status") || reportType.equals("global-delivery-status");
+        if (!dsn && !reportType.equals("feedback-report")) {
             return new Reading.NotUnderstood("a report of type " + ReportText.oneLine(reportType));
         }
         if (!(message.getContent() instanceof Multipart multipart)) {
             return new Reading.NotUnderstood("a multipart/report without parts");
         }
         ReportParts parts = ReportParts.of(multipart);
-        boolean dsn = reportType.equals("delivery-status");
         boolean arfPart = parts.machineType().equals("message/feedback-report");
         if (parts.machine().isEmpty() || dsn == arfPart) {
             return new Reading.NotUnderstood("a " + reportType + " report without its machine-readable part");

@@ -19,9 +19,7 @@ final class ReportText {
 
     /** Unfolded, control characters as spaces, cut to {@link #DETAIL_LENGTH}. */
     static String oneLine(String value) {
-        String line =
-                CONTROL.matcher(value == null ? "" : value).replaceAll(" ").strip();
-        return line.length() <= DETAIL_LENGTH ? line : line.substring(0, DETAIL_LENGTH - 1) + "…";
+        return cut(unfolded(value));
     }
 
     /** The {@code x.y.z} status a value starts with, without the comment some MTAs add after it. */
@@ -48,11 +46,19 @@ final class ReportText {
 
     /** A diagnostic code without its type ({@code smtp; 550 …} is {@code 550 …}), on one line. */
     static String diagnostic(String value) {
-        String line = oneLine(value);
+        String line = unfolded(value);
         int semicolon = line.indexOf(';');
         if (semicolon > 0 && line.substring(0, semicolon).matches("[A-Za-z0-9-]+")) {
             line = line.substring(semicolon + 1).strip();
         }
-        return line;
+        return cut(line);
+    }
+
+    private static String unfolded(String value) {
+        return CONTROL.matcher(value == null ? "" : value).replaceAll(" ").strip();
+    }
+
+    private static String cut(String line) {
+        return line.length() <= DETAIL_LENGTH ? line : line.substring(0, DETAIL_LENGTH - 1) + "…";
     }
 }

@@ -53,6 +53,17 @@ class MailReportsTest {
     }
 
     @Test
+    void aGlobalDsnMayNameItsOwnReportType() {
+        String token = REFS.sign(ref("zoe.muller@example.net"));
+        String global = ReportFixtures.withToken("exchange-global.eml", token)
+                .replace("report-type=delivery-status", "report-type=global-delivery-status");
+
+        assertEquals(
+                ReportKind.PERMANENT_BOUNCE,
+                only(reports.read(ReportFixtures.parse(global))).kind());
+    }
+
+    @Test
     void theSameReportReadTwiceHasTheSameId() {
         String token = REFS.sign(ref("linus@example.net"));
 

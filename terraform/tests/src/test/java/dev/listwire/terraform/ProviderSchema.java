@@ -42,8 +42,9 @@ final class ProviderSchema {
             Pattern.compile("export interface (\\w+)(?: extends ([\\w.]+))? \\{(.*?)\\n\\}", Pattern.DOTALL);
     private static final Pattern PROPERTY =
             Pattern.compile("/\\*\\*((?:(?!\\*/).)*)\\*/\\s*readonly (\\w+)(\\??): ([^;]+);", Pattern.DOTALL);
-    private static final Pattern LINK = Pattern.compile(
-            "\\{@link https://registry\\.terraform\\.io/providers/hashicorp/aws/([\\d.]+)/docs/(resources|data-sources)/(\\w+)#(\\w+) ");
+    private static final Pattern LINK =
+            Pattern.compile("\\{@link https://registry\\.terraform\\.io/providers/hashicorp/aws/([\\d.]+)"
+                    + "/docs/(resources|data-sources)/(\\w+)#(\\w+) ");
     private static final Pattern IDENTIFIER = Pattern.compile("\\b[A-Z]\\w*\\b");
     private static final Pattern JS_STRUCT =
             Pattern.compile("function (\\w+)ToHclTerraform\\(struct\\) \\{(.*?)\\n\\}", Pattern.DOTALL);

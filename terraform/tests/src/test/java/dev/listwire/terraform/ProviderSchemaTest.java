@@ -165,15 +165,18 @@ class ProviderSchemaTest {
                 sorted(check("nested", Map.of()).problems()));
     }
 
+    private static final String POLICY = "missing.tf: data aws_iam_policy_document.d: missing required argument ";
+    private static final String SCHEDULE = "missing.tf: resource aws_scheduler_schedule.s: missing required argument ";
+
     @Test
     void reportsMissingRequiredArgumentsAndBlocksUnlessADynamicBlockGivesThem() {
         assertEquals(
                 List.of(
-                        "missing.tf: data aws_iam_policy_document.d: missing required argument statement.condition.values",
-                        "missing.tf: data aws_iam_policy_document.d: missing required argument statement.condition.variable",
-                        "missing.tf: resource aws_scheduler_schedule.s: missing required argument flexible_time_window.mode",
-                        "missing.tf: resource aws_scheduler_schedule.s: missing required argument schedule_expression",
-                        "missing.tf: resource aws_scheduler_schedule.s: missing required argument target.role_arn"),
+                        POLICY + "statement.condition.values",
+                        POLICY + "statement.condition.variable",
+                        SCHEDULE + "flexible_time_window.mode",
+                        SCHEDULE + "schedule_expression",
+                        SCHEDULE + "target.role_arn"),
                 sorted(check("missing", Map.of()).problems()));
     }
 

@@ -28,13 +28,15 @@ class SubscriptionsWiringTest {
     /**
      * What the subscriptions app reads: its own settings and common's, but not common's function package,
      * which holds the list functions' beans (their DLQ, their table) that its context never builds. It does
-     * read the sending account's (its link emails reserve their sends there, as the lists' do).
+     * read the sending account's (its link emails reserve their sends there, as the lists' do). Nor the event
+     * summaries' (common's events package): the list functions and the feedback function write them, and no
+     * class of the subscriptions app uses that package.
      */
     private static Set<String> appReads() {
         Set<String> names = AppSources.environmentNames(
                 List.of(APP, COMMON.resolve("java/dev/listwire/common")),
                 List.of(COMMON.resolve("resources/application.properties")));
-        names.removeIf(name -> name.startsWith("LISTWIRE_FUNCTION_"));
+        names.removeIf(name -> name.startsWith("LISTWIRE_FUNCTION_") || name.startsWith("LISTWIRE_EVENTS_"));
         return names;
     }
 
@@ -42,6 +44,16 @@ class SubscriptionsWiringTest {
     private static Set<String> subscriptionsEnvironment() {
         return envNames(
                 Module.subscriptions().local("environment"), Module.function().local("environment"));
+    }
+
+    @Test
+    void theAppUsesNoEventSummaries() throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.walk(APP)) {
+            files.filter(f -> f.toString().endsWith(".java"))
+                    .forEach(f -> assertFalse(
+                            AppSources.read(f).contains("dev.listwire.common.events"),
+                            f + " uses the event summaries: give the subscriptions function LISTWIRE_EVENTS_TABLE"));
+        }
     }
 
     @Test

@@ -1,0 +1,79 @@
+package dev.listwire.common.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listwire.common.links.DeliveryRef;
+import dev.listwire.common.links.DeliveryRefs;
+import dev.listwire.common.links.LinkConfiguration;
+import dev.listwire.common.manifest.ListKind;
+import dev.listwire.common.manifest.ListManifest;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The signed delivery header a list email carries, and the emails that carry none. */
+class ListMessagesTest {
+
+    private static final DeliveryRefs REFS =
+            new DeliveryRefs(new LinkConfiguration(null, "k1", "test-signing-key-0123456789abcdefghijkl", null));
+    private static final ListManifest LIST = new ListManifest(
+            "prices",
+            "Price Alerts",
+            "price alerts",
+            new ListManifest.Sender("alerts@example.com", "Price Alerts"),
+            ListKind.TRANSACTIONAL,
+            new ListManifest.Tuning(1, 30, 1, 1, null, null));
+
+    private final ListMessages messages = new ListMessages(REFS);
+
+    @Test
+    void aListEmailCarriesItsDeliverySignedOnOneLine() throws Exception {
+        DeliveryRef ref = new DeliveryRef("prices", "evt-1", "ada@example.com");
+
+        MimeMessage email = compose("evt-1", new ListHeaders(Optional.empty(), Optional.of(ref)));
+
+        String header = email.getHeader(ListMessages.DELIVERY_HEADER, null);
+        assertEquals(ref, REFS.verify(header).orElseThrow());
+        assertTrue(written(email).contains("\r\nX-Listwire-Delivery: " + header + "\r\n"), "one unfolded line");
+    }
+
+    @Test
+    void anEmailOfNoEventCarriesNone() throws Exception {
+        assertNull(compose("evt-1", ListHeaders.none()).getHeader(ListMessages.DELIVERY_HEADER));
+    }
+
+    @Test
+    void aDeliveryTooLongForOneSmtpLineIsLeftOutAndTheEmailStillBuilt() throws Exception {
+        String eventId = "事".repeat(256); // the longest event id a producer may give, 768 octets in UTF-8
+        DeliveryRef ref = new DeliveryRef("prices", eventId, "ada@example.com");
+
+        MimeMessage email = compose(eventId, new ListHeaders(Optional.empty(), Optional.of(ref)));
+
+        assertNull(email.getHeader(ListMessages.DELIVERY_HEADER));
+        assertTrue(written(email).lines().allMatch(line -> line.length() <= 998));
+    }
+
+    private MimeMessage compose(String eventId, ListHeaders headers) throws Exception {
+        return messages.compose(
+                Session.getInstance(new Properties()),
+                new ListEmail(
+                        LIST,
+                        eventId,
+                        new InternetAddress("ada@example.com"),
+                        new RenderedEmail("s", "h", "t"),
+                        headers));
+    }
+
+    private static String written(MimeMessage email) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        email.writeTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
