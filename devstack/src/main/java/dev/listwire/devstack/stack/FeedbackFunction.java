@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
 final class FeedbackFunction implements AutoCloseable {
 
     static final String HANDLER = "dev.listwire.feedback.MailboxFeedbackHandler";
-    /** What the schedule's target sends; the handler ignores its input. */
+    /** What the schedule's target sends ({@code input = jsonencode({})} in modules/feedback); it is ignored. */
     static final String INPUT = "{}";
-    /** As Terraform's function timeout: what the run's {@code getRemainingTimeInMillis} counts down from. */
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** modules/feedback's default {@code timeout_seconds}: what a run's remaining time counts down from. */
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final ScheduledFunction function;
     private final Schedule schedule;
@@ -32,7 +32,7 @@ final class FeedbackFunction implements AutoCloseable {
         this.schedule = schedule;
     }
 
-    /** Starts the function and its schedule; {@code tables} and the links key come from the devstack. */
+    /** Starts the function on {@code properties} (the devstack's tables, link key and mailbox) and its schedule. */
     static FeedbackFunction start(FeedbackPolling polling, Map<String, Object> properties) {
         ScheduledFunction function = ScheduledFunction.start("feedback", polling.jar(), HANDLER, properties);
         Schedule schedule =
