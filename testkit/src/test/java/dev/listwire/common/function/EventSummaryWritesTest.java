@@ -45,6 +45,25 @@ class EventSummaryWritesTest {
     }
 
     @Test
+    void anAddressRefusedForGoodCountsAsRefusedAndTheNextEventSkipsIt() {
+        list.members().add("ada@example.com").add("bounce@example.com");
+        list.mail().rejectRecipient("bounce@example.com");
+
+        list.handle(event("m1", "e-refused"));
+        list.mail().heal();
+        list.handle(event("m2", "e-after"));
+
+        EventSummary refused = summary("e-refused");
+        assertEquals(1, refused.counts().get(SummaryCount.SENT));
+        assertEquals(1, refused.counts().get(SummaryCount.REFUSED));
+        assertEquals(0, refused.counts().get(SummaryCount.SKIPPED));
+        EventSummary after = summary("e-after");
+        assertEquals(1, after.counts().get(SummaryCount.SENT));
+        assertEquals(1, after.counts().get(SummaryCount.SKIPPED), "suppressed since the refusal");
+        assertEquals(0, after.counts().get(SummaryCount.REFUSED));
+    }
+
+    @Test
     void aContinuationAddsToTheSameSummaryAsASecondInvocation() throws Exception {
         list.members().add("ada@example.com").add("bob@example.com");
         try (FixtureFunction budgeted = new FixtureFunction(list.property("listwire.function.continue-margin", "1s")
