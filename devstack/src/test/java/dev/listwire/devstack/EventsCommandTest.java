@@ -55,10 +55,12 @@ class EventsCommandTest {
     @BeforeEach
     void createTables() {
         int n = SEQUENCE.incrementAndGet();
-        events = "listwire-events-cli-" + n;
-        ledger = "listwire-deliveries-cli-" + n;
-        suppressions = "listwire-suppressions-cli-" + n;
-        members = "prices-cli-" + n;
+        // Names of their own: SuppressionsCommandTest names its tables "listwire-suppressions-cli-<n>" on the same
+        // dynalite.
+        events = "listwire-events-events-cli-" + n;
+        ledger = "listwire-deliveries-events-cli-" + n;
+        suppressions = "listwire-suppressions-events-cli-" + n;
+        members = "prices-events-cli-" + n;
         LocalResources resources = new LocalResources(stack.dynamoDb(), stack.sqs());
         resources.createEventsTable(events);
         resources.createLedger(ledger);

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * adds {@code n - 1}, a part that ends (completed, dead-lettered) takes 1 off, a continuation or a retry leaves it.
  * {@link EventSummary#outcome()} reads "in progress" while it is above 0, and the last outcome after. When SQS
  * delivers one message twice (it may), that part is counted twice: {@code openParts} can then reach 0 early or go
- * below it, and read "completed" a little before the last part ends.
+ * below it, and read "completed" a little before the last part ends. A message that SQS moves to the DLQ after its
+ * last retry never says so to the function: its event stays "in progress", with {@code retry} as its last outcome.
  *
  * <p>The counts add up what each invocation saw: a member already sent by an earlier part is not counted again, and
  * the members a retried message skipped are counted by its next delivery, not twice; only a pass that goes over a

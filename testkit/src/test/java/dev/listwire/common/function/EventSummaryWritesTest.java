@@ -10,8 +10,11 @@ import dev.listwire.common.events.EventsConfiguration;
 import dev.listwire.common.events.SummaryCount;
 import dev.listwire.testkit.CountdownContext;
 import dev.listwire.testkit.ListUnderTest;
+import dev.listwire.testkit.QueueDrain;
 import dev.listwire.testkit.SqsEvents;
 import dev.listwire.testkit.TableCalls;
+import dev.listwire.testkit.smtp.Phase;
+import dev.listwire.testkit.smtp.ScriptedSmtpServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,46 @@ class EventSummaryWritesTest {
         assertEquals(0, summary.progress().openParts());
         assertEquals(summary.progress().firstSeen(), summary.progress().updatedAt());
         assertEquals(1, TableCalls.count(list.fixture().eventsTable(), "UpdateItem"), "one write, not one per email");
+    }
+
+    @Test
+    void anAddressRefusedForGoodCountsAsRefusedAndTheNextEventSkipsIt() {
+        list.members().add("ada@example.com").add("bounce@example.com");
+        list.mail().rejectRecipient("bounce@example.com");
+
+        list.handle(event("m1", "e-refused"));
+        list.mail().heal();
+        list.handle(event("m2", "e-after"));
+
+        EventSummary refused = summary("e-refused");
+        assertEquals(1, refused.counts().get(SummaryCount.SENT));
+        assertEquals(1, refused.counts().get(SummaryCount.REFUSED));
+        assertEquals(0, refused.counts().get(SummaryCount.SKIPPED));
+        EventSummary after = summary("e-after");
+        assertEquals(1, after.counts().get(SummaryCount.SENT));
+        assertEquals(1, after.counts().get(SummaryCount.SKIPPED), "suppressed since the refusal");
+        assertEquals(0, after.counts().get(SummaryCount.REFUSED));
+    }
+
+    @Test
+    void refusalsForNowCountEachTryAndTheLastOneGivesUp() throws Exception {
+        list.members().add("ada@example.com").add("member1@example.com");
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
+                FixtureFunction function = new FixtureFunction(
+                        list.property("listwire.smtp.port", server.port()).context())) {
+            server.script().at(Phase.RCPT_TO, SmtpFaults.SOME, "452 4.2.2 The email account is over quota.");
+
+            function.handleRequest(event("m1", "e-deferred"), null);
+            QueueDrain.run(function, list.stack().sqs(), list.queueUrl(), 1, () -> null, Duration.ofMinutes(1));
+        }
+
+        EventSummary summary = summary("e-deferred");
+        assertEquals(3, summary.progress().invocations(), "three passes: address-tries is 3");
+        assertEquals(1, summary.counts().get(SummaryCount.SENT), "ada, in the first pass and only then");
+        assertEquals(2, summary.counts().get(SummaryCount.DEFERRED), "member1's first two tries");
+        assertEquals(1, summary.counts().get(SummaryCount.GAVE_UP), "and its third");
+        assertEquals(0, summary.counts().get(SummaryCount.SKIPPED), "ada, already sent, is not counted again");
+        assertEquals("completed", summary.outcome());
     }
 
     @Test
