@@ -34,7 +34,7 @@ class SuppressionsCommandTest {
 
     @BeforeEach
     void createTable() {
-        table = "listwire-suppressions-command-" + SEQUENCE.incrementAndGet(); // not EventsCommandTest's names
+        table = "listwire-suppressions-cli-" + SEQUENCE.incrementAndGet();
         new LocalResources(stack.dynamoDb(), stack.sqs()).createSuppressionTable(table);
     }
 
