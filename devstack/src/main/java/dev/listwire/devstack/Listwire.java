@@ -1,6 +1,7 @@
 package dev.listwire.devstack;
 
 import dev.listwire.devstack.cli.AddressHashCommand;
+import dev.listwire.devstack.cli.BounceCommand;
 import dev.listwire.devstack.cli.DevstackCommand;
 import dev.listwire.devstack.cli.DlqCommand;
 import dev.listwire.devstack.cli.EventsCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             EventsCommand.class,
             DlqCommand.class,
             MailCommand.class,
+            BounceCommand.class,
             SchemaCommand.class,
             AddressHashCommand.class,
             CommandLine.HelpCommand.class

@@ -2,6 +2,8 @@ package dev.listwire.devstack;
 
 import dev.listwire.devstack.stack.Devstack;
 import dev.listwire.devstack.stack.DevstackSettings;
+import dev.listwire.devstack.stack.FeedbackPolling;
+import dev.listwire.devstack.stack.MailSettings;
 import dev.listwire.devstack.stack.Ports;
 import dev.listwire.testkit.local.Dynalite;
 import jakarta.mail.Address;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 
@@ -42,7 +45,8 @@ public final class TestDevstack implements AutoCloseable {
     }
 
     public static TestDevstack start(Path lists, Path state, Ports ports) {
-        return new TestDevstack(Devstack.start(new DevstackSettings(lists, state, ports, true)), ports);
+        MailSettings mail = MailSettings.captured(Optional.of(FeedbackPolling.of(ROOT, FeedbackPolling.DEFAULT_EVERY)));
+        return new TestDevstack(Devstack.start(new DevstackSettings(lists, state, ports, true, mail)), ports);
     }
 
     public static Ports freePorts() {

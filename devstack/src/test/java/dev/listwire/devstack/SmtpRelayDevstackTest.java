@@ -50,6 +50,10 @@ class SmtpRelayDevstackTest {
                     banner);
             assertTrue(banner.contains("(no TLS, AUTH as " + USER + ")"), banner);
             assertFalse(banner.contains("GreenMail") || banner.contains(PASSWORD), banner);
+            assertTrue(
+                    banner.contains(
+                            "Feedback  not read here: bounces and complaints go to the real mailbox of " + USER),
+                    banner);
 
             TestDevstack.Run sent = inProcess(ports, "send", "--local", "stock-movement-alerts", "--example");
             assertEquals(0, sent.exitCode(), sent.err());

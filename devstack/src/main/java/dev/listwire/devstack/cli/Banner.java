@@ -39,6 +39,7 @@ final class Banner {
                     .append("   (GreenMail; user and password = the address)\n");
             b.append("  Mail      ").append(e.web()).append("/mail\n");
         }
+        b.append("  Feedback  ").append(feedback(stack)).append("\n");
         b.append("  Prefs     ")
                 .append(e.web())
                 .append("/preferences   (preference center; the links in every email lead here)\n\n");
@@ -56,6 +57,21 @@ final class Banner {
                         b.append("\nSend an example event:\n\n  ").append(cmd).append(whereToSeeIt(relay, e)));
         b.append("\nCtrl-C stops; messages not yet handled go back to their queue.\n");
         return b.toString();
+    }
+
+    /** Whether bounces and complaints are read here, and if not, where they go. */
+    private static String feedback(Devstack stack) {
+        Optional<SmtpRelay> relay = stack.mail().relay();
+        if (relay.isPresent()) {
+            return "not read here: bounces and complaints go to the real mailbox of "
+                    + relay.get().login().map(l -> l.user()).orElse("the sending account")
+                    + ", which the devstack leaves alone";
+        }
+        return stack.feedback()
+                .map(polling -> "polls " + LocalEndpoints.SMTP_USER + "'s INBOX every "
+                        + polling.every().toSeconds()
+                        + " s for bounces and complaints (drop one: ./listwire bounce --local ADDRESS)")
+                .orElse("not running: bounces and complaints dropped in the mailbox wait unread");
     }
 
     private static String whereToSeeIt(Optional<SmtpRelay> relay, LocalEndpoints e) {

@@ -2,10 +2,13 @@ package dev.listwire.devstack.cli;
 
 import dev.listwire.devstack.stack.Devstack;
 import dev.listwire.devstack.stack.DevstackSettings;
+import dev.listwire.devstack.stack.FeedbackPolling;
+import dev.listwire.devstack.stack.MailSettings;
 import dev.listwire.devstack.stack.Ports;
 import dev.listwire.devstack.stack.SmtpRelay;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,7 +26,9 @@ import picocli.CommandLine.Option;
                     + "handled to their queue.",
             "With --smtp HOST:PORT, mail is sent for real through that server and not captured (no GreenMail); "
                     + "the SMTP password comes from the environment variable " + SmtpOptions.PASSWORD_VARIABLE
-                    + " or --smtp-password-file, never from the command line."
+                    + " or --smtp-password-file, never from the command line.",
+            "The feedback function reads the sending account's mailbox in GreenMail every few seconds (bounces, "
+                    + "complaints: ./listwire bounce --local ADDRESS drops one there); not with --smtp."
         })
 public final class DevstackCommand implements Runnable {
 
@@ -43,6 +48,14 @@ public final class DevstackCommand implements Runnable {
             description = "Where tables and queued messages are kept (default: .devstack in the repository).")
     Path state;
 
+    @Option(
+            names = "--feedback-every",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description = "How often the feedback function reads the sending account's mailbox in GreenMail "
+                    + "(default: ${DEFAULT-VALUE}; in AWS the schedule's default is every 15 minutes).")
+    long feedbackEvery;
+
     @Mixin
     SmtpOptions smtp = new SmtpOptions();
 
@@ -54,8 +67,14 @@ public final class DevstackCommand implements Runnable {
         if (reset) {
             Devstack.reset(stateDir);
         }
+        if (feedbackEvery < 1) {
+            throw new IllegalArgumentException("--feedback-every must be at least 1 second, not " + feedbackEvery);
+        }
+        MailSettings mail = relay.map(MailSettings::relaying)
+                .orElseGet(() -> MailSettings.captured(
+                        Optional.of(FeedbackPolling.of(Workspace.root(), Duration.ofSeconds(feedbackEvery)))));
         DevstackSettings settings =
-                new DevstackSettings(Workspace.root().resolve("lists"), stateDir, Ports.configured(), !noDemo, relay);
+                new DevstackSettings(Workspace.root().resolve("lists"), stateDir, Ports.configured(), !noDemo, mail);
         Devstack stack = Devstack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -48,6 +48,7 @@ public final class Devstack implements AutoCloseable {
     private final List<RunningList> lists = new ArrayList<>();
     private final Map<String, IsolatedFunction> functions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Optional<SmtpRelay> relay;
+    private Optional<FeedbackPolling> feedback = Optional.empty();
     private MailServer mail;
     private String linksKey;
 
@@ -63,6 +64,7 @@ public final class Devstack implements AutoCloseable {
         try {
             stack.startParts(settings);
             stack.startLists(settings, modules);
+            settings.mail().feedback().ifPresent(stack::startFeedback);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -85,6 +87,11 @@ public final class Devstack implements AutoCloseable {
 
     public MailServer mail() {
         return mail;
+    }
+
+    /** How the feedback function polls the sending account's mailbox; empty when it does not run. */
+    public Optional<FeedbackPolling> feedback() {
+        return feedback;
     }
 
     private void startParts(DevstackSettings settings) {
@@ -178,6 +185,19 @@ public final class Devstack implements AutoCloseable {
         p.putAll(sendingAccount());
         p.put("listwire.links.key", linksKey);
         return p;
+    }
+
+    /** The feedback function, reading what comes back to the sending account; closed before the tables stop. */
+    private void startFeedback(FeedbackPolling polling) {
+        Map<String, Object> p = smtpProperties();
+        p.put("listwire.ledger.table", LEDGER_TABLE);
+        p.put("listwire.events.table", EVENTS_TABLE);
+        p.put("listwire.suppression.table", SUPPRESSION_TABLE);
+        p.put("listwire.feedback.table", FEEDBACK_TABLE);
+        p.put("listwire.links.key", linksKey);
+        p.putAll(FeedbackFunction.mailboxProperties(endpoints.ports(), lists));
+        toClose.push(FeedbackFunction.start(polling, p));
+        feedback = Optional.of(polling);
     }
 
     /** The account every list and the preference center send with. */

@@ -10,12 +10,12 @@ import java.util.Optional;
  * @param state    where tables and queued messages are kept between starts ({@code .devstack/})
  * @param ports    where each part listens
  * @param demo     whether to seed each new list table from the list's {@code demo/members.csv}
- * @param relay    a real SMTP server to send through; empty to capture every email in GreenMail
+ * @param mail     GreenMail (and the feedback function polling it), or a real SMTP server to send through
  */
-public record DevstackSettings(Path lists, Path state, Ports ports, boolean demo, Optional<SmtpRelay> relay) {
+public record DevstackSettings(Path lists, Path state, Ports ports, boolean demo, MailSettings mail) {
 
-    /** Mail captured in GreenMail, as the devstack does unless {@code --smtp} is given. */
-    public DevstackSettings(Path lists, Path state, Ports ports, boolean demo) {
-        this(lists, state, ports, demo, Optional.empty());
+    /** A real SMTP server to send through; empty to capture every email in GreenMail. */
+    public Optional<SmtpRelay> relay() {
+        return mail.relay();
     }
 }
