@@ -20,6 +20,11 @@ final class FeedbackTally {
         read++;
     }
 
+    /** How many messages the run read. */
+    int readSoFar() {
+        return read;
+    }
+
     void understood(String format) {
         formats.merge(format, 1, Integer::sum);
     }

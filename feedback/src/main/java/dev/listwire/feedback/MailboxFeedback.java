@@ -83,7 +83,13 @@ public final class MailboxFeedback {
         fields.put("mailbox", mailbox);
         fields.put("lastUid", cursor.lastUid());
         fields.putAll(tally.fields());
-        log.info("feedback-read", fields);
+        // An idle run (nothing new) is DEBUG: the schedule runs every few minutes, and a line each time would bury
+        // the runs that read something; Lambda's own REPORT line still shows that it ran.
+        if (tally.readSoFar() > 0) {
+            log.info("feedback-read", fields);
+        } else {
+            log.debug("feedback-read", fields);
+        }
         return fields;
     }
 
