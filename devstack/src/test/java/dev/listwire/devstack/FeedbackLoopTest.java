@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The whole loop on a real devstack, as the README tells a user to run it: an event to a list, a bounce for
  * one member dropped with {@code ./listwire bounce}, the feedback function (polling GreenMail's mailbox of the
  * sending account, from its own function.jar) suppressing the member, the next event skipping it, and
- * {@code ./listwire events} showing both events.
+ * {@code ./listwire events} showing both events; and {@code events} on an event that met no bounce.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedbackLoopTest {
@@ -134,6 +134,54 @@ class FeedbackLoopTest {
     }
 
     /** One cell of the {@code events} table: its columns are two or more spaces apart, a header's words one. */
+    @Test
+    void eventsShowsHowAnEventWentAndWhyAMemberGotNothing() {
+        Run sent = devstack.listwire(
+                "send",
+                "--local",
+                "stock-movement-alerts",
+                // AMZN: grace follows everything; ada and linus follow other tickers; margaret left.
+                "{\"ticker\":\"AMZN\",\"price\":201.5,\"changePct\":4.2,\"window\":\"1d\"}",
+                "--event-id",
+                "amzn-events-test");
+        assertEquals(0, sent.exitCode(), sent.err());
+        devstack.awaitMail(
+                m -> TestDevstack.subject(m).startsWith("AMZN"), List.of("grace@example.com"), Duration.ofSeconds(30));
+        new QueueWaits(sqs).awaitDone(listNamed("stock-movement-alerts"));
+
+        String recent =
+                devstack.listwire("events", "--local", "stock-movement-alerts").out();
+        assertTrue(
+                recent.lines().anyMatch(l -> l.matches("amzn-events-test +\\S+ +completed +1 +3 +0 +0 +0 +0")), recent);
+        String one = devstack.listwire("events", "--local", "stock-movement-alerts", "--event", "amzn-events-test")
+                .out();
+        assertTrue(one.contains("invocations  1"), one);
+        String grace = devstack.listwire(
+                        "events", "--local", "stock-movement-alerts", "--recipient", "grace@example.com")
+                .out();
+        assertTrue(grace.contains("event amzn-events-test"), grace);
+        assertTrue(grace.contains("sent at "), grace);
+        String linus = devstack.listwire(
+                        "events",
+                        "--local",
+                        "stock-movement-alerts",
+                        "--event",
+                        "amzn-events-test",
+                        "--recipient",
+                        "linus@example.com")
+                .out();
+        assertTrue(
+                linus.contains("no delivery record: a member now, but not sent: the list's filter left them out"),
+                linus);
+    }
+
+    private RunningList listNamed(String name) {
+        return devstack.stack().lists().stream()
+                .filter(l -> l.module().name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static String column(String table, String eventId, String header) {
         List<String> lines = table.lines().map(String::trim).toList();
         List<String> headers = List.of(lines.stream()
