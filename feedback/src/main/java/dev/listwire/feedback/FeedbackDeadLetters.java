@@ -2,10 +2,10 @@ package dev.listwire.feedback;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
+import dev.listwire.common.queue.DeadLetterReasons;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Where an SES notification that is not one goes: the feedback queue's DLQ, its body untouched and the reason
@@ -13,9 +13,6 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 @Singleton
 final class FeedbackDeadLetters {
-
-    static final String REASON = "listwire-error";
-    private static final int MAX_ATTRIBUTE = 1024;
 
     private final SqsClient sqs;
     private final FeedbackConfiguration configuration;
@@ -33,14 +30,8 @@ final class FeedbackDeadLetters {
             return;
         }
         String body = message.getBody() == null || message.getBody().isEmpty() ? " " : message.getBody();
-        String bounded = reason.length() > MAX_ATTRIBUTE ? reason.substring(0, MAX_ATTRIBUTE) : reason;
         sqs.sendMessage(b -> b.queueUrl(configuration.dlqUrl())
                 .messageBody(body)
-                .messageAttributes(Map.of(
-                        REASON,
-                        MessageAttributeValue.builder()
-                                .dataType("String")
-                                .stringValue(bounded)
-                                .build())));
+                .messageAttributes(Map.of(DeadLetterReasons.REASON, DeadLetterReasons.text(reason))));
     }
 }

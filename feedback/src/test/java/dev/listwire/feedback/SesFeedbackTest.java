@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.events.EventSummaries;
 import dev.listwire.common.events.SummaryCount;
+import dev.listwire.common.queue.DeadLetterReasons;
 import dev.listwire.common.suppression.Suppression;
 import dev.listwire.common.suppression.SuppressionList;
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
@@ -124,7 +125,7 @@ class SesFeedbackTest {
         assertEquals(2, dead.size());
         assertTrue(dead.stream()
                 .allMatch(m -> !m.messageAttributes()
-                        .get(FeedbackDeadLetters.REASON)
+                        .get(DeadLetterReasons.REASON)
                         .stringValue()
                         .isBlank()));
         assertTrue(suppressions().page(Optional.empty(), 10).entries().isEmpty());

@@ -2,10 +2,10 @@ package dev.listwire.common.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.manifest.ListManifest;
+import dev.listwire.common.queue.DeadLetterReasons;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Moves a message that can never succeed to the list's DLQ at once, its body untouched and the reason
@@ -13,9 +13,6 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 @Singleton
 final class DeadLetterQueue {
-
-    static final String REASON = "listwire-error";
-    private static final int MAX_ATTRIBUTE = 1024;
 
     private final SqsClient sqs;
     private final String url;
@@ -32,21 +29,13 @@ final class DeadLetterQueue {
         sqs.sendMessage(b -> b.queueUrl(url)
                 .messageBody(body)
                 .messageAttributes(Map.of(
-                        REASON,
-                        text(reason),
+                        DeadLetterReasons.REASON,
+                        DeadLetterReasons.text(reason),
                         "listwire-list",
-                        text(list.name()),
+                        DeadLetterReasons.text(list.name()),
                         "listwire-source-message-id",
-                        text(id.messageId()),
+                        DeadLetterReasons.text(id.messageId()),
                         EventIdentity.EVENT_ID_ATTRIBUTE,
-                        text(id.eventId()))));
-    }
-
-    private static MessageAttributeValue text(String value) {
-        String bounded = value.length() > MAX_ATTRIBUTE ? value.substring(0, MAX_ATTRIBUTE) : value;
-        return MessageAttributeValue.builder()
-                .dataType("String")
-                .stringValue(bounded)
-                .build();
+                        DeadLetterReasons.text(id.eventId()))));
     }
 }
