@@ -7,6 +7,8 @@ import dev.listwire.common.suppression.SuppressionCause;
 import dev.listwire.common.suppression.SuppressionList;
 import dev.listwire.common.suppression.SuppressionReason;
 import dev.listwire.feedback.reports.FeedbackReport;
+import dev.listwire.feedback.reports.Reading;
+import dev.listwire.feedback.reports.ReportKind;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
@@ -46,8 +48,16 @@ final class FeedbackActions {
         this.configuration = configuration;
     }
 
+    /** Acts on every report of a reading, and counts what it did. */
+    void actOn(Reading.Understood reading, FeedbackTally tally) {
+        tally.understood(reading.format());
+        for (FeedbackReport report : reading.reports()) {
+            tally.acted(report, act(report));
+        }
+    }
+
     Acted act(FeedbackReport report) {
-        if (report.kind() == dev.listwire.feedback.reports.ReportKind.DELIVERY) {
+        if (report.kind() == ReportKind.DELIVERY) {
             return Acted.NOTHING;
         }
         if (!state.claimReport(report.reportId(), report.kind().logName())) {

@@ -17,8 +17,8 @@ import java.util.Map;
  *                        longer than a DSN takes to come back (days) and than SES keeps retrying
  * @param memberTables    {@code <list>=<table>} pairs separated by commas, for the lists whose members table is
  *                        not named after the list (Terraform sets it for every list)
- * @param dlqUrl          where an SES notification that is not one goes, with its reason; unset: it is logged
- *                        and dropped (the devstack)
+ * @param dlqUrl          where an SES notification that is not one goes, with its reason; the SES source
+ *                        refuses to start without it, the mailbox source does not use it
  */
 @ConfigurationProperties("listwire.feedback")
 public record FeedbackConfiguration(

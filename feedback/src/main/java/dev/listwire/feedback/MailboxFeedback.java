@@ -1,7 +1,6 @@
 package dev.listwire.feedback;
 
 import dev.listwire.common.logging.JsonLines;
-import dev.listwire.feedback.reports.FeedbackReport;
 import dev.listwire.feedback.reports.MailReports;
 import dev.listwire.feedback.reports.Reading;
 import jakarta.inject.Singleton;
@@ -121,10 +120,7 @@ public final class MailboxFeedback {
             reading = reports.read(new MimeMessage((MimeMessage) message));
         }
         if (reading instanceof Reading.Understood understood) {
-            tally.understood(understood.format());
-            for (FeedbackReport report : understood.reports()) {
-                tally.acted(report, actions.act(report));
-            }
+            actions.actOn(understood, tally);
             moves.move(folder, message);
             tally.moved();
         } else if (reading instanceof Reading.NotUnderstood why) {

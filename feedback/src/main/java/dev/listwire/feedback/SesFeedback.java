@@ -3,7 +3,6 @@ package dev.listwire.feedback;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.logging.JsonLines;
-import dev.listwire.feedback.reports.FeedbackReport;
 import dev.listwire.feedback.reports.Reading;
 import dev.listwire.feedback.reports.SesNotifications;
 import jakarta.inject.Singleton;
@@ -66,10 +65,7 @@ public final class SesFeedback {
     private void handle(SQSEvent.SQSMessage message, FeedbackTally tally) {
         Reading reading = notifications.read(message.getBody() == null ? "" : message.getBody());
         if (reading instanceof Reading.Understood understood) {
-            tally.understood(understood.format());
-            for (FeedbackReport report : understood.reports()) {
-                tally.acted(report, actions.act(report));
-            }
+            actions.actOn(understood, tally);
         } else if (reading instanceof Reading.NotUnderstood why) {
             tally.notUnderstood(why.why());
             deadLetters.send(message, why.why());

@@ -1,6 +1,7 @@
 package dev.listwire.feedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -10,14 +11,11 @@ import dev.listwire.common.events.SummaryCount;
 import dev.listwire.common.queue.DeadLetterReasons;
 import dev.listwire.common.suppression.Suppression;
 import dev.listwire.common.suppression.SuppressionList;
+import dev.listwire.feedback.reports.ReportFixtures;
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
 import dev.listwire.testkit.Inbox;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.SqsEvents;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,6 +155,24 @@ class SesFeedbackTest {
                         .get(SummaryCount.COMPLAINTS));
     }
 
+    @Test
+    void withoutItsDeadLetterQueueTheSesSourceRefusesToStart() {
+        // Not one notification may be only logged and dropped: no DLQ, no start.
+        list.property("listwire.feedback.dlq-url", "");
+        RuntimeException refused = assertThrows(
+                RuntimeException.class,
+                () -> new SesFeedbackHandler(list.fixture().context()));
+        assertTrue(causes(refused).contains("listwire.feedback.dlq-url"), causes(refused));
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
     /** As SNS writes them onto the queue, then received as the event source mapping receives them. */
     private SQSBatchResponse deliver(String... bodies) {
         for (String body : bodies) {
@@ -172,11 +188,7 @@ class SesFeedbackTest {
     }
 
     private static String notification(String fixture, String delivery) {
-        try (InputStream in = SesFeedbackTest.class.getResourceAsStream("/reports/" + fixture)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{delivery}}", delivery);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReportFixtures.withToken(fixture, delivery);
     }
 
     private long bounced() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.function.ListFunction;
 import dev.listwire.common.manifest.ListManifest;
+import dev.listwire.common.queue.DeadLetterReasons;
 import io.micronaut.context.ApplicationContext;
 import java.util.List;
 import java.util.function.Function;
@@ -92,7 +93,7 @@ public final class ListUnderTest<F extends ListFunction<?>> implements BeforeEac
     /** Why each message in the list's DLQ was dead-lettered (its {@code listwire-error}), sorted. */
     public List<String> deadLetterReasons(int expected) {
         return SqsEvents.messages(fixture.stack().sqs(), fixture.dlqUrl(), expected).stream()
-                .map(m -> m.messageAttributes().get("listwire-error").stringValue())
+                .map(m -> m.messageAttributes().get(DeadLetterReasons.REASON).stringValue())
                 .sorted()
                 .toList();
     }

@@ -1,5 +1,6 @@
 package dev.listwire.devstack.cli;
 
+import dev.listwire.common.queue.DeadLetterReasons;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class DlqCommand extends Printing {
                 out().println("── " + Terminal.line(m.messageId()) + " (received "
                         + m.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "?") + "×)");
                 out().println("reason: "
-                        + attribute(m, "listwire-error")
+                        + attribute(m, DeadLetterReasons.REASON)
                                 .map(Terminal::line)
                                 .orElse("(none recorded: moved by the redrive policy after "
                                         + "too many failed receives; see the function's event-finished log lines)"));

@@ -15,9 +15,10 @@ import java.util.Properties;
 
 /**
  * The report fixtures under {@code reports/}, with the original email's {@code {{delivery}}} placeholder filled
- * by a token signed with the test key, as listwire would have signed the email the report is about.
+ * by a token signed with the test key, as listwire would have signed the email the report is about (or, for the
+ * feedback function's own tests, by the header a real list email carried).
  */
-final class ReportFixtures {
+public final class ReportFixtures {
 
     static final String LIST = "prices";
     static final LinkConfiguration KEYS =
@@ -44,7 +45,7 @@ final class ReportFixtures {
     }
 
     /** The fixture with {@code token} where the original's delivery header is. */
-    static String withToken(String fixture, String token) {
+    public static String withToken(String fixture, String token) {
         return text(fixture).replace("{{delivery}}", token);
     }
 
@@ -52,7 +53,7 @@ final class ReportFixtures {
         return parse(withToken(fixture, token));
     }
 
-    static MimeMessage parse(String text) {
+    public static MimeMessage parse(String text) {
         try {
             return new MimeMessage(SESSION, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         } catch (MessagingException e) {
