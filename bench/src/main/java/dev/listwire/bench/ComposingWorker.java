@@ -3,7 +3,6 @@ package dev.listwire.bench;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The composing loop ({@link BareLoop#compose}) in a JVM of its own, so that its CPU time per email can be
  * set beside the function's: {@code connections} loops at once, each on its own connection, as the
- * function's pool sends. Prints {@code bench composed <emails> <process cpu ns>} for the measured round
+ * function's pool sends. Prints {@code bench composed <emails> <process cpu ns> <jit ms> <gc ms>} for the measured round
  * (a first round, as long, warms the JIT and is not counted).
  *
  * <p>Usage: {@code ComposingWorker <email file> <port> <connections> <emails per connection>}.
@@ -31,12 +30,11 @@ public final class ComposingWorker {
         int port = Integer.parseInt(args[1]);
         int connections = Integer.parseInt(args[2]);
         int perConnection = Integer.parseInt(args[3]);
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         round(template, port, connections, perConnection);
-        long cpu = os.getProcessCpuTime();
+        JvmTimes before = JvmTimes.now();
         round(template, port, connections, perConnection);
-        System.out.println(
-                "bench composed " + (long) connections * perConnection + " " + (os.getProcessCpuTime() - cpu));
+        JvmTimes used = JvmTimes.now().since(before);
+        System.out.println("bench composed " + (long) connections * perConnection + " " + used.fields());
         System.exit(0);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CPU per email: the process CPU time of the function's own JVM (dynalite, ElasticMQ and the sink in other
@@ -19,24 +20,67 @@ import java.util.List;
  */
 final class CpuBench {
 
-    /** CPU milliseconds per email, each run; and the profile's split. */
+    /** CPU milliseconds per email, each run (with the JIT's and the collector's parts); and the profile's split. */
     record Result(
             long latencyMs,
             int pool,
             int members,
-            List<Double> listwireMs,
-            List<Double> composingMs,
-            ProfileSplit.Split profile) {}
+            List<PerEmail> listwire,
+            List<PerEmail> composing,
+            List<PerEmail> claim,
+            List<PerEmail> claimAhead,
+            ProfileSplit.Split profile) {
+
+        List<Double> listwireMs() {
+            return listwire.stream().map(PerEmail::cpuMs).toList();
+        }
+
+        List<Double> composingMs() {
+            return composing.stream().map(PerEmail::cpuMs).toList();
+        }
+
+        List<Double> claimMs() {
+            return claim.stream().map(PerEmail::cpuMs).toList();
+        }
+
+        List<Double> claimAheadMs() {
+            return claimAhead.stream().map(PerEmail::cpuMs).toList();
+        }
+    }
+
+    /** One run's process CPU per email, and the JIT compiler's and the collector's milliseconds per email in it. */
+    record PerEmail(double cpuMs, double jitMs, double gcMs, Map<String, Double> byThreadMs) {
+
+        static PerEmail of(JvmTimes times, long emails) {
+            return of(times, Map.of(), emails);
+        }
+
+        /** @param threadCpu CPU nanoseconds per group of threads ({@link ThreadCpu}) */
+        static PerEmail of(JvmTimes times, Map<String, Long> threadCpu, long emails) {
+            Map<String, Double> byThread = new java.util.TreeMap<>();
+            threadCpu.forEach((group, ns) -> byThread.put(group, ns / 1e6 / emails));
+            return new PerEmail(
+                    times.cpuNanos() / 1e6 / emails,
+                    (double) times.jitMs() / emails,
+                    (double) times.gcMs() / emails,
+                    byThread);
+        }
+    }
 
     /** Jakarta Mail's stream provider named, as listwire's StreamProviderPin does: the loop's best case. */
     private static final String PIN =
             "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider";
 
+    /** listwire.ledger.claims-ahead's default, for the claim run made as the window makes it. */
+    static final int CLAIMS_AHEAD = 4;
+
     private CpuBench() {}
 
     static Result run(MimeMessage template, long latencyMs, int members, int pool, int rounds) throws Exception {
-        List<Double> listwire = new ArrayList<>();
-        List<Double> composing = new ArrayList<>();
+        List<PerEmail> listwire = new ArrayList<>();
+        List<PerEmail> composing = new ArrayList<>();
+        List<PerEmail> claim = new ArrayList<>();
+        List<PerEmail> claimAhead = new ArrayList<>();
         ProfileSplit.Split profile;
         try (SinkProcess sink = SinkProcess.start(latencyMs)) {
             ListFixture list = BenchList.fixture(1);
@@ -47,13 +91,18 @@ final class CpuBench {
             try (ParallelInvocations function = ParallelInvocations.start(list, 1, 1)) {
                 send(function, sink, members, "cpu-warm");
                 for (int i = 0; i < rounds; i++) {
-                    listwire.add(send(function, sink, members, "cpu-" + i).cpuNanos() / 1e6 / members);
+                    FunctionProcess.Drained drained = send(function, sink, members, "cpu-" + i);
+                    listwire.add(PerEmail.of(drained.times(), drained.threadCpu(), members));
                 }
                 Path recording = Path.of("target", "listwire-cpu.jfr").toAbsolutePath();
                 Files.deleteIfExists(recording);
                 function.first().profileNext(recording);
                 send(function, sink, members, "cpu-profiled");
                 profile = ProfileSplit.of(recording);
+            }
+            for (int i = 0; i < rounds; i++) {
+                claim.add(claimCalls(list, pool, Math.max(1, members / pool), 0));
+                claimAhead.add(claimCalls(list, pool, Math.max(1, members / pool), CLAIMS_AHEAD));
             }
             Path email = Path.of("target", "cpu-template.eml").toAbsolutePath();
             try (OutputStream out = Files.newOutputStream(email)) {
@@ -63,7 +112,7 @@ final class CpuBench {
                 composing.add(composingLoop(email, sink, pool, Math.max(1, members / pool)));
             }
         }
-        return new Result(latencyMs, pool, members, listwire, composing, profile);
+        return new Result(latencyMs, pool, members, listwire, composing, claim, claimAhead, profile);
     }
 
     private static FunctionProcess.Drained send(
@@ -78,34 +127,62 @@ final class CpuBench {
         return drained;
     }
 
-    /** @return the composing loop's CPU milliseconds per email, in its own JVM */
-    private static double composingLoop(Path email, SinkProcess sink, int connections, int perConnection)
+    /** @return the composing loop's CPU per email, in its own JVM */
+    private static PerEmail composingLoop(Path email, SinkProcess sink, int connections, int perConnection)
             throws Exception {
         List<String> options = new ArrayList<>(Jvm.LAMBDA_LIKE);
         options.add(PIN);
-        Process process = new ProcessBuilder(Jvm.onClassPath(
-                        options,
-                        Jvm.functionClassPath(),
-                        ComposingWorker.class.getName(),
-                        email.toString(),
-                        Integer.toString(sink.port()),
-                        Integer.toString(connections),
-                        Integer.toString(perConnection)))
-                .redirectErrorStream(true)
-                .start();
+        return worker(
+                Map.of(),
+                options,
+                "bench composed ",
+                ComposingWorker.class.getName(),
+                email.toString(),
+                Integer.toString(sink.port()),
+                Integer.toString(connections),
+                Integer.toString(perConnection));
+    }
+
+    /**
+     * @param ahead 0: each of {@code threads} makes its own calls; above 0: one thread keeps that many on
+     *     their way on listwire's background threads, as the claims-ahead window does ({@link ClaimCallWorker})
+     * @return the CPU per call of the ledger's claim alone, in its own JVM
+     */
+    private static PerEmail claimCalls(ListFixture list, int threads, int perThread, int ahead) throws Exception {
+        return worker(
+                list.environment(),
+                Jvm.LAMBDA_LIKE,
+                "bench claimed ",
+                ClaimCallWorker.class.getName(),
+                list.environment().get("LISTWIRE_LEDGER_TABLE"),
+                Integer.toString(threads),
+                Integer.toString(perThread),
+                Integer.toString(ahead));
+    }
+
+    /** Runs a worker on the function's class path and reads its {@code <count> <cpu ns> <jit ms> <gc ms>} line. */
+    private static PerEmail worker(
+            Map<String, String> environment, List<String> options, String prefix, String main, String... args)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Jvm.onClassPath(options, Jvm.functionClassPath(), main, args))
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         StringBuilder output = new StringBuilder();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("bench composed ")) {
+                if (line.startsWith(prefix)) {
                     String[] f = line.split(" ");
                     process.waitFor();
-                    return Long.parseLong(f[3]) / 1e6 / Long.parseLong(f[2]);
+                    return PerEmail.of(
+                            new JvmTimes(Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5])),
+                            Long.parseLong(f[2]));
                 }
                 output.append(line).append('\n');
             }
         }
         process.waitFor();
-        throw new IllegalStateException("the composing loop did not finish:\n" + output);
+        throw new IllegalStateException(main + " did not finish:\n" + output);
     }
 }

@@ -20,7 +20,12 @@ import java.util.regex.Pattern;
 final class FunctionProcess implements AutoCloseable {
 
     /** What one worker did in one drain: invocations, its JVM's CPU time, and when it was busy. */
-    record Drained(long invocations, long cpuNanos, long firstStartMs, long lastEndMs) {}
+    record Drained(long invocations, long firstStartMs, long lastEndMs, JvmTimes times, Map<String, Long> threadCpu) {
+
+        long cpuNanos() {
+            return times.cpuNanos();
+        }
+    }
 
     private static final String END = "end of output";
 
@@ -111,7 +116,12 @@ final class FunctionProcess implements AutoCloseable {
 
     Drained drained() throws IOException {
         String[] f = awaitLine("bench drained").split(" ");
-        return new Drained(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]));
+        return new Drained(
+                Long.parseLong(f[2]),
+                Long.parseLong(f[3]),
+                Long.parseLong(f[4]),
+                new JvmTimes(Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])),
+                ThreadCpu.parse(f[8]));
     }
 
     private void command(String line) throws IOException {
@@ -157,8 +167,15 @@ final class FunctionProcess implements AutoCloseable {
                 .orElse(0);
         return new Drained(
                 parts.stream().mapToLong(Drained::invocations).sum(),
-                parts.stream().mapToLong(Drained::cpuNanos).sum(),
                 first,
-                parts.stream().mapToLong(Drained::lastEndMs).max().orElse(0));
+                parts.stream().mapToLong(Drained::lastEndMs).max().orElse(0),
+                new JvmTimes(
+                        parts.stream().mapToLong(Drained::cpuNanos).sum(),
+                        parts.stream().mapToLong(p -> p.times().jitMs()).sum(),
+                        parts.stream().mapToLong(p -> p.times().gcMs()).sum()),
+                parts.stream()
+                        .flatMap(p -> p.threadCpu().entrySet().stream())
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, Map.Entry::getValue, Long::sum, java.util.TreeMap::new)));
     }
 }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +29,8 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  *
  * <p>Usage: {@code FunctionWorker <sqs endpoint> <queue url>}. Prints {@code bench ready}, then for each
  * {@code drain} line on stdin invokes until the queue is empty (delayed messages included) and prints
- * {@code bench drained <invocations> <process cpu ns> <first invocation start, epoch ms> <last end, epoch ms>}.
+ * {@code bench drained <invocations> <first invocation start, epoch ms> <last end, epoch ms> <process cpu ns>
+ * <jit ms> <gc ms> <cpu ns per group of threads: name:ns,...>}.
  * {@code profile <file>} records the next drain with JDK Flight Recorder into that file.
  */
 public final class FunctionWorker {
@@ -46,7 +46,6 @@ public final class FunctionWorker {
                 .httpClient(ApacheHttpClient.create())
                 .build();
         String queueUrl = args[1];
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.println("bench ready");
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Path profile = null;
@@ -61,16 +60,19 @@ public final class FunctionWorker {
                 recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
                 recording.start();
             }
-            long cpu = os.getProcessCpuTime();
+            JvmTimes before = JvmTimes.now();
+            ThreadCpu threads = new ThreadCpu();
             long[] span = drain(function, sqs, queueUrl);
-            long cpuUsed = os.getProcessCpuTime() - cpu;
+            JvmTimes used = JvmTimes.now().since(before);
+            String byThread = threads.since();
             if (recording != null) {
                 recording.stop();
                 recording.dump(profile);
                 recording.close();
                 profile = null;
             }
-            System.out.println("bench drained " + span[0] + " " + cpuUsed + " " + span[1] + " " + span[2]);
+            System.out.println("bench drained " + span[0] + " " + span[1] + " " + span[2] + " " + used.fields() + " "
+                    + (byThread.isEmpty() ? "-" : byThread));
         }
         System.exit(0);
     }

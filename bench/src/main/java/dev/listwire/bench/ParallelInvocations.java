@@ -79,7 +79,7 @@ final class ParallelInvocations implements AutoCloseable {
         FunctionProcess.Drained all = FunctionProcess.total(parts);
         sentBySegment.clear();
         workers.forEach(w -> w.sentBySegment().forEach((segment, n) -> sentBySegment.merge(segment, n, Long::sum)));
-        return new FunctionProcess.Drained(all.invocations(), all.cpuNanos(), queued, all.lastEndMs());
+        return new FunctionProcess.Drained(all.invocations(), queued, all.lastEndMs(), all.times(), all.threadCpu());
     }
 
     @Override
