@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where the provider sets the pace: one event to a list, sent by the function in its own JVMs (one per
@@ -17,8 +18,11 @@ final class ProviderBench {
     /**
      * One configuration's run.
      *
-     * @param perSecond   emails a second from the moment the event was queued to the end of the last invocation
+     * @param perSecond   emails a second from the moment the event was queued to the end of the last invocation,
+     *                    for the second event on the same JVMs (execution environments that Lambda reuses)
+     * @param coldPerSecond the same for the first event, in new JVMs (every class loaded and compiled on the way)
      * @param atSink      emails a second at the sink, from the first email's MAIL FROM to the last one's
+     * @param machineCores the whole machine's busy cores during the measured event (every process)
      * @param cpuMsPerEmail CPU of the function's JVMs per email (the workers' process CPU time)
      * @param segmentSizes  emails each segment sent, most first: a parallel scan's segments are not equal
      */
@@ -28,9 +32,11 @@ final class ProviderBench {
             int segments,
             int members,
             double perSecond,
+            double coldPerSecond,
             double atSink,
             double bound,
             double cpuMsPerEmail,
+            double machineCores,
             long invocations,
             List<Long> sent,
             List<Long> segmentSizes) {
@@ -81,7 +87,9 @@ final class ProviderBench {
         int members = (int) Math.max(minMembers, Math.ceil(bound * minSeconds));
         int scanSegments = setup.segments() * SEGMENTS_PER_INVOCATION;
         ListFixture list = BenchList.fixture(scanSegments);
-        list.members().many("member", members);
+        // Names of their own for each list: a parallel scan splits by the hash of the key, and one fixed set
+        // of names is one fixed split in every row (member0.. member499 split 287/213, far from even).
+        list.members().many("m" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36) + "-", members);
         list.property("listwire.smtp.port", sink.port())
                 .property("listwire.smtp.auth", false)
                 .property("listwire.smtp.pool-size", setup.pool());
@@ -89,13 +97,13 @@ final class ProviderBench {
             list.property("listwire.sending.rate-per-second", setup.accountRate());
         }
         try (ParallelInvocations function = ParallelInvocations.start(list, scanSegments, setup.segments())) {
+            // The first event meets new JVMs; the second, the environments it left warm, as Lambda reuses them.
+            FunctionProcess.Drained cold = event(function, sink, members);
             int before = sink.count();
-            FunctionProcess.Drained drained = function.send("provider-" + System.nanoTime());
-            sink.awaitCount(before + members, 5_000);
+            MachineCpu machine = MachineCpu.now();
+            FunctionProcess.Drained drained = event(function, sink, members);
+            double machineCores = MachineCpu.now().coresSince(machine);
             List<Long> sent = sink.acceptedSince(before);
-            if (sent.size() != members) {
-                throw new IllegalStateException("the sink got " + sent.size() + " emails for " + members + " members");
-            }
             double seconds = (drained.lastEndMs() - drained.firstStartMs()) / 1000.0;
             long first = Collections.min(sent);
             long last = Collections.max(sent);
@@ -106,14 +114,29 @@ final class ProviderBench {
                     setup.segments(),
                     members,
                     members / seconds,
+                    members / ((cold.lastEndMs() - cold.firstStartMs()) / 1000.0),
                     atSink,
                     bound,
                     drained.cpuNanos() / 1e6 / members,
+                    machineCores,
                     drained.invocations(),
                     sent,
                     // Per scan segment: with several a JVM, no single one sets the event's length.
                     SEGMENTS_PER_INVOCATION == 1 ? function.segmentSizes() : List.of());
         }
+    }
+
+    /** One event to the whole list; fails when the sink did not get exactly one email per member. */
+    private static FunctionProcess.Drained event(ParallelInvocations function, SinkProcess sink, int members)
+            throws Exception {
+        int before = sink.count();
+        FunctionProcess.Drained drained = function.send("provider-" + System.nanoTime());
+        sink.awaitCount(before + members, 5_000);
+        if (sink.count() - before != members) {
+            throw new IllegalStateException(
+                    "the sink got " + (sink.count() - before) + " emails for " + members + " members");
+        }
+        return drained;
     }
 
     /** The most emails sent (MAIL FROM) within one of the account's rate windows (aligned as listwire counts them). */
