@@ -15,7 +15,8 @@ final class Jvm {
      * own, so that all compile and collect alike. Without the collector named, a JVM on this machine (2
      * cores, over 2 GB) would pick G1, whose concurrent threads Lambda's does not run.
      */
-    static final List<String> LAMBDA_LIKE = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m");
+    static final List<String> LAMBDA_LIKE =
+            List.of(System.getProperty("bench.jit", "-XX:TieredStopAtLevel=1"), "-XX:+UseSerialGC", "-Xmx512m");
 
     private Jvm() {}
 
