@@ -126,7 +126,7 @@ variable "minimum_max_receives" {
 }
 
 variable "list_memory_size" {
-  description = "Memory (MB) of every list function."
+  description = "Memory (MB) of every list function. 512 is the cheapest per email while the provider sets the pace (BENCHMARKS.md)."
   type        = number
   default     = 512
 }
