@@ -89,15 +89,15 @@ final class CpuBench {
                     .property("listwire.smtp.auth", false)
                     .property("listwire.smtp.pool-size", pool);
             try (ParallelInvocations function = ParallelInvocations.start(list, 1, 1)) {
-                send(function, sink, members, "cpu-warm");
+                function.sendToEveryMember(sink, members, "cpu-warm");
                 for (int i = 0; i < rounds; i++) {
-                    FunctionProcess.Drained drained = send(function, sink, members, "cpu-" + i);
+                    FunctionProcess.Drained drained = function.sendToEveryMember(sink, members, "cpu-" + i);
                     listwire.add(PerEmail.of(drained.times(), drained.threadCpu(), members));
                 }
                 Path recording = Path.of("target", "listwire-cpu.jfr").toAbsolutePath();
                 Files.deleteIfExists(recording);
                 function.first().profileNext(recording);
-                send(function, sink, members, "cpu-profiled");
+                function.sendToEveryMember(sink, members, "cpu-profiled");
                 profile = ProfileSplit.of(recording);
             }
             for (int i = 0; i < rounds; i++) {
@@ -113,18 +113,6 @@ final class CpuBench {
             }
         }
         return new Result(latencyMs, pool, members, listwire, composing, claim, claimAhead, profile);
-    }
-
-    private static FunctionProcess.Drained send(
-            ParallelInvocations function, SinkProcess sink, int members, String eventId) throws Exception {
-        int before = sink.count();
-        FunctionProcess.Drained drained = function.send(eventId + "-" + System.nanoTime());
-        sink.awaitCount(before + members, 5_000);
-        if (sink.count() - before != members) {
-            throw new IllegalStateException(
-                    "the sink got " + (sink.count() - before) + " emails for " + members + " members");
-        }
-        return drained;
     }
 
     /** @return the composing loop's CPU per email, in its own JVM */
@@ -154,7 +142,6 @@ final class CpuBench {
                 Jvm.LAMBDA_LIKE,
                 "bench claimed ",
                 ClaimCallWorker.class.getName(),
-                list.environment().get("LISTWIRE_LEDGER_TABLE"),
                 Integer.toString(threads),
                 Integer.toString(perThread),
                 Integer.toString(ahead));
@@ -175,9 +162,7 @@ final class CpuBench {
                 if (line.startsWith(prefix)) {
                     String[] f = line.split(" ");
                     process.waitFor();
-                    return PerEmail.of(
-                            new JvmTimes(Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5])),
-                            Long.parseLong(f[2]));
+                    return PerEmail.of(JvmTimes.parse(f, 3), Long.parseLong(f[2]));
                 }
                 output.append(line).append('\n');
             }

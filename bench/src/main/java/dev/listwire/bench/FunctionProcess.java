@@ -120,7 +120,7 @@ final class FunctionProcess implements AutoCloseable {
                 Long.parseLong(f[2]),
                 Long.parseLong(f[3]),
                 Long.parseLong(f[4]),
-                new JvmTimes(Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])),
+                JvmTimes.parse(f, 5),
                 ThreadCpu.parse(f[8]));
     }
 
@@ -169,10 +169,7 @@ final class FunctionProcess implements AutoCloseable {
                 parts.stream().mapToLong(Drained::invocations).sum(),
                 first,
                 parts.stream().mapToLong(Drained::lastEndMs).max().orElse(0),
-                new JvmTimes(
-                        parts.stream().mapToLong(Drained::cpuNanos).sum(),
-                        parts.stream().mapToLong(p -> p.times().jitMs()).sum(),
-                        parts.stream().mapToLong(p -> p.times().gcMs()).sum()),
+                parts.stream().map(Drained::times).reduce(new JvmTimes(0, 0, 0), JvmTimes::plus),
                 parts.stream()
                         .flatMap(p -> p.threadCpu().entrySet().stream())
                         .collect(java.util.stream.Collectors.toMap(

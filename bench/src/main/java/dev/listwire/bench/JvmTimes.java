@@ -24,6 +24,16 @@ record JvmTimes(long cpuNanos, long jitMs, long gcMs) {
         return new JvmTimes(cpuNanos - before.cpuNanos, jitMs - before.jitMs, gcMs - before.gcMs);
     }
 
+    JvmTimes plus(JvmTimes other) {
+        return new JvmTimes(cpuNanos + other.cpuNanos, jitMs + other.jitMs, gcMs + other.gcMs);
+    }
+
+    /** The three as {@link #fields()} printed them, from {@code fields[from]} on. */
+    static JvmTimes parse(String[] fields, int from) {
+        return new JvmTimes(
+                Long.parseLong(fields[from]), Long.parseLong(fields[from + 1]), Long.parseLong(fields[from + 2]));
+    }
+
     /** The three, as the workers print them: {@code <cpu ns> <jit ms> <gc ms>}. */
     String fields() {
         return cpuNanos + " " + jitMs + " " + gcMs;

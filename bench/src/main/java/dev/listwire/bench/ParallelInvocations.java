@@ -82,6 +82,22 @@ final class ParallelInvocations implements AutoCloseable {
         return new FunctionProcess.Drained(all.invocations(), queued, all.lastEndMs(), all.times(), all.threadCpu());
     }
 
+    /**
+     * One event to the whole list ({@link #send}); fails when the sink did not get exactly one email per member.
+     *
+     * @param name the start of the event's id, made unique here
+     */
+    FunctionProcess.Drained sendToEveryMember(SinkProcess sink, int members, String name) throws Exception {
+        int before = sink.count();
+        FunctionProcess.Drained drained = send(name + "-" + System.nanoTime());
+        sink.awaitCount(before + members, 5_000);
+        if (sink.count() - before != members) {
+            throw new IllegalStateException(
+                    "the sink got " + (sink.count() - before) + " emails for " + members + " members");
+        }
+        return drained;
+    }
+
     @Override
     public void close() {
         workers.forEach(FunctionProcess::close);

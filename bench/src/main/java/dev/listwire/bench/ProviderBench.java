@@ -98,10 +98,10 @@ final class ProviderBench {
         }
         try (ParallelInvocations function = ParallelInvocations.start(list, scanSegments, setup.segments())) {
             // The first event meets new JVMs; the second, the environments it left warm, as Lambda reuses them.
-            FunctionProcess.Drained cold = event(function, sink, members);
+            FunctionProcess.Drained cold = function.sendToEveryMember(sink, members, "provider");
             int before = sink.count();
             MachineCpu machine = MachineCpu.now();
-            FunctionProcess.Drained drained = event(function, sink, members);
+            FunctionProcess.Drained drained = function.sendToEveryMember(sink, members, "provider");
             double machineCores = MachineCpu.now().coresSince(machine);
             List<Long> sent = sink.acceptedSince(before);
             double seconds = (drained.lastEndMs() - drained.firstStartMs()) / 1000.0;
@@ -124,19 +124,6 @@ final class ProviderBench {
                     // Per scan segment: with several a JVM, no single one sets the event's length.
                     SEGMENTS_PER_INVOCATION == 1 ? function.segmentSizes() : List.of());
         }
-    }
-
-    /** One event to the whole list; fails when the sink did not get exactly one email per member. */
-    private static FunctionProcess.Drained event(ParallelInvocations function, SinkProcess sink, int members)
-            throws Exception {
-        int before = sink.count();
-        FunctionProcess.Drained drained = function.send("provider-" + System.nanoTime());
-        sink.awaitCount(before + members, 5_000);
-        if (sink.count() - before != members) {
-            throw new IllegalStateException(
-                    "the sink got " + (sink.count() - before) + " emails for " + members + " members");
-        }
-        return drained;
     }
 
     /** The most emails sent (MAIL FROM) within one of the account's rate windows (aligned as listwire counts them). */
