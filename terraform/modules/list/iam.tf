@@ -60,8 +60,10 @@ data "aws_iam_policy_document" "function" {
   statement {
     sid = "SummarizeOwnEvents"
     # EventSummaries: one UpdateItem per event per invocation on the event's summary, whose key "list" is
-    # this list's name: only those items (dynamodb:LeadingKeys, with Null = false as for the ledger).
-    actions   = ["dynamodb:UpdateItem"]
+    # this list's name: only those items (dynamodb:LeadingKeys, with Null = false as for the ledger). A part
+    # of an event split into segments reads its summary (GetItem) to take over the connections of the
+    # parts that ended (ConnectionShare).
+    actions   = ["dynamodb:UpdateItem", "dynamodb:GetItem"]
     resources = [var.events_table_arn]
 
     condition {

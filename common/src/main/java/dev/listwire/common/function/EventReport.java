@@ -24,6 +24,10 @@ final class EventReport {
     private int failed;
     private int deferred;
     private int heldElsewhere;
+    /** The pool's size at the first send, and the widest it was at one. */
+    private int basePool;
+
+    private int widestPool;
     private Continuation from = Continuation.WHOLE_LIST;
 
     EventReport(String list, EventIdentity id) {
@@ -57,6 +61,14 @@ final class EventReport {
     }
 
     /** Where this part of the event started. */
+    /** The pool's size at a send: the first is its own size; a wider one later was taken over. */
+    void poolSize(int size) {
+        if (basePool == 0) {
+            basePool = size;
+        }
+        widestPool = Math.max(widestPool, size);
+    }
+
     void from(Continuation from) {
         this.from = from;
     }
@@ -77,6 +89,10 @@ final class EventReport {
         f.put("deferred", deferred);
         f.put("heldByOtherInvocation", heldElsewhere);
         f.put("smtpConnectionsOpened", smtpConnections);
+        if (widestPool > basePool) {
+            // Connections of the event's ended parts, taken over (see ConnectionShare).
+            f.put("smtpPoolWidenedTo", widestPool);
+        }
         f.put("durationMs", (System.nanoTime() - startNanos) / 1_000_000);
         if (from.segments() > 1) {
             f.put("segment", from.segment() + "/" + from.segments());

@@ -29,6 +29,12 @@ final class Invocations {
                 ? TimeBudget.UNLIMITED
                 : new TimeBudget(
                         lambda, configuration.continueMargin(list.tuning().timeoutSeconds()));
-        return new Invocation(new SmtpPool(emails.session(), smtp.poolSize()), pacer, budget);
+        return new Invocation(
+                new SmtpPool(
+                        emails.session(),
+                        smtp.poolSize(),
+                        smtp.mostConnections(list.tuning().segments())),
+                pacer,
+                budget);
     }
 }

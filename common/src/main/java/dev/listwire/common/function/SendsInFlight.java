@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The emails of one event on their way over the batch's SMTP pool: with several connections up to that
- * many are in flight. Their outcomes are recorded here, on the caller's thread, oldest first, each ending
+ * many are in flight (the pool may widen while they go: {@link ConnectionShare}). Their outcomes are recorded here, on the caller's thread, oldest first, each ending
  * its member's claim: sent, failed (the message is retried), or refused, which {@link RefusalOutcomes}
  * settles by what the server's reply is about.
  */
@@ -25,14 +25,21 @@ final class SendsInFlight {
     private record Sending(ClaimsAhead.Turn turn, CompletableFuture<SendResult> result, Instant countedAt) {}
 
     private final SmtpPool smtp;
+    private final ConnectionShare share;
     private final EventReport report;
     private final RecipientLines lines;
     private final RefusalOutcomes refusals;
     private final Deque<Sending> inFlight = new ArrayDeque<>();
     private Optional<String> failure = Optional.empty();
 
-    SendsInFlight(Invocation invocation, EventReport report, RecipientLines lines, RunRefusals refusals) {
+    SendsInFlight(
+            Invocation invocation,
+            ConnectionShare share,
+            EventReport report,
+            RecipientLines lines,
+            RunRefusals refusals) {
         this.smtp = invocation.smtp();
+        this.share = share;
         this.report = report;
         this.lines = lines;
         this.refusals = new RefusalOutcomes(report, lines, refusals);
@@ -43,6 +50,8 @@ final class SendsInFlight {
      * uses); when the pool is full, waits for the oldest.
      */
     void send(ClaimsAhead.Turn turn, MimeMessage message, InternetAddress to, Instant countedAt) {
+        share.widen(smtp);
+        report.poolSize(smtp.size());
         CompletableFuture<SendResult> result = smtp.send(message, to);
         turn.onTheWire();
         inFlight.add(new Sending(turn, result, countedAt));

@@ -167,11 +167,11 @@ class IamPolicyTest {
     }
 
     @Test
-    void aListUpdatesOnlyItsOwnEventsSummaries() {
+    void aListUpdatesAndReadsOnlyItsOwnEventsSummaries() {
         JsonNode events = Policies.statements(Module.list(), "function").get("SummarizeOwnEvents");
         Map<String, JsonNode> conditions = Policies.conditions(events, "test");
 
-        assertEquals(List.of("dynamodb:UpdateItem"), actions(events));
+        assertEquals(List.of("dynamodb:UpdateItem", "dynamodb:GetItem"), actions(events));
         assertEquals(List.of("var.events_table_arn"), resources(events));
         assertEquals(
                 "aws_dynamodb_table.events.arn",
