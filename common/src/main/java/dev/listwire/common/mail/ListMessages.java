@@ -12,7 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
-import java.util.Date;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -30,6 +30,7 @@ public final class ListMessages {
     private static final int MAX_LINE = 998;
 
     private final DeliveryRefs deliveries;
+    private final DateHeader dates = new DateHeader(Clock.systemUTC());
 
     public ListMessages(DeliveryRefs deliveries) {
         this.deliveries = deliveries;
@@ -51,7 +52,7 @@ public final class ListMessages {
         }
         message.setRecipient(Message.RecipientType.TO, to);
         message.setSubject(HeaderValues.singleLine(email.subject()), "UTF-8");
-        message.setSentDate(new Date());
+        message.setHeader("Date", dates.now());
         message.setHeader("List-Id", listId(list, domain));
         if (unsubscribeUrl.isPresent()) {
             message.setHeader("List-Unsubscribe", "<" + HeaderValues.singleLine(unsubscribeUrl.get()) + ">");

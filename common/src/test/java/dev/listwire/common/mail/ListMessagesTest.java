@@ -45,6 +45,17 @@ class ListMessagesTest {
     }
 
     @Test
+    void anEmailIsDatedNowToTheSecond() throws Exception {
+        long before = System.currentTimeMillis() / 1000 * 1000;
+        MimeMessage email = compose("evt-1", ListHeaders.none());
+        long after = System.currentTimeMillis();
+
+        long sent = email.getSentDate().getTime();
+        assertTrue(sent >= before && sent <= after, sent + " is not between " + before + " and " + after);
+        assertEquals(1, email.getHeader("Date").length);
+    }
+
+    @Test
     void anEmailOfNoEventCarriesNone() throws Exception {
         assertNull(compose("evt-1", ListHeaders.none()).getHeader(ListMessages.DELIVERY_HEADER));
     }
