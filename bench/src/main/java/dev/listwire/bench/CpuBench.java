@@ -82,6 +82,10 @@ final class CpuBench {
         List<PerEmail> claim = new ArrayList<>();
         List<PerEmail> claimAhead = new ArrayList<>();
         ProfileSplit.Split profile;
+        Path email = Path.of("target", "cpu-template.eml").toAbsolutePath();
+        try (OutputStream out = Files.newOutputStream(email)) {
+            template.writeTo(out);
+        }
         try (SinkProcess sink = SinkProcess.start(latencyMs)) {
             ListFixture list = BenchList.fixture(1);
             list.members().many("member", members);
@@ -90,9 +94,12 @@ final class CpuBench {
                     .property("listwire.smtp.pool-size", pool);
             try (ParallelInvocations function = ParallelInvocations.start(list, 1, 1)) {
                 function.sendToEveryMember(sink, members, "cpu-warm");
+                // Each listwire event, then a composing loop right after it (the function's JVM idle): the
+                // ratio of a pair is taken on the machine as it was then, not minutes apart.
                 for (int i = 0; i < rounds; i++) {
                     FunctionProcess.Drained drained = function.sendToEveryMember(sink, members, "cpu-" + i);
                     listwire.add(PerEmail.of(drained.times(), drained.threadCpu(), members));
+                    composing.add(composingLoop(email, sink, pool, Math.max(1, members / pool)));
                 }
                 Path recording = Path.of("target", "listwire-cpu.jfr").toAbsolutePath();
                 Files.deleteIfExists(recording);
@@ -103,13 +110,6 @@ final class CpuBench {
             for (int i = 0; i < rounds; i++) {
                 claim.add(claimCalls(list, pool, Math.max(1, members / pool), 0));
                 claimAhead.add(claimCalls(list, pool, Math.max(1, members / pool), CLAIMS_AHEAD));
-            }
-            Path email = Path.of("target", "cpu-template.eml").toAbsolutePath();
-            try (OutputStream out = Files.newOutputStream(email)) {
-                template.writeTo(out);
-            }
-            for (int i = 0; i < rounds; i++) {
-                composing.add(composingLoop(email, sink, pool, Math.max(1, members / pool)));
             }
         }
         return new Result(latencyMs, pool, members, listwire, composing, claim, claimAhead, profile);

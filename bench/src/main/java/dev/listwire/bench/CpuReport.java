@@ -34,8 +34,9 @@ final class CpuReport {
                 + " members, " + pool + " connections)");
         out.add("");
         out.add("Process CPU time (all threads: JIT and GC included) per email sent, each JVM its own process with"
-                + " `" + String.join(" ", Jvm.LAMBDA_LIKE) + "`, measured after a warm-up round. Goal:"
-                + " listwire at most 2x the composing loop.");
+                + " `" + String.join(" ", Jvm.LAMBDA_LIKE) + "`, measured after a warm-up round. Listwire's events and"
+                + " the composing loops take turns, so each ratio is of two runs made one right after the other."
+                + " Goal: listwire at most 2x the composing loop.");
         out.add("");
         out.add("| JVM | CPU ms per email | of it, JIT compiling | of it, GC | x composing loop (run by run) | goal |");
         out.add("|---|---|---|---|---|---|");
