@@ -75,7 +75,9 @@ final class ProviderReport {
                 + " event put on the queue to the end of the last invocation (the split included); \"at the"
                 + " sink\" from the first email's MAIL FROM to the last one's;"
                 + " \"x bound for the largest segment\" divides by the bound the scan's uneven split"
-                + " allows (the largest segment's emails at pool x the bare rate); \"cores busy\" = CPU per"
+                + " allows if each segment keeps its own pool (the largest segment's emails at pool x the bare"
+                + " rate), above 1 where the parts still running took over the connections of those that ended"
+                + " (`LISTWIRE_SMTP_SHARE_EVERY`, on by default); \"cores busy\" = CPU per"
                 + " email x emails/s in the function's JVMs; \"machine\" = every process's busy CPU during the"
                 + " measured event (the machine has " + Runtime.getRuntime().availableProcessors()
                 + " cores, shared by the function's JVMs, dynalite, ElasticMQ, the sink and anything else).");
