@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The ledger's claim alone, in a JVM of its own with the function's flags: {@link EventLedger#claim}, the
@@ -24,9 +25,13 @@ import java.util.concurrent.CompletableFuture;
  * makes them: one thread keeps {@code ahead} claims on their way on listwire's background threads and waits
  * for each in turn, so every claim is handed to another thread and its answer handed back.
  *
- * <p>Usage: {@code ClaimCallWorker <threads> <calls per thread> <ahead>}. Prints {@code bench claimed <calls>
- * <cpu ns> <jit ms> <gc ms>} for the measured round, after three rounds as long that warm up and are not
- * counted.
+ * <p>In the second way the calls can also be paced ({@code per second} above 0): the window then starts one
+ * claim each {@code 1 / per second}, as a list function claims at the pace its SMTP connections send, and its
+ * threads wait between claims as the function's do.
+ *
+ * <p>Usage: {@code ClaimCallWorker <threads> <calls per thread> <ahead> [<per second>]}. Prints {@code bench
+ * claimed <calls> <cpu ns> <jit ms> <gc ms>} for the measured round, after three rounds as long that warm up
+ * and are not counted.
  */
 public final class ClaimCallWorker {
 
@@ -41,22 +46,30 @@ public final class ClaimCallWorker {
             int threads = Integer.parseInt(args[0]);
             int calls = Integer.parseInt(args[1]);
             int ahead = Integer.parseInt(args[2]);
+            double perSecond = args.length > 3 ? Double.parseDouble(args[3]) : 0;
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                round(ledger, threads, calls, ahead);
+                round(ledger, threads, calls, ahead, perSecond);
             }
             JvmTimes before = JvmTimes.now();
-            round(ledger, threads, calls, ahead);
+            round(ledger, threads, calls, ahead, perSecond);
             JvmTimes used = JvmTimes.now().since(before);
             System.out.println("bench claimed " + (long) threads * calls + " " + used.fields());
         }
         System.exit(0);
     }
 
-    private static void round(DeliveryLedger ledger, int threads, int calls, int ahead) {
+    private static void round(DeliveryLedger ledger, int threads, int calls, int ahead, double perSecond) {
         EventLedger event = ledger.open("claims", "round-" + System.nanoTime(), LEASE);
         if (ahead > 0) {
             Deque<CompletableFuture<Claim>> window = new ArrayDeque<>();
+            long start = System.nanoTime();
             for (int i = 0; i < threads * calls; i++) {
+                if (perSecond > 0) {
+                    long due = start + (long) (i * 1e9 / perSecond);
+                    for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                        LockSupport.parkNanos(wait);
+                    }
+                }
                 String email = "member-" + i + "@example.com";
                 window.add(Background.supply(() -> event.claim(email)));
                 if (window.size() >= ahead) {

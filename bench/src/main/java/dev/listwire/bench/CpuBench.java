@@ -29,6 +29,8 @@ final class CpuBench {
             List<PerEmail> composing,
             List<PerEmail> claim,
             List<PerEmail> claimAhead,
+            List<PerEmail> claimPaced,
+            double eventPerSecond,
             ProfileSplit.Split profile) {
 
         List<Double> listwireMs() {
@@ -45,6 +47,10 @@ final class CpuBench {
 
         List<Double> claimAheadMs() {
             return claimAhead.stream().map(PerEmail::cpuMs).toList();
+        }
+
+        List<Double> claimPacedMs() {
+            return claimPaced.stream().map(PerEmail::cpuMs).toList();
         }
     }
 
@@ -81,6 +87,8 @@ final class CpuBench {
         List<PerEmail> composing = new ArrayList<>();
         List<PerEmail> claim = new ArrayList<>();
         List<PerEmail> claimAhead = new ArrayList<>();
+        List<PerEmail> claimPaced = new ArrayList<>();
+        List<Double> eventRates = new ArrayList<>();
         ProfileSplit.Split profile;
         Path email = Path.of("target", "cpu-template.eml").toAbsolutePath();
         try (OutputStream out = Files.newOutputStream(email)) {
@@ -99,6 +107,7 @@ final class CpuBench {
                 for (int i = 0; i < rounds; i++) {
                     FunctionProcess.Drained drained = function.sendToEveryMember(sink, members, "cpu-" + i);
                     listwire.add(PerEmail.of(drained.times(), drained.threadCpu(), members));
+                    eventRates.add(members * 1000.0 / Math.max(1, drained.lastEndMs() - drained.firstStartMs()));
                     composing.add(composingLoop(email, sink, pool, Math.max(1, members / pool)));
                 }
                 Path recording = Path.of("target", "listwire-cpu.jfr").toAbsolutePath();
@@ -107,12 +116,24 @@ final class CpuBench {
                 function.sendToEveryMember(sink, members, "cpu-profiled");
                 profile = ProfileSplit.of(recording);
             }
+            double eventPerSecond = Figure.of(eventRates).median();
             for (int i = 0; i < rounds; i++) {
-                claim.add(claimCalls(list, pool, Math.max(1, members / pool), 0));
-                claimAhead.add(claimCalls(list, pool, Math.max(1, members / pool), CLAIMS_AHEAD));
+                claim.add(claimCalls(list, pool, Math.max(1, members / pool), 0, 0));
+                claimAhead.add(claimCalls(list, pool, Math.max(1, members / pool), CLAIMS_AHEAD, 0));
+                claimPaced.add(claimCalls(list, pool, Math.max(1, members / pool), CLAIMS_AHEAD, eventPerSecond));
             }
+            return new Result(
+                    latencyMs,
+                    pool,
+                    members,
+                    listwire,
+                    composing,
+                    claim,
+                    claimAhead,
+                    claimPaced,
+                    eventPerSecond,
+                    profile);
         }
-        return new Result(latencyMs, pool, members, listwire, composing, claim, claimAhead, profile);
     }
 
     /** @return the composing loop's CPU per email, in its own JVM */
@@ -134,9 +155,12 @@ final class CpuBench {
     /**
      * @param ahead 0: each of {@code threads} makes its own calls; above 0: one thread keeps that many on
      *     their way on listwire's background threads, as the claims-ahead window does ({@link ClaimCallWorker})
+     * @param perSecond above 0 (with {@code ahead}): one claim started each {@code 1 / perSecond}, the pace of
+     *     the listwire events measured
      * @return the CPU per call of the ledger's claim alone, in its own JVM
      */
-    private static PerEmail claimCalls(ListFixture list, int threads, int perThread, int ahead) throws Exception {
+    private static PerEmail claimCalls(ListFixture list, int threads, int perThread, int ahead, double perSecond)
+            throws Exception {
         return worker(
                 list.environment(),
                 Jvm.LAMBDA_LIKE,
@@ -144,7 +168,8 @@ final class CpuBench {
                 ClaimCallWorker.class.getName(),
                 Integer.toString(threads),
                 Integer.toString(perThread),
-                Integer.toString(ahead));
+                Integer.toString(ahead),
+                Double.toString(perSecond));
     }
 
     /** Runs a worker on the function's class path and reads its {@code <count> <cpu ns> <jit ms> <gc ms>} line. */

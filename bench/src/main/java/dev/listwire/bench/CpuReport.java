@@ -57,6 +57,16 @@ final class CpuReport {
                 + CpuBench.CLAIMS_AHEAD + " on their way on listwire's background threads | "
                 + Figure.of(r.claimAheadMs()).format("%.3f") + " | " + jit(r.claimAhead()) + " | "
                 + gc(r.claimAhead()) + " | " + String.format(Locale.ROOT, "%.2f", aheadMs / composingMs) + " | |");
+        double pacedMs = Figure.of(r.claimPacedMs()).median();
+        out.add(String.format(
+                Locale.ROOT,
+                "| the same window, paced as listwire's events made their claims: one started every 1/%.0f s |"
+                        + " %s | %s | %s | %.2f | |",
+                r.eventPerSecond(),
+                Figure.of(r.claimPacedMs()).format("%.3f"),
+                jit(r.claimPaced()),
+                gc(r.claimPaced()),
+                pacedMs / composingMs));
         out.add("");
         double handOff = aheadMs - claimMs;
         out.add(String.format(
@@ -75,6 +85,16 @@ final class CpuReport {
                         : "no more than on its own threads, within these runs' noise",
                 Figure.of(r.listwireMs()).median() - aheadMs,
                 (Figure.of(r.listwireMs()).median() - aheadMs) / composingMs));
+        out.add("");
+        out.add(String.format(
+                Locale.ROOT,
+                "Paced as the events sent (%.0f emails a second: the events' members over their time), the same"
+                        + " claim costs %.3f ms: the composing loop plus one claim made at that pace is %.3f ms an"
+                        + " email, %.2fx the composing loop.",
+                r.eventPerSecond(),
+                pacedMs,
+                composingMs + pacedMs,
+                (composingMs + pacedMs) / composingMs));
         byThread(out, r.listwire());
         ProfileSplit.Split split = r.profile();
         long total = Math.max(1, split.total());
