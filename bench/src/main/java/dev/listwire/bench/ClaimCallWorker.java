@@ -22,8 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Two ways to make the calls: {@code threads} loops at once, each making its own claims one after
  * another (no thread waits for another); or, with {@code ahead} above 0, as listwire's claims-ahead window
- * makes them: one thread keeps {@code ahead} claims on their way on listwire's background threads and waits
- * for each in turn, so every claim is handed to another thread and its answer handed back.
+ * makes them: one thread keeps {@code ahead} claims on their way, started half of them at a time, each half
+ * made one after another by one of listwire's background threads, and waits for each in turn.
  *
  * <p>In the second way the calls can also be paced ({@code per second} above 0): the window then starts one
  * claim each {@code 1 / per second}, as a list function claims at the pace its SMTP connections send, and its
@@ -61,22 +61,40 @@ public final class ClaimCallWorker {
     private static void round(DeliveryLedger ledger, int threads, int calls, int ahead, double perSecond) {
         EventLedger event = ledger.open("claims", "round-" + System.nanoTime(), LEASE);
         if (ahead > 0) {
+            // As ClaimsAhead does: refilled once half the window is used, half a window at a time, each half
+            // made one claim after another by one background thread; the members' turns come in order.
+            int batch = Math.max(1, ahead / 2);
+            int total = threads * calls;
             Deque<CompletableFuture<Claim>> window = new ArrayDeque<>();
+            int claimed = 0;
             long start = System.nanoTime();
-            for (int i = 0; i < threads * calls; i++) {
+            for (int turn = 0; turn < total; turn++) {
+                if (window.isEmpty() || window.size() <= ahead - batch) {
+                    while (window.size() < ahead && claimed < total) {
+                        List<String> emails = new ArrayList<>();
+                        List<CompletableFuture<Claim>> answers = new ArrayList<>();
+                        while (emails.size() < batch && window.size() < ahead && claimed < total) {
+                            CompletableFuture<Claim> answer = new CompletableFuture<>();
+                            emails.add("member-" + claimed++ + "@example.com");
+                            answers.add(answer);
+                            window.add(answer);
+                        }
+                        Background.supply(() -> {
+                            for (int i = 0; i < emails.size(); i++) {
+                                answers.get(i).complete(event.claim(emails.get(i)));
+                            }
+                            return null;
+                        });
+                    }
+                }
                 if (perSecond > 0) {
-                    long due = start + (long) (i * 1e9 / perSecond);
+                    long due = start + (long) (turn * 1e9 / perSecond);
                     for (long wait; (wait = due - System.nanoTime()) > 0; ) {
                         LockSupport.parkNanos(wait);
                     }
                 }
-                String email = "member-" + i + "@example.com";
-                window.add(Background.supply(() -> event.claim(email)));
-                if (window.size() >= ahead) {
-                    window.remove().join();
-                }
+                window.remove().join();
             }
-            window.forEach(CompletableFuture::join);
             return;
         }
         List<CompletableFuture<Void>> loops = new ArrayList<>();

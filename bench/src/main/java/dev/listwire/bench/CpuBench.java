@@ -78,7 +78,7 @@ final class CpuBench {
             "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider";
 
     /** listwire.ledger.claims-ahead's default, for the claim run made as the window makes it. */
-    static final int CLAIMS_AHEAD = 4;
+    static final int CLAIMS_AHEAD = 16;
 
     private CpuBench() {}
 

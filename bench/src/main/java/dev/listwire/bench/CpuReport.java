@@ -54,7 +54,9 @@ final class CpuReport {
                 + Figure.of(r.claimMs()).format("%.3f") + " | " + jit(r.claim()) + " | " + gc(r.claim()) + " | "
                 + String.format(Locale.ROOT, "%.2f", claimMs / composingMs) + " | |");
         out.add("| the same claim, per call, made as listwire's claims-ahead window makes it: one thread keeps "
-                + CpuBench.CLAIMS_AHEAD + " on their way on listwire's background threads | "
+                + CpuBench.CLAIMS_AHEAD
+                + " on their way, half of them at a time, each half made one after another by one of"
+                + " listwire's background threads | "
                 + Figure.of(r.claimAheadMs()).format("%.3f") + " | " + jit(r.claimAhead()) + " | "
                 + gc(r.claimAhead()) + " | " + String.format(Locale.ROOT, "%.2f", aheadMs / composingMs) + " | |");
         double pacedMs = Figure.of(r.claimPacedMs()).median();

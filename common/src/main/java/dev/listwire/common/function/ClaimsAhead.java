@@ -5,6 +5,7 @@ import dev.listwire.common.ledger.EventLedger;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.threads.Background;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -23,6 +24,12 @@ import java.util.function.Function;
  * sending of the emails before. Members are still handed out, and sent, strictly in order, so a
  * continuation's position means what it did.
  *
+ * <p>The window is refilled when half of it is used, half a window at a time, and one background thread
+ * makes each half's claims one after another. A claim made by a thread that has just made one costs about
+ * half the CPU of one made by a thread woken for it alone, at the pace a provider sets (BENCHMARKS.md, issue
+ * 18); the claims are still on their way long before their members' turn. When a claim fails, the rest of
+ * its half are not made: the run stops at the failed one, and they hold nothing.
+ *
  * <p>Every claim taken here ends here: a {@link Turn} says how its member ended ({@link Turn#sent},
  * {@link Turn#refused}, {@link Turn#giveBack}) and this class makes the ledger call. {@link #close()} gives
  * back every claim whose turn did not end, whether its member was not reached (the run stopped early) or
@@ -38,6 +45,9 @@ final class ClaimsAhead implements AutoCloseable {
     private final Function<Member, Screening> screen;
     private final EventLedger ledger;
     private final int depth;
+    /** Claims one background thread makes one after another: half the window. */
+    private final int batch;
+
     private final Deque<Turn> window = new ArrayDeque<>();
     /** Turns handed out whose claim has not ended yet. */
     private final Set<Turn> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -65,6 +75,7 @@ final class ClaimsAhead implements AutoCloseable {
         this.screen = screen;
         this.ledger = ledger;
         this.depth = depth;
+        this.batch = Math.max(1, depth / 2);
     }
 
     /**
@@ -197,18 +208,58 @@ final class ClaimsAhead implements AutoCloseable {
         }
     }
 
-    /** Reads on until {@code depth} claims are on their way; members skipped by the screening cost nothing. */
+    /**
+     * Once half the claims ahead are used (or nothing is left to hand out), reads on until {@code depth}
+     * claims are on their way, started half a window at a time; members skipped by the screening cost nothing.
+     */
     private void fill() {
+        if (!window.isEmpty() && claimsInWindow > depth - batch) {
+            return;
+        }
+        List<Pending> pending = new ArrayList<>();
         while (claimsInWindow < depth && window.size() < MAX_WINDOW && members.hasNext()) {
             Member member = members.next();
             Screening screening = screen.apply(member);
             CompletableFuture<Claim> claim = null;
             if (screening instanceof Screening.Send) {
-                claim = Background.supply(() -> ledger.claim(member.email()));
+                claim = new CompletableFuture<>();
+                pending.add(new Pending(member.email(), claim));
                 claimsInWindow++;
+                if (pending.size() == batch) {
+                    claimInTurn(pending);
+                    pending = new ArrayList<>();
+                }
             }
             window.add(new Turn(member, screening, claim));
         }
+        if (!pending.isEmpty()) {
+            claimInTurn(pending);
+        }
+    }
+
+    /** A member's claim still to be made, and where its answer goes. */
+    private record Pending(String email, CompletableFuture<Claim> answer) {}
+
+    /** Makes the claims one after another on one background thread; after a failure, none of the rest. */
+    private void claimInTurn(List<Pending> claims) {
+        Background.supply(() -> {
+            Throwable failure = null;
+            for (Pending claim : claims) {
+                if (failure != null) {
+                    claim.answer()
+                            .completeExceptionally(new IllegalStateException(
+                                    "not claimed: the claim before it failed: " + failure, failure));
+                    continue;
+                }
+                try {
+                    claim.answer().complete(ledger.claim(claim.email()));
+                } catch (Throwable e) { // every answer must come, or the sending thread would wait for ever
+                    failure = e;
+                    claim.answer().completeExceptionally(e);
+                }
+            }
+            return null;
+        });
     }
 
     private static boolean claimed(CompletableFuture<Claim> claim) {

@@ -2,6 +2,7 @@ package dev.listwire.common.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listwire.common.ledger.Claim;
 import dev.listwire.common.ledger.DeliveryLedger;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** ClaimsAhead is the one home of the claims it takes: every ending is written, and close gives back the rest. */
 class ClaimsAheadTest {
@@ -91,6 +93,25 @@ class ClaimsAheadTest {
 
         assertEquals(Map.of("a@example.com", "claimed"), statuses());
         assertEquals(Claim.HELD_ELSEWHERE, ledger.claim("a@example.com"), "still the other invocation's");
+    }
+
+    @Test
+    void whenAClaimFailsTheRestOfItsHalfWindowAreNotMadeAndCloseGivesBackNothing() {
+        LedgerConfiguration missing = new LedgerConfiguration("missing-" + UUID.randomUUID(), 14, 25, 8);
+        EventLedger broken = new DeliveryLedger(stack.dynamoDb(), missing).open("prices", "e1", Duration.ofMinutes(5));
+        ClaimsAhead claims = new ClaimsAhead(
+                Stream.of("a", "b", "c", "d", "e").map(ClaimsAheadTest::member).iterator(),
+                ClaimsAheadTest::send,
+                broken,
+                8);
+
+        ClaimsAhead.Turn a = claims.next();
+        assertThrows(ResourceNotFoundException.class, a::claim, "the table is not there: DynamoDB's own error");
+        ClaimsAhead.Turn b = claims.next();
+        IllegalStateException notMade = assertThrows(IllegalStateException.class, b::claim);
+        assertTrue(notMade.getMessage().startsWith("not claimed: the claim before it failed"), notMade.getMessage());
+
+        claims.close(); // gives back nothing: no claim was taken, and none is made on the missing table
     }
 
     private ClaimsAhead claimsOf(int depth, String... names) {
