@@ -1,9 +1,9 @@
 package dev.listwire.bench;
 
 import dev.listwire.common.ledger.Claim;
+import dev.listwire.common.ledger.ClaimsInTurn;
 import dev.listwire.common.ledger.DeliveryLedger;
 import dev.listwire.common.ledger.EventLedger;
-import dev.listwire.common.threads.Background;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Two ways to make the calls: {@code threads} loops at once, each making its own claims one after
  * another (no thread waits for another); or, with {@code ahead} above 0, as listwire's claims-ahead window
  * makes them: one thread keeps {@code ahead} claims on their way, started half of them at a time, each half
- * made one after another by one of listwire's background threads, and waits for each in turn.
+ * a {@link ClaimsInTurn} (one after another on one of listwire's background threads), and waits for each in
+ * turn.
  *
  * <p>In the second way the calls can also be paced ({@code per second} above 0): the window then starts one
  * claim each {@code 1 / per second}, as a list function claims at the pace its SMTP connections send, and its
@@ -71,20 +72,11 @@ public final class ClaimCallWorker {
             for (int turn = 0; turn < total; turn++) {
                 if (window.isEmpty() || window.size() <= ahead - batch) {
                     while (window.size() < ahead && claimed < total) {
-                        List<String> emails = new ArrayList<>();
-                        List<CompletableFuture<Claim>> answers = new ArrayList<>();
-                        while (emails.size() < batch && window.size() < ahead && claimed < total) {
-                            CompletableFuture<Claim> answer = new CompletableFuture<>();
-                            emails.add("member-" + claimed++ + "@example.com");
-                            answers.add(answer);
-                            window.add(answer);
+                        ClaimsInTurn claims = event.inTurn();
+                        while (claims.size() < batch && window.size() < ahead && claimed < total) {
+                            window.add(claims.add("member-" + claimed++ + "@example.com"));
                         }
-                        Background.supply(() -> {
-                            for (int i = 0; i < emails.size(); i++) {
-                                answers.get(i).complete(event.claim(emails.get(i)));
-                            }
-                            return null;
-                        });
+                        claims.start();
                     }
                 }
                 if (perSecond > 0) {

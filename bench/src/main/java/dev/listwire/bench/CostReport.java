@@ -38,7 +38,7 @@ final class CostReport {
             out.add("Not computed: it needs the provider, cpu and memory benchmarks of the same run.");
             return;
         }
-        double cpuSeconds = Figure.of(cpu.listwireMs()).median() / 1000;
+        double cpuSeconds = CpuBench.PerEmail.cpu(cpu.listwire()).median() / 1000;
         double writeUnits = large.writeUnitsPerRecipient();
         out.add(String.format(
                 Locale.ROOT,

@@ -31,31 +31,25 @@ final class CpuBench {
             List<PerEmail> claimAhead,
             List<PerEmail> claimPaced,
             double eventPerSecond,
-            ProfileSplit.Split profile) {
-
-        List<Double> listwireMs() {
-            return listwire.stream().map(PerEmail::cpuMs).toList();
-        }
-
-        List<Double> composingMs() {
-            return composing.stream().map(PerEmail::cpuMs).toList();
-        }
-
-        List<Double> claimMs() {
-            return claim.stream().map(PerEmail::cpuMs).toList();
-        }
-
-        List<Double> claimAheadMs() {
-            return claimAhead.stream().map(PerEmail::cpuMs).toList();
-        }
-
-        List<Double> claimPacedMs() {
-            return claimPaced.stream().map(PerEmail::cpuMs).toList();
-        }
-    }
+            ProfileSplit.Split profile) {}
 
     /** One run's process CPU per email, and the JIT compiler's and the collector's milliseconds per email in it. */
     record PerEmail(double cpuMs, double jitMs, double gcMs, Map<String, Double> byThreadMs) {
+
+        /** The runs' CPU milliseconds per email. */
+        static Figure cpu(List<PerEmail> runs) {
+            return Figure.of(runs.stream().map(PerEmail::cpuMs).toList());
+        }
+
+        /** The runs' JIT compiling milliseconds per email. */
+        static Figure jit(List<PerEmail> runs) {
+            return Figure.of(runs.stream().map(PerEmail::jitMs).toList());
+        }
+
+        /** The runs' collector milliseconds per email. */
+        static Figure gc(List<PerEmail> runs) {
+            return Figure.of(runs.stream().map(PerEmail::gcMs).toList());
+        }
 
         static PerEmail of(JvmTimes times, long emails) {
             return of(times, Map.of(), emails);

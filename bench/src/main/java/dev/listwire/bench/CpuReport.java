@@ -25,8 +25,8 @@ final class CpuReport {
         CpuBench.Result r = CpuBench.run(FanOutBench.template(), latency, members, pool, rounds);
         last = r;
         List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(r.listwireMs().size(), r.composingMs().size()); i++) {
-            ratios.add(r.listwireMs().get(i) / r.composingMs().get(i));
+        for (int i = 0; i < Math.min(r.listwire().size(), r.composing().size()); i++) {
+            ratios.add(r.listwire().get(i).cpuMs() / r.composing().get(i).cpuMs());
         }
         Figure ratio = Figure.of(ratios);
         out.add("");
@@ -41,31 +41,34 @@ final class CpuReport {
         out.add("| JVM | CPU ms per email | of it, JIT compiling | of it, GC | x composing loop (run by run) | goal |");
         out.add("|---|---|---|---|---|---|");
         out.add("| composing loop (Jakarta Mail, " + pool + " connections, stream provider named as listwire does) | "
-                + Figure.of(r.composingMs()).format("%.3f") + " | " + jit(r.composing()) + " | " + gc(r.composing())
+                + CpuBench.PerEmail.cpu(r.composing()).format("%.3f") + " | " + jit(r.composing()) + " | "
+                + gc(r.composing())
                 + " | 1 (baseline) | |");
         out.add("| listwire (function.jar, one invocation, pool of " + pool + ") | "
-                + Figure.of(r.listwireMs()).format("%.3f") + " | " + jit(r.listwire()) + " | " + gc(r.listwire())
+                + CpuBench.PerEmail.cpu(r.listwire()).format("%.3f") + " | " + jit(r.listwire()) + " | "
+                + gc(r.listwire())
                 + " | **" + ratio.format("%.2f") + "** | 2: " + (ratio.median() <= 2 ? "met" : "**not met**") + " |");
-        double composingMs = Figure.of(r.composingMs()).median();
-        double claimMs = Figure.of(r.claimMs()).median();
-        double aheadMs = Figure.of(r.claimAheadMs()).median();
+        double composingMs = CpuBench.PerEmail.cpu(r.composing()).median();
+        double claimMs = CpuBench.PerEmail.cpu(r.claim()).median();
+        double aheadMs = CpuBench.PerEmail.cpu(r.claimAhead()).median();
         out.add("| the ledger's claim alone, per call: the conditional `UpdateItem` listwire makes per recipient, on"
                 + " the function's own client, " + pool + " threads each making its own calls | "
-                + Figure.of(r.claimMs()).format("%.3f") + " | " + jit(r.claim()) + " | " + gc(r.claim()) + " | "
+                + CpuBench.PerEmail.cpu(r.claim()).format("%.3f") + " | " + jit(r.claim()) + " | " + gc(r.claim())
+                + " | "
                 + String.format(Locale.ROOT, "%.2f", claimMs / composingMs) + " | |");
         out.add("| the same claim, per call, made as listwire's claims-ahead window makes it: one thread keeps "
                 + CpuBench.CLAIMS_AHEAD
                 + " on their way, half of them at a time, each half made one after another by one of"
                 + " listwire's background threads | "
-                + Figure.of(r.claimAheadMs()).format("%.3f") + " | " + jit(r.claimAhead()) + " | "
+                + CpuBench.PerEmail.cpu(r.claimAhead()).format("%.3f") + " | " + jit(r.claimAhead()) + " | "
                 + gc(r.claimAhead()) + " | " + String.format(Locale.ROOT, "%.2f", aheadMs / composingMs) + " | |");
-        double pacedMs = Figure.of(r.claimPacedMs()).median();
+        double pacedMs = CpuBench.PerEmail.cpu(r.claimPaced()).median();
         out.add(String.format(
                 Locale.ROOT,
                 "| the same window, paced as listwire's events made their claims: one started every 1/%.0f s |"
                         + " %s | %s | %s | %.2f | |",
                 r.eventPerSecond(),
-                Figure.of(r.claimPacedMs()).format("%.3f"),
+                CpuBench.PerEmail.cpu(r.claimPaced()).format("%.3f"),
                 jit(r.claimPaced()),
                 gc(r.claimPaced()),
                 pacedMs / composingMs));
@@ -85,8 +88,8 @@ final class CpuReport {
                 handOff > 0
                         ? String.format(Locale.ROOT, "%.3f ms more than on its own threads", handOff)
                         : "no more than on its own threads, within these runs' noise",
-                Figure.of(r.listwireMs()).median() - aheadMs,
-                (Figure.of(r.listwireMs()).median() - aheadMs) / composingMs));
+                CpuBench.PerEmail.cpu(r.listwire()).median() - aheadMs,
+                (CpuBench.PerEmail.cpu(r.listwire()).median() - aheadMs) / composingMs));
         out.add("");
         out.add(String.format(
                 Locale.ROOT,
@@ -100,13 +103,9 @@ final class CpuReport {
         byThread(out, r.listwire());
         ProfileSplit.Split split = r.profile();
         long total = Math.max(1, split.total());
-        double jitMs = Figure.of(
-                        r.listwire().stream().map(CpuBench.PerEmail::jitMs).toList())
-                .median();
-        double gcMs = Figure.of(
-                        r.listwire().stream().map(CpuBench.PerEmail::gcMs).toList())
-                .median();
-        double cpuMs = Figure.of(r.listwireMs()).median();
+        double jitMs = CpuBench.PerEmail.jit(r.listwire()).median();
+        double gcMs = CpuBench.PerEmail.gc(r.listwire()).median();
+        double cpuMs = CpuBench.PerEmail.cpu(r.listwire()).median();
         double javaMs = Math.max(0, cpuMs - jitMs - gcMs);
         out.add("");
         out.add("Where listwire's CPU goes: JDK Flight Recorder (`profile` settings, a sample a"
@@ -152,15 +151,15 @@ final class CpuReport {
         out.add(String.format(
                 Locale.ROOT,
                 "| the rest of the process | %.3f |",
-                Figure.of(runs.stream().map(CpuBench.PerEmail::cpuMs).toList()).median() - sum));
+                CpuBench.PerEmail.cpu(runs).median() - sum));
     }
 
     private static String jit(List<CpuBench.PerEmail> runs) {
-        return Figure.of(runs.stream().map(CpuBench.PerEmail::jitMs).toList()).format("%.3f");
+        return CpuBench.PerEmail.jit(runs).format("%.3f");
     }
 
     private static String gc(List<CpuBench.PerEmail> runs) {
-        return Figure.of(runs.stream().map(CpuBench.PerEmail::gcMs).toList()).format("%.3f");
+        return CpuBench.PerEmail.gc(runs).format("%.3f");
     }
 
     private static String top(Map<String, Long> counts, int n) {

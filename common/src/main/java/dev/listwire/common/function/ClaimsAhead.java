@@ -1,11 +1,11 @@
 package dev.listwire.common.function;
 
 import dev.listwire.common.ledger.Claim;
+import dev.listwire.common.ledger.ClaimsInTurn;
 import dev.listwire.common.ledger.EventLedger;
 import dev.listwire.common.members.Member;
 import dev.listwire.common.threads.Background;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -24,11 +24,10 @@ import java.util.function.Function;
  * sending of the emails before. Members are still handed out, and sent, strictly in order, so a
  * continuation's position means what it did.
  *
- * <p>The window is refilled when half of it is used, half a window at a time, and one background thread
- * makes each half's claims one after another. A claim made by a thread that has just made one costs about
- * half the CPU of one made by a thread woken for it alone, at the pace a provider sets (BENCHMARKS.md, issue
- * 18); the claims are still on their way long before their members' turn. When a claim fails, the rest of
- * its half are not made: the run stops at the failed one, and they hold nothing.
+ * <p>The window is refilled when half of it is used, half a window at a time, each half's claims made one
+ * after another by one background thread ({@link ClaimsInTurn}: cheaper than a thread woken per claim); the
+ * claims are still on their way long before their members' turn. When a claim fails, the rest of its half
+ * are not made: the run stops at the failed one, and they hold nothing.
  *
  * <p>Every claim taken here ends here: a {@link Turn} says how its member ended ({@link Turn#sent},
  * {@link Turn#refused}, {@link Turn#giveBack}) and this class makes the ledger call. {@link #close()} gives
@@ -216,50 +215,21 @@ final class ClaimsAhead implements AutoCloseable {
         if (!window.isEmpty() && claimsInWindow > depth - batch) {
             return;
         }
-        List<Pending> pending = new ArrayList<>();
+        ClaimsInTurn claims = ledger.inTurn();
         while (claimsInWindow < depth && window.size() < MAX_WINDOW && members.hasNext()) {
             Member member = members.next();
             Screening screening = screen.apply(member);
             CompletableFuture<Claim> claim = null;
             if (screening instanceof Screening.Send) {
-                claim = new CompletableFuture<>();
-                pending.add(new Pending(member.email(), claim));
+                claim = claims.add(member.email());
                 claimsInWindow++;
-                if (pending.size() == batch) {
-                    claimInTurn(pending);
-                    pending = new ArrayList<>();
+                if (claims.size() == batch) {
+                    claims.start();
                 }
             }
             window.add(new Turn(member, screening, claim));
         }
-        if (!pending.isEmpty()) {
-            claimInTurn(pending);
-        }
-    }
-
-    /** A member's claim still to be made, and where its answer goes. */
-    private record Pending(String email, CompletableFuture<Claim> answer) {}
-
-    /** Makes the claims one after another on one background thread; after a failure, none of the rest. */
-    private void claimInTurn(List<Pending> claims) {
-        Background.supply(() -> {
-            Throwable failure = null;
-            for (Pending claim : claims) {
-                if (failure != null) {
-                    claim.answer()
-                            .completeExceptionally(new IllegalStateException(
-                                    "not claimed: the claim before it failed: " + failure, failure));
-                    continue;
-                }
-                try {
-                    claim.answer().complete(ledger.claim(claim.email()));
-                } catch (Throwable e) { // every answer must come, or the sending thread would wait for ever
-                    failure = e;
-                    claim.answer().completeExceptionally(e);
-                }
-            }
-            return null;
-        });
+        claims.start();
     }
 
     private static boolean claimed(CompletableFuture<Claim> claim) {

@@ -24,10 +24,11 @@ final class EventReport {
     private int failed;
     private int deferred;
     private int heldElsewhere;
-    /** The pool's size at the first send, and the widest it was at one. */
+    /** The pool's size at the first send. */
     private int basePool;
-
+    /** The widest the pool was at a send. */
     private int widestPool;
+
     private Continuation from = Continuation.WHOLE_LIST;
 
     EventReport(String list, EventIdentity id) {
@@ -60,7 +61,6 @@ final class EventReport {
         failed++;
     }
 
-    /** Where this part of the event started. */
     /** The pool's size at a send: the first is its own size; a wider one later was taken over. */
     void poolSize(int size) {
         if (basePool == 0) {
@@ -69,6 +69,7 @@ final class EventReport {
         widestPool = Math.max(widestPool, size);
     }
 
+    /** Where this part of the event started. */
     void from(Continuation from) {
         this.from = from;
     }

@@ -15,9 +15,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The emails of one event on their way over the batch's SMTP pool: with several connections up to that
- * many are in flight (the pool may widen while they go: {@link ConnectionShare}). Their outcomes are recorded here, on the caller's thread, oldest first, each ending
- * its member's claim: sent, failed (the message is retried), or refused, which {@link RefusalOutcomes}
- * settles by what the server's reply is about.
+ * many are in flight (the pool may widen while they go: {@link ConnectionShare}). Their outcomes are recorded
+ * here, on the caller's thread, oldest first, each ending its member's claim: sent, failed (the message is
+ * retried), or refused, which {@link RefusalOutcomes} settles by what the server's reply is about.
  */
 final class SendsInFlight {
 

@@ -109,6 +109,11 @@ public final class EventLedger {
         }
     }
 
+    /** Claims to make one after another on one background thread (see {@link ClaimsInTurn}). */
+    public ClaimsInTurn inTurn() {
+        return new ClaimsInTurn(this);
+    }
+
     /** How many times an earlier pass of this event tried the recipient claimed and was refused for now. */
     public int triesSoFar(String email) {
         return triesSoFar.getOrDefault(email, 0);

@@ -64,13 +64,8 @@ public final class SmtpPool implements AutoCloseable {
         return size;
     }
 
-    /** The most connections {@link #widen} may bring the pool to. */
-    public int most() {
-        return all.size();
-    }
-
     /**
-     * Lets up to {@code connections} sends be on their way at once (no more than {@link #most()}, never
+     * Lets up to {@code connections} sends be on their way at once (no more than the pool's most, never
      * fewer than now), logging in the connections not yet open in the background.
      */
     public void widen(int connections) {
