@@ -34,10 +34,14 @@ public final class TestMailServer extends GreenMail {
     private static volatile boolean oneMailbox;
 
     public TestMailServer() {
-        super(new ServerSetup[] {
-            new ServerSetup(Dynalite.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(Dynalite.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-        });
+        super(new ServerSetup[] {local(ServerSetup.PROTOCOL_SMTP), local(ServerSetup.PROTOCOL_IMAP)});
+    }
+
+    /** A server on a free local port, given 10 s to start rather than GreenMail's 2 (a busy 2-core machine). */
+    private static ServerSetup local(String protocol) {
+        ServerSetup setup = new ServerSetup(Dynalite.freePort(), "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(10_000);
+        return setup;
     }
 
     @Override

@@ -25,12 +25,21 @@ public final class MailServer implements AutoCloseable {
 
     static MailServer start(int smtpPort, int imapPort) {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            local(smtpPort, ServerSetup.PROTOCOL_SMTP), local(imapPort, ServerSetup.PROTOCOL_IMAP)
         });
         greenMail.setUser(LocalEndpoints.SMTP_USER, LocalEndpoints.SMTP_USER, LocalEndpoints.SMTP_USER);
         greenMail.start();
         return new MailServer(Optional.of(greenMail), Optional.empty());
+    }
+
+    /**
+     * A server on this machine, given 10 s to start rather than GreenMail's 2: the devstack starts it beside
+     * dynalite and ElasticMQ, and on a busy 2-core machine its IMAP server once took longer (a CI run).
+     */
+    private static ServerSetup local(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(10_000);
+        return setup;
     }
 
     /**
