@@ -30,6 +30,34 @@ final class BareLoop {
     /** @return emails a second */
     static double compose(MimeMessage template, String host, int port, String user, String password, int count)
             throws MessagingException, IOException {
+        return compose(template, host, port, user, password, count, Recipients.NONE);
+    }
+
+    /**
+     * What a sender does for each recipient besides the email: nothing for the plain loop; for the loop that
+     * keeps listwire's ledger, a claim before and a {@code sent} mark after (see {@link ComposingWorker}).
+     */
+    interface Recipients {
+        Recipients NONE = new Recipients() {};
+
+        /** @return the address of the {@code i}-th email */
+        default String address(int i) {
+            return "composed" + i + "@members.listwire.test";
+        }
+
+        /** Before the email to {@code address} is composed; it is composed and sent only if this answers true. */
+        default boolean before(String address) {
+            return true;
+        }
+
+        /** After the server accepted the email. */
+        default void sent(String address) {}
+    }
+
+    /** @return emails a second */
+    static double compose(
+            MimeMessage template, String host, int port, String user, String password, int count, Recipients each)
+            throws MessagingException, IOException {
         Session session = session(host, port, user);
         String subject = template.getSubject();
         String text = part(template, "text/plain");
@@ -38,9 +66,13 @@ final class BareLoop {
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect(host, port, user, password);
             for (int i = 0; i < count; i++) {
+                String address = each.address(i);
+                if (!each.before(address)) {
+                    continue;
+                }
                 MimeMessage message = new MimeMessage(session);
                 message.setFrom(template.getFrom()[0]);
-                InternetAddress to = new InternetAddress("composed" + i + "@members.listwire.test");
+                InternetAddress to = new InternetAddress(address);
                 message.setRecipient(Message.RecipientType.TO, to);
                 message.setSubject(subject, "UTF-8");
                 for (String name : new String[] {"List-Id", "List-Unsubscribe", "List-Unsubscribe-Post"}) {
@@ -59,6 +91,7 @@ final class BareLoop {
                 message.setContent(alternative);
                 message.saveChanges();
                 transport.sendMessage(message, new Address[] {to});
+                each.sent(address);
             }
         }
         return count / ((System.nanoTime() - start) / 1e9);

@@ -27,6 +27,7 @@ final class CpuBench {
             int members,
             List<PerEmail> listwire,
             List<PerEmail> composing,
+            List<PerEmail> composingWithLedger,
             List<PerEmail> claim,
             List<PerEmail> claimAhead,
             List<PerEmail> claimPaced,
@@ -79,6 +80,7 @@ final class CpuBench {
     static Result run(MimeMessage template, long latencyMs, int members, int pool, int rounds) throws Exception {
         List<PerEmail> listwire = new ArrayList<>();
         List<PerEmail> composing = new ArrayList<>();
+        List<PerEmail> composingWithLedger = new ArrayList<>();
         List<PerEmail> claim = new ArrayList<>();
         List<PerEmail> claimAhead = new ArrayList<>();
         List<PerEmail> claimPaced = new ArrayList<>();
@@ -96,13 +98,15 @@ final class CpuBench {
                     .property("listwire.smtp.pool-size", pool);
             try (ParallelInvocations function = ParallelInvocations.start(list, 1, 1)) {
                 function.sendToEveryMember(sink, members, "cpu-warm");
-                // Each listwire event, then a composing loop right after it (the function's JVM idle): the
-                // ratio of a pair is taken on the machine as it was then, not minutes apart.
+                // Each listwire event, then a composing loop right after it (the function's JVM idle), then
+                // the composing loop that keeps the ledger: the ratios of a round are taken on the machine as
+                // it was then, not minutes apart.
                 for (int i = 0; i < rounds; i++) {
                     FunctionProcess.Drained drained = function.sendToEveryMember(sink, members, "cpu-" + i);
                     listwire.add(PerEmail.of(drained.times(), drained.threadCpu(), members));
                     eventRates.add(members * 1000.0 / Math.max(1, drained.lastEndMs() - drained.firstStartMs()));
-                    composing.add(composingLoop(email, sink, pool, Math.max(1, members / pool)));
+                    composing.add(composingLoop(email, sink, pool, Math.max(1, members / pool), null));
+                    composingWithLedger.add(composingLoop(email, sink, pool, Math.max(1, members / pool), list));
                 }
                 Path recording = Path.of("target", "listwire-cpu.jfr").toAbsolutePath();
                 Files.deleteIfExists(recording);
@@ -122,6 +126,7 @@ final class CpuBench {
                     members,
                     listwire,
                     composing,
+                    composingWithLedger,
                     claim,
                     claimAhead,
                     claimPaced,
@@ -130,20 +135,29 @@ final class CpuBench {
         }
     }
 
-    /** @return the composing loop's CPU per email, in its own JVM */
-    private static PerEmail composingLoop(Path email, SinkProcess sink, int connections, int perConnection)
-            throws Exception {
+    /**
+     * @param ledger null: the plain composing loop; else the list whose environment (dynalite, the ledger
+     *     table) the loop that keeps the ledger uses
+     * @return the composing loop's CPU per email, in its own JVM
+     */
+    private static PerEmail composingLoop(
+            Path email, SinkProcess sink, int connections, int perConnection, ListFixture ledger) throws Exception {
         List<String> options = new ArrayList<>(Jvm.LAMBDA_LIKE);
         options.add(PIN);
-        return worker(
-                Map.of(),
-                options,
-                "bench composed ",
-                ComposingWorker.class.getName(),
+        List<String> args = new ArrayList<>(List.of(
                 email.toString(),
                 Integer.toString(sink.port()),
                 Integer.toString(connections),
-                Integer.toString(perConnection));
+                Integer.toString(perConnection)));
+        if (ledger != null) {
+            args.add("ledger");
+        }
+        return worker(
+                ledger == null ? Map.of() : ledger.environment(),
+                options,
+                "bench composed ",
+                ComposingWorker.class.getName(),
+                args.toArray(String[]::new));
     }
 
     /**

@@ -24,18 +24,17 @@ final class CpuReport {
         int rounds = Integer.getInteger("bench.cpu-rounds", 3);
         CpuBench.Result r = CpuBench.run(FanOutBench.template(), latency, members, pool, rounds);
         last = r;
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(r.listwire().size(), r.composing().size()); i++) {
-            ratios.add(r.listwire().get(i).cpuMs() / r.composing().get(i).cpuMs());
-        }
-        Figure ratio = Figure.of(ratios);
+        Figure ratio = roundByRound(r.listwire(), r.composing());
+        Figure ledgerRatio = roundByRound(r.composingWithLedger(), r.composing());
+        Figure overLedger = roundByRound(r.listwire(), r.composingWithLedger());
         out.add("");
         out.add("## CPU per email (sink: `LatencySink`, " + latency + " ms a message, its own process; " + members
                 + " members, " + pool + " connections)");
         out.add("");
         out.add("Process CPU time (all threads: JIT and GC included) per email sent, each JVM its own process with"
                 + " `" + String.join(" ", Jvm.LAMBDA_LIKE) + "`, measured after a warm-up round. Listwire's events and"
-                + " the composing loops take turns, so each ratio is of two runs made one right after the other."
+                + " the composing loops take turns, so each ratio is of two runs made in the same round, one right"
+                + " after the other."
                 + " Goal: listwire at most 2x the composing loop.");
         out.add("");
         out.add("| JVM | CPU ms per email | of it, JIT compiling | of it, GC | x composing loop (run by run) | goal |");
@@ -48,6 +47,12 @@ final class CpuReport {
                 + CpuBench.PerEmail.cpu(r.listwire()).format("%.3f") + " | " + jit(r.listwire()) + " | "
                 + gc(r.listwire())
                 + " | **" + ratio.format("%.2f") + "** | 2: " + (ratio.median() <= 2 ? "met" : "**not met**") + " |");
+        out.add("| composing loop keeping the ledger (the same loop, with listwire's own ledger code around each"
+                + " email: the conditional claim before it, on the sending thread; the `sent` mark after it,"
+                + " written in batches) | "
+                + CpuBench.PerEmail.cpu(r.composingWithLedger()).format("%.3f") + " | "
+                + jit(r.composingWithLedger()) + " | " + gc(r.composingWithLedger()) + " | "
+                + ledgerRatio.format("%.2f") + " | |");
         double composingMs = CpuBench.PerEmail.cpu(r.composing()).median();
         double claimMs = CpuBench.PerEmail.cpu(r.claim()).median();
         double aheadMs = CpuBench.PerEmail.cpu(r.claimAhead()).median();
@@ -72,6 +77,13 @@ final class CpuReport {
                 jit(r.claimPaced()),
                 gc(r.claimPaced()),
                 pacedMs / composingMs));
+        out.add("");
+        out.add("Listwire against the composing loop keeping the ledger, run by run: **" + overLedger.format("%.2f")
+                + "x**. That loop is the least a sender can spend that sends each recipient an event once as"
+                + " DESIGN.md asks (a conditional write per recipient, then its mark), measured, not added up: it"
+                + " costs " + ledgerRatio.format("%.2f") + "x the composing loop by itself, and what listwire"
+                + " spends above it is what listwire adds (templates, links, screening, the account's sends, the"
+                + " summary, the continuation's bookkeeping).");
         out.add("");
         double handOff = aheadMs - claimMs;
         out.add(String.format(
@@ -125,6 +137,15 @@ final class CpuReport {
         out.add("");
         out.add("Where in the AWS SDK (its innermost class on the stack): " + top(split.sdkTops(), 6)
                 + ". Most frequent" + " top-of-stack classes among \"other\": " + top(split.otherTops(), 6) + ".");
+    }
+
+    /** The ratio of each round's two runs (taken one right after the other), over the rounds. */
+    private static Figure roundByRound(List<CpuBench.PerEmail> runs, List<CpuBench.PerEmail> baselines) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(runs.size(), baselines.size()); i++) {
+            ratios.add(runs.get(i).cpuMs() / baselines.get(i).cpuMs());
+        }
+        return Figure.of(ratios);
     }
 
     /** Listwire's CPU per email by group of threads (exact, from each thread's CPU time), median over the runs. */
