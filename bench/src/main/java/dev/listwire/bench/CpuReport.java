@@ -32,7 +32,10 @@ final class CpuReport {
                 + " members, " + pool + " connections)");
         out.add("");
         out.add("Process CPU time (all threads: JIT and GC included) per email sent, each JVM its own process with"
-                + " `" + String.join(" ", Jvm.LAMBDA_LIKE) + "`, measured after a warm-up round. Listwire's events and"
+                + " `" + String.join(" ", Jvm.LAMBDA_LIKE)
+                + "`, measured after warm-up (listwire: a warm-up event on the"
+                + " same JVM, which then runs every round; each composing loop: three rounds as long in its own"
+                + " JVM). Listwire's events and"
                 + " the composing loops take turns, so each ratio is of two runs made in the same round, one right"
                 + " after the other."
                 + " Goal: listwire at most 2x the composing loop.");
