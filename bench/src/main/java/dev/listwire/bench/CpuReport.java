@@ -93,8 +93,9 @@ final class CpuReport {
                 Locale.ROOT,
                 "The claim is DESIGN.md's one conditional write per recipient, which no sender without a ledger"
                         + " makes. The composing loop plus one claim is %.3f ms an email, %.2fx the composing"
-                        + " loop, before any rendering, link or mark: the least a list function that keeps the"
-                        + " ledger can spend on this machine. Made as the window makes it, a claim costs %.3f ms"
+                        + " loop, before any rendering, link or mark: a sum of two processes' figures, below the"
+                        + " loop keeping the ledger measured above, which makes its claims at a provider's pace"
+                        + " and writes the marks too. Made as the window makes it, a claim costs %.3f ms"
                         + " (%s). Listwire less one claim made that way: %.3f ms an email, %.2fx the composing"
                         + " loop.",
                 composingMs + claimMs,
