@@ -32,7 +32,7 @@ class ComposingWorkerTest {
 
     @Test
     void keepingTheLedgerClaimsAndMarksEachRecipientOnceAndRefusesToSendToOneAlreadyDone() throws Exception {
-        LedgerConfiguration configuration = new LedgerConfiguration("ledger-" + UUID.randomUUID(), 14, 25, 16);
+        LedgerConfiguration configuration = new LedgerConfiguration("ledger-" + UUID.randomUUID(), 14, 25, 16, true);
         new LocalResources(stack.dynamoDb(), stack.sqs()).createLedger(configuration.table());
         EventLedger event =
                 new DeliveryLedger(stack.dynamoDb(), configuration).open("composing", "test", Duration.ofMinutes(2));

@@ -224,7 +224,7 @@ class EventsCommandTest {
     }
 
     private LedgerConfiguration ledgerConfiguration() {
-        return new LedgerConfiguration(ledger, 14, 25, 4);
+        return new LedgerConfiguration(ledger, 14, 25, 4, true);
     }
 
     private static EventProgress progress(String eventId, String outcome, int openPartsChange, EventCounts counts) {

@@ -83,13 +83,15 @@ final class BatchHandler {
         } catch (RejectedPayload rejected) {
             return new EventResult.DeadLettered(rejected.getMessage());
         }
-        int segments = runs.list().tuning().segments();
-        if (resumed.isEmpty() && segments > 1) {
-            return new EventResult.Split(segments);
-        }
-        Continuation from = resumed.orElse(Continuation.WHOLE_LIST);
-        report.from(from);
         try {
+            if (resumed.isEmpty()) {
+                int segments = runs.split(id);
+                if (segments > 1) {
+                    return new EventResult.Split(segments);
+                }
+            }
+            Continuation from = resumed.orElse(Continuation.WHOLE_LIST);
+            report.from(from);
             // The login overlaps the first page, the first claims and the first reservation of sends.
             invocation.smtp().openAhead();
             return runs.run(event, from, invocation, report);

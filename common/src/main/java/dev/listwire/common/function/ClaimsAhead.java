@@ -201,7 +201,9 @@ final class ClaimsAhead implements AutoCloseable {
         }
         window.clear();
         for (Turn open : List.copyOf(handedOut)) {
-            if (!open.onTheWire) {
+            if (open.onTheWire) {
+                ledger.keep(open.member.email());
+            } else {
                 open.giveBackIfHeld();
             }
         }

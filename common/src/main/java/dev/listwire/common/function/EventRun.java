@@ -46,14 +46,20 @@ final class EventRun<T> {
 
     EventResult run() {
         try {
-            return result(walkAndSettle());
+            Optional<EventLedger> ledger = tables.ledger(event.id(), from);
+            if (ledger.isEmpty()) {
+                return new EventResult.Retry(
+                        RetryReason.HELD_ELSEWHERE,
+                        "segment " + from.segment() + " of " + from.segments() + " is held by its first run, "
+                                + "in another invocation: retried once that run ends or its lease runs out");
+            }
+            return result(walkAndSettle(ledger.get()));
         } catch (RuntimeException e) {
             return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
         }
     }
 
-    private MemberStep.Step walkAndSettle() {
-        EventLedger ledger = tables.ledger(event.id());
+    private MemberStep.Step walkAndSettle(EventLedger ledger) {
         try {
             try (Stream<Member> members = tables.members(from);
                     ClaimsAhead claims = claims(members, ledger)) {
@@ -64,7 +70,7 @@ final class EventRun<T> {
                     steps.sends().drain();
                 }
             } finally {
-                ledger.flush();
+                ledger.settle();
             }
         } finally {
             steps.gate().giveBackTaken(steps.sends().sendsNotMade());

@@ -40,6 +40,14 @@ final class EventRuns {
         return list;
     }
 
+    /**
+     * How many segments an event whose first message arrives now is split into: the list's tuning, or what
+     * an earlier delivery of the message recorded (see {@code SegmentRuns}).
+     */
+    int split(EventIdentity id) {
+        return tables.recordSplit(id, list.tuning().segments());
+    }
+
     /** Sends the event from {@code from} on, until the end of the list or a reason to stop; see {@link EventRun}. */
     <T> EventResult run(ListEvent<T> event, Continuation from, Invocation invocation, EventReport report) {
         RecipientLines lines = new RecipientLines(log, list.name(), event.id());

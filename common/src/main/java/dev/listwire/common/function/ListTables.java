@@ -8,6 +8,7 @@ import dev.listwire.common.members.MemberTable;
 import dev.listwire.common.quota.SendingAccount;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The DynamoDB side of one list's sends: its member table, the delivery ledger and the sending account. */
@@ -38,10 +39,23 @@ final class ListTables {
         return members.members(table, from.segment(), from.segments(), from.after());
     }
 
-    /** The ledger of one event for this invocation; its claims last as long as the function may run. */
-    EventLedger ledger(EventIdentity id) {
-        return ledger.open(
-                list.name(), id.eventId(), Duration.ofSeconds(list.tuning().timeoutSeconds()));
+    /**
+     * The ledger of one event's run from {@code from} in this invocation (its claims, or its hold on a
+     * segment's first run, last as long as the function may run); empty while another invocation's first
+     * run holds the segment.
+     */
+    Optional<EventLedger> ledger(EventIdentity id, Continuation from) {
+        return ledger.enter(
+                list.name(),
+                id.eventId(),
+                Duration.ofSeconds(list.tuning().timeoutSeconds()),
+                from.segment(),
+                from.after().isEmpty());
+    }
+
+    /** How many segments an event starting now is split into: {@code wanted}, or what its first delivery recorded. */
+    int recordSplit(EventIdentity id, int wanted) {
+        return ledger.runs(list.name(), id.eventId()).recordSplit(wanted);
     }
 
     /** How many claims a run may have on their way at once. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,6 +46,11 @@ public final class EventLedger {
     private final LedgerMarks marks;
     /** Tries so far of the recipients claimed from a deferral; claims are taken on several threads. */
     private final Map<String, Integer> triesSoFar = new ConcurrentHashMap<>();
+    /** The segment this invocation's first run holds alone, if it is one: then it claims nobody. */
+    private final Optional<FirstRun> firstRun;
+
+    /** A first run of one segment (see {@link SegmentRuns}), ended once its outcomes are written. */
+    record FirstRun(SegmentRuns runs, int segment) {}
 
     /**
      * Whose claims these are.
@@ -55,8 +61,14 @@ public final class EventLedger {
      */
     record Holder(String event, String owner, Duration lease) {}
 
-    EventLedger(DynamoDbClient dynamoDb, LedgerConfiguration configuration, Clock clock, Holder holder) {
+    EventLedger(
+            DynamoDbClient dynamoDb,
+            LedgerConfiguration configuration,
+            Clock clock,
+            Holder holder,
+            Optional<FirstRun> firstRun) {
         this.dynamoDb = dynamoDb;
+        this.firstRun = firstRun;
         this.configuration = configuration;
         this.clock = clock;
         this.event = holder.event();
@@ -69,8 +81,14 @@ public final class EventLedger {
      * Claims a recipient: free, held by an invocation whose lease ran out, or deferred by an earlier pass
      * (refused for now). An update, not a put, so that a deferred recipient keeps its count of tries; the
      * count is then {@link #triesSoFar}.
+     *
+     * <p>A segment's first run claims without a call: it holds the whole segment alone, and the ledger held
+     * nothing of the event when it was split ({@link SegmentRuns}).
      */
     public Claim claim(String email) {
+        if (claimsFree()) {
+            return Claim.CLAIMED;
+        }
         long now = clock.millis();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":claimed", string(CLAIMED),
@@ -107,6 +125,11 @@ public final class EventLedger {
             AttributeValue status = old.get(STATUS);
             return status != null && CLAIMED.equals(status.s()) ? Claim.HELD_ELSEWHERE : Claim.ALREADY_DONE;
         }
+    }
+
+    /** Whether this is a segment's first run, which holds every recipient of it without a call. */
+    boolean claimsFree() {
+        return firstRun.isPresent();
     }
 
     /** Claims to make one after another on one background thread (see {@link ClaimsInTurn}). */
@@ -155,6 +178,9 @@ public final class EventLedger {
      * recipient an earlier pass deferred, goes back to deferred with its count of tries.
      */
     public void release(String email) {
+        if (claimsFree()) {
+            return; // nothing was written for it
+        }
         try {
             if (triesSoFar(email) > 0) {
                 dynamoDb.updateItem(b -> b.tableName(configuration.table())
@@ -177,11 +203,33 @@ public final class EventLedger {
     }
 
     /**
+     * The email may have reached the server, and no reply says so (the connection ended during it): the
+     * recipient stays claimed until the lease runs out, as a dead invocation's claim does, then a later run
+     * sends again. A claiming run's claim already says so; a first run writes it with its marks.
+     */
+    public void keep(String email) {
+        if (claimsFree()) {
+            Map<String, AttributeValue> item = item(email, CLAIMED);
+            item.put(LEASE_UNTIL, number(clock.millis() + lease.toMillis()));
+            marks.record(item);
+        }
+    }
+
+    /**
      * Writes every pending outcome, and waits for those already on their way. A failure here leaves claims
      * that expire with their lease.
      */
     public void flush() {
         marks.flush();
+    }
+
+    /**
+     * Writes every pending outcome, then ends a first run: every later run of its segment claims. When the
+     * outcomes cannot be written, the first run's segment is left to its lease, as claims are.
+     */
+    public void settle() {
+        marks.flush();
+        firstRun.ifPresent(run -> run.runs().leave(run.segment(), owner));
     }
 
     private Map<String, AttributeValue> current(String email) {

@@ -14,6 +14,12 @@ public final class LedgerItems {
     /** Range key: the member's address, as the member table keeps it. */
     public static final String EMAIL = "email";
 
+    /**
+     * The range key of the event's one item that is not a recipient's: how the event was split and how each
+     * segment's first run stands ({@link SegmentRuns}). Never an address: it has no {@code @}.
+     */
+    public static final String RUNS = "#runs";
+
     public static final String STATUS = "status";
     /** The SMTP server's reply, for {@code rejected}, {@code deferred} and {@code gave-up}. */
     public static final String REPLY = "reply";
@@ -29,6 +35,12 @@ public final class LedgerItems {
     public static final String GAVE_UP = "gave-up";
 
     private LedgerItems() {}
+
+    /** Whether a ledger item is a recipient's (every item but the event's {@link #RUNS}). */
+    public static boolean isRecipient(Map<String, AttributeValue> item) {
+        AttributeValue email = item.get(EMAIL);
+        return email != null && !RUNS.equals(email.s());
+    }
 
     /** The hash key of one event's items. */
     public static String eventKey(String list, String eventId) {

@@ -45,7 +45,7 @@ final class RecipientStory {
                 new SuppressionList(dynamoDb, new SuppressionConfiguration(tables.suppressions)).find(email);
         Optional<String> membership = membership(email);
         Map<String, DeliveryRecord> records = new DeliveryRecords(
-                        dynamoDb, new LedgerConfiguration(tables.ledger, 14, 25, 4))
+                        dynamoDb, new LedgerConfiguration(tables.ledger, 14, 25, 4, true))
                 .of(list, events.stream().map(Event::eventId).toList(), email);
         List<String> lines = new ArrayList<>();
         lines.add(Terminal.line(email + " in " + list + " (" + tables.target.where() + ")"));

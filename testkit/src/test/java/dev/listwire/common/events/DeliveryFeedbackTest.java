@@ -36,7 +36,7 @@ class DeliveryFeedbackTest {
     @BeforeEach
     void createTables() {
         int n = SEQUENCE.incrementAndGet();
-        ledger = new LedgerConfiguration("listwire-deliveries-f" + n, 14, 25, 4);
+        ledger = new LedgerConfiguration("listwire-deliveries-f" + n, 14, 25, 4, true);
         events = new EventsConfiguration("listwire-events-f" + n, 90);
         LocalResources resources = new LocalResources(stack.dynamoDb(), stack.sqs());
         resources.createLedger(ledger.table());

@@ -31,7 +31,7 @@ class ClaimsAheadTest {
 
     @BeforeEach
     void createLedger() {
-        configuration = new LedgerConfiguration("claims-" + UUID.randomUUID(), 14, 25, 4);
+        configuration = new LedgerConfiguration("claims-" + UUID.randomUUID(), 14, 25, 4, true);
         new LocalResources(stack.dynamoDb(), stack.sqs()).createLedger(configuration.table());
         ledger = new DeliveryLedger(stack.dynamoDb(), configuration).open("prices", "e1", Duration.ofMinutes(5));
     }
@@ -97,7 +97,7 @@ class ClaimsAheadTest {
 
     @Test
     void whenAClaimFailsTheRestOfItsHalfWindowAreNotMadeAndCloseGivesBackNothing() {
-        LedgerConfiguration missing = new LedgerConfiguration("missing-" + UUID.randomUUID(), 14, 25, 8);
+        LedgerConfiguration missing = new LedgerConfiguration("missing-" + UUID.randomUUID(), 14, 25, 8, true);
         EventLedger broken = new DeliveryLedger(stack.dynamoDb(), missing).open("prices", "e1", Duration.ofMinutes(5));
         ClaimsAhead claims = new ClaimsAhead(
                 Stream.of("a", "b", "c", "d", "e").map(ClaimsAheadTest::member).iterator(),

@@ -1,5 +1,6 @@
 package dev.listwire.common.function;
 
+import dev.listwire.common.ledger.LedgerItems;
 import dev.listwire.testkit.ListFixture;
 import dev.listwire.testkit.ListUnderTest;
 import java.util.Map;
@@ -17,6 +18,7 @@ final class LedgerStatuses {
 
     static Map<String, String> of(ListFixture fixture) {
         return fixture.stack().dynamoDb().scan(b -> b.tableName(fixture.ledgerTable())).items().stream()
+                .filter(LedgerItems::isRecipient)
                 .collect(Collectors.toMap(
                         item -> item.get("email").s(),
                         item -> item.get("status").s(),

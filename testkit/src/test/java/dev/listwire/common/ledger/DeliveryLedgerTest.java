@@ -24,7 +24,7 @@ class DeliveryLedgerTest {
 
     @BeforeEach
     void createLedger() {
-        configuration = new LedgerConfiguration("ledger-" + UUID.randomUUID(), 14, 25, 4);
+        configuration = new LedgerConfiguration("ledger-" + UUID.randomUUID(), 14, 25, 4, true);
         new LocalResources(stack.dynamoDb(), stack.sqs()).createLedger(configuration.table());
     }
 
