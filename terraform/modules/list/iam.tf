@@ -34,9 +34,15 @@ data "aws_iam_policy_document" "function" {
 
   statement {
     sid = "WriteOwnLedgerEntries"
-    # The operations DeliveryLedger/EventLedger make: conditional PutItem (claim), GetItem (who holds
-    # it), DeleteItem (release), BatchWriteItem (sent marks).
-    actions   = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+    # The operations DeliveryLedger/EventLedger/SegmentRuns make: conditional UpdateItem (a claim, a
+    # release to deferred, a segment's first run), GetItem (who holds a claim; the event's split),
+    # DeleteItem (release), BatchWriteItem (outcomes), Query with Limit 1 (whether the ledger knows the
+    # event before its split is recorded), conditional PutItem (the split). LedgerPermissionsTest checks
+    # this list against the calls a function really makes.
+    actions = [
+      "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+      "dynamodb:Query", "dynamodb:PutItem",
+    ]
     resources = [var.ledger_table_arn]
 
     # Ledger keys are "<list>#<eventId>": every key in the request must start with this list's name.

@@ -2,6 +2,7 @@ package dev.listwire.testkit;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.SdkRequest;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -29,6 +31,13 @@ public final class TableCalls implements ExecutionInterceptor {
     public static int count(String table, String operation) {
         AtomicInteger n = CALLS.getOrDefault(table, Map.of()).get(operation);
         return n == null ? 0 : n.get();
+    }
+
+    /** The calls made on {@code table} so far, by operation ({@code UpdateItem}, …). */
+    public static Map<String, Integer> counts(String table) {
+        Map<String, Integer> counts = new TreeMap<>();
+        CALLS.getOrDefault(table, Map.of()).forEach((operation, n) -> counts.put(operation, n.get()));
+        return counts;
     }
 
     /** From now on every {@code UpdateItem} on {@code table} fails as a DynamoDB error would. */
@@ -57,6 +66,9 @@ public final class TableCalls implements ExecutionInterceptor {
 
     private static Set<String> tables(SdkRequest request) {
         if (request instanceof BatchGetItemRequest batch) {
+            return batch.requestItems().keySet();
+        }
+        if (request instanceof BatchWriteItemRequest batch) {
             return batch.requestItems().keySet();
         }
         return request.getValueForField("TableName", String.class).map(Set::of).orElse(Set.of());
