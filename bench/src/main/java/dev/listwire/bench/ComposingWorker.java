@@ -38,7 +38,7 @@ public final class ComposingWorker {
      * Rounds as long as the measured one that warm up and are not counted: as many as the claim's own worker
      * runs, since with one the loop that keeps the ledger was still compiling the SDK's code when measured.
      */
-    private static final int WARM_UP_ROUNDS = 3;
+    static final int WARM_UP_ROUNDS = 3;
 
     private ComposingWorker() {}
 

@@ -26,6 +26,7 @@ final class CpuBench {
             int pool,
             int members,
             List<PerEmail> listwire,
+            List<PerEmail> listwireClaiming,
             List<PerEmail> composing,
             List<PerEmail> composingWithLedger,
             List<PerEmail> claim,
@@ -79,6 +80,7 @@ final class CpuBench {
 
     static Result run(MimeMessage template, long latencyMs, int members, int pool, int rounds) throws Exception {
         List<PerEmail> listwire = new ArrayList<>();
+        List<PerEmail> listwireClaiming = new ArrayList<>();
         List<PerEmail> composing = new ArrayList<>();
         List<PerEmail> composingWithLedger = new ArrayList<>();
         List<PerEmail> claim = new ArrayList<>();
@@ -96,15 +98,23 @@ final class CpuBench {
             list.property("listwire.smtp.port", sink.port())
                     .property("listwire.smtp.auth", false)
                     .property("listwire.smtp.pool-size", pool);
-            try (ParallelInvocations function = ParallelInvocations.start(list, 1, 1)) {
-                function.sendToEveryMember(sink, members, "cpu-warm");
-                // Each listwire event, then a composing loop right after it (the function's JVM idle), then
-                // the composing loop that keeps the ledger: the ratios of a round are taken on the machine as
-                // it was then, not minutes apart.
+            try (ParallelInvocations function = ParallelInvocations.start(list, 1, 1);
+                    ParallelInvocations claiming = claimingEveryRecipient(list)) {
+                // As many warm-up events as the composing loops' warm-up rounds: with only a handful of DynamoDB
+                // calls an event, the SDK's code reaches the JIT's thresholds over several events, not one.
+                for (int i = 0; i < ComposingWorker.WARM_UP_ROUNDS; i++) {
+                    function.sendToEveryMember(sink, members, "cpu-warm-" + i);
+                    claiming.sendToEveryMember(sink, members, "cpu-warm-claiming-" + i);
+                }
+                // Each listwire event (a first run), the same function claiming every recipient, then a
+                // composing loop right after them (the functions' JVMs idle), then the composing loop that keeps
+                // the ledger: the ratios of a round are taken on the machine as it was then, not minutes apart.
                 for (int i = 0; i < rounds; i++) {
                     FunctionProcess.Drained drained = function.sendToEveryMember(sink, members, "cpu-" + i);
                     listwire.add(PerEmail.of(drained.times(), drained.threadCpu(), members));
                     eventRates.add(members * 1000.0 / Math.max(1, drained.lastEndMs() - drained.firstStartMs()));
+                    FunctionProcess.Drained claimed = claiming.sendToEveryMember(sink, members, "cpu-claiming-" + i);
+                    listwireClaiming.add(PerEmail.of(claimed.times(), claimed.threadCpu(), members));
                     composing.add(composingLoop(email, sink, pool, Math.max(1, members / pool), null));
                     composingWithLedger.add(composingLoop(email, sink, pool, Math.max(1, members / pool), list));
                 }
@@ -125,6 +135,7 @@ final class CpuBench {
                     pool,
                     members,
                     listwire,
+                    listwireClaiming,
                     composing,
                     composingWithLedger,
                     claim,
@@ -132,6 +143,20 @@ final class CpuBench {
                     claimPaced,
                     eventPerSecond,
                     profile);
+        }
+    }
+
+    /**
+     * The same function in a JVM of its own, with {@code listwire.ledger.first-runs-unclaimed=false}: every run
+     * claims each recipient, as every run did before a segment's first run stopped claiming.
+     */
+    private static ParallelInvocations claimingEveryRecipient(ListFixture list) throws Exception {
+        String property = "listwire.ledger.first-runs-unclaimed";
+        list.property(property, false);
+        try {
+            return ParallelInvocations.start(list, 1, 1);
+        } finally {
+            list.property(property, true);
         }
     }
 
