@@ -34,7 +34,11 @@ class BenchmarksSmokeTest {
 
         assertEquals(150, result.sentInLedger(), "every member sent once, per the ledger");
         assertTrue(result.invocations() >= 1);
-        assertTrue(result.dynamoDbCallsPerRecipient() >= 1.0, "at least one claim per recipient: " + result);
+        // The first invocation is the segment's first run, which claims nobody; its outcomes go 25 to a call.
+        assertTrue(result.dynamoDbCallsPerRecipient() > 0, "the calls were counted: " + result);
+        assertTrue(
+                result.dynamoDbCalls().getOrDefault("BatchWriteItem", 0L) >= 150 / 25,
+                "every recipient's outcome written: " + result);
         assertTrue(result.heapMb() > 0);
     }
 }
