@@ -161,6 +161,11 @@ public final class SendingAccount {
         return clock.instant();
     }
 
+    /** The most sends one reservation takes. */
+    public int blockSize() {
+        return configuration.blockSize();
+    }
+
     private Map<String, AttributeValue> key(long hour) {
         return PastHours.key(configuration.account(), hour);
     }

@@ -14,7 +14,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param ratePerSecond the most emails a second the account sends, all lists and invocations together
  * @param dailyQuota    the most emails the account sends in any 24 hours
  * @param windowSeconds the rate is enforced per window of this many seconds (rate x window per window)
- * @param blockSize     how many sends one DynamoDB update reserves, so counting costs 1/blockSize calls per email
+ * @param blockSize     the most sends one DynamoDB update reserves; an invocation's first block is 25 (or this,
+ *                      when smaller) and each next one twice as large, up to this, so counting a long send costs
+ *                      about 1/blockSize calls per email
  */
 @ConfigurationProperties("listwire.sending")
 public record SendingConfiguration(
@@ -23,7 +25,7 @@ public record SendingConfiguration(
         @Bindable(defaultValue = "5") double ratePerSecond,
         @Bindable(defaultValue = "2000") int dailyQuota,
         @Bindable(defaultValue = "10") int windowSeconds,
-        @Bindable(defaultValue = "25") int blockSize) {
+        @Bindable(defaultValue = "200") int blockSize) {
 
     public SendingConfiguration {
         if (!(ratePerSecond > 0) || dailyQuota < 1 || windowSeconds < 1 || blockSize < 1) {
