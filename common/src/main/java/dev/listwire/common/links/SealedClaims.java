@@ -2,6 +2,7 @@ package dev.listwire.common.links;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -17,6 +18,15 @@ final class SealedClaims {
 
     static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /**
+     * One cipher per thread and direction, initialised anew for each token: getting a cipher from the
+     * providers and expanding its key cost more than sealing a link's few bytes, and a list's run seals
+     * two links for every email.
+     */
+    private static final ThreadLocal<Cipher> SEALING = ThreadLocal.withInitial(SealedClaims::newCipher);
+
+    private static final ThreadLocal<Cipher> OPENING = ThreadLocal.withInitial(SealedClaims::newCipher);
 
     private SealedClaims() {}
 
@@ -46,9 +56,25 @@ final class SealedClaims {
     }
 
     private static Cipher cipher(int mode, LinkKey key, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key.sealKey, new GCMParameterSpec(TAG_BITS, nonce));
+        Cipher cipher = (mode == Cipher.ENCRYPT_MODE ? SEALING : OPENING).get();
+        GCMParameterSpec spec = new GCMParameterSpec(TAG_BITS, nonce);
+        try {
+            cipher.init(mode, key.sealKey, spec);
+        } catch (InvalidAlgorithmParameterException sameNonceAsLast) {
+            // A GCM cipher refuses to encrypt twice in a row under one key and nonce. The nonce is synthetic:
+            // the same claims again, whose token is the same. A cipher of its own seals them.
+            cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(mode, key.sealKey, spec);
+        }
         cipher.updateAAD(key.associatedData);
         return cipher;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
     }
 }

@@ -23,6 +23,22 @@ class LinkSignerTest {
     }
 
     @Test
+    void theSameClaimsSealedTwiceInARowGiveTheSameTokenAndBothOpen() {
+        // The synthetic nonce repeats with the claims; a reused GCM cipher would refuse the second sealing.
+        String first = signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com");
+        String second = signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "ada@example.com");
+        String other = signer.sign(LinkPurpose.UNSUBSCRIBE, "prices", "bob@example.com");
+
+        assertEquals(first, second);
+        char[] altered = first.toCharArray();
+        int inTag = first.length() - 5;
+        altered[inTag] = altered[inTag] == 'A' ? 'B' : 'A';
+        assertTrue(signer.verify(new String(altered)).isEmpty(), "a wrong tag, refused by the opening cipher");
+        assertEquals("ada@example.com", signer.verify(second).orElseThrow().email());
+        assertEquals("bob@example.com", signer.verify(other).orElseThrow().email());
+    }
+
+    @Test
     void refusesATokenForAnotherPurpose() {
         String token = signer.sign(LinkPurpose.PREFERENCES, "*", "ada@example.com");
 
