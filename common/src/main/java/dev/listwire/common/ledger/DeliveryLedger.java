@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Remembers, per (list, event, recipient), that an email was sent, so that redelivery, retries and two
  * invocations holding the same message never send it twice.
  *
- * <p>The protocol, per recipient: a conditional {@code PutItem} claims the recipient with a lease as long
+ * <p>The protocol, per recipient: a conditional {@code UpdateItem} claims the recipient with a lease as long
  * as the function timeout (it fails when the recipient is already sent, or claimed by a live invocation);
  * the email is sent; the claim is turned into {@code sent}, written in batches. A claim whose lease ran
  * out belongs to an invocation that died, and may be taken again. A recipient the SMTP server refused for now
