@@ -142,7 +142,7 @@ public final class Benchmarks {
         try (SinkProcess sink = SinkProcess.counting(0)) {
             sinkName = sink.name();
             for (int members : List.of(small, large)) {
-                results.add(LargeListBench.run(members, budget, sink.port(), false));
+                results.add(LargeListBench.run(members, budget, sink));
             }
         }
         out.add("");
@@ -152,12 +152,13 @@ public final class Benchmarks {
                 + " DynamoDB calls per recipient.");
         out.add("");
         out.add("| members | invocations | wall time | sent, per the ledger | DynamoDB calls per"
-                + " recipient | write units per recipient | heap after (MB, after GC) |");
-        out.add("|---|---|---|---|---|---|---|");
+                + " recipient | write units per recipient | of which: first run (emails) | later runs (emails) |"
+                + " heap after (MB, after GC) |");
+        out.add("|---|---|---|---|---|---|---|---|---|");
         for (LargeListBench.Result r : results) {
             out.add(String.format(
                     Locale.ROOT,
-                    "| %d | %d | %d s | %d | %.3f %s | %.3f | %.1f |",
+                    "| %d | %d | %d s | %d | %.3f %s | %.3f | %.3f (%d) | %.3f (%d) | %.1f |",
                     r.members(),
                     r.invocations(),
                     r.wallTime().toSeconds(),
@@ -165,6 +166,10 @@ public final class Benchmarks {
                     r.dynamoDbCallsPerRecipient(),
                     r.dynamoDbCalls(),
                     r.writeUnitsPerRecipient(),
+                    r.firstRun().perRecipient(),
+                    r.firstRun().emails(),
+                    r.laterRuns().perRecipient(),
+                    r.laterRuns().emails(),
                     r.heapMb()));
         }
         largeList = results.get(1);

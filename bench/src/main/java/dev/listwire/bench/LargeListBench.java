@@ -1,5 +1,8 @@
 package dev.listwire.bench;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.lists.stockmovementalerts.StockMovementAlertsFunction;
 import dev.listwire.testkit.CountdownContext;
 import dev.listwire.testkit.ListFixture;
@@ -14,7 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 /**
  * One list of {@code members} sent through continuations with a short time budget per invocation, the way
  * the event source mapping would feed it: invocations, wall time, every member sent once (checked in the
- * ledger), DynamoDB calls per recipient, and the heap after the list.
+ * ledger), DynamoDB calls per recipient, and the heap after the list. The write units are counted apart for
+ * the first invocation, the segment's first run (which claims nobody), and for the continuations after it
+ * (which claim each recipient before sending).
  */
 final class LargeListBench {
 
@@ -26,15 +31,24 @@ final class LargeListBench {
             double dynamoDbCallsPerRecipient,
             Map<String, Long> dynamoDbCalls,
             double heapMb,
-            double writeUnitsPerRecipient) {}
+            double writeUnitsPerRecipient,
+            WriteUnits firstRun,
+            WriteUnits laterRuns) {}
+
+    /** Write units spent by some invocations of the list, and the emails they sent. */
+    record WriteUnits(long units, long emails) {
+        double perRecipient() {
+            return emails == 0 ? Double.NaN : (double) units / emails;
+        }
+    }
 
     private LargeListBench() {}
 
-    static Result run(int members, Duration budget, int sinkPort, boolean greenMail) throws Exception {
+    static Result run(int members, Duration budget, SinkProcess sink) throws Exception {
         ListFixture list = BenchList.fixture();
         list.members().many("member", members);
-        list.property("listwire.smtp.port", sinkPort)
-                .property("listwire.smtp.auth", greenMail)
+        list.property("listwire.smtp.port", sink.port())
+                .property("listwire.smtp.auth", false)
                 .property("listwire.function.continue-margin", "2s");
         var sqs = list.stack().sqs();
         QueueDrain.Result drained;
@@ -42,13 +56,22 @@ final class LargeListBench {
         long writeUnits;
         Map<String, Long> byOperation;
         String eventId = "large-" + members;
+        WriteUnits[] first = new WriteUnits[1];
         try (StockMovementAlertsFunction function = new StockMovementAlertsFunction(list.context())) {
             DynamoDbCalls.reset();
+            int sentBefore = sink.settledCount();
             sqs.sendMessage(b -> b.queueUrl(list.queueUrl())
                     .messageBody(FanOutBench.EVENT)
                     .messageAttributes(SqsEvents.eventIdAttribute(eventId)));
+            RequestHandler<SQSEvent, SQSBatchResponse> firstCounted = (batch, context) -> {
+                SQSBatchResponse response = function.handleRequest(batch, context);
+                if (first[0] == null) { // the event's one message: the segment's first run
+                    first[0] = new WriteUnits(DynamoDbCalls.writeUnits(), sink.settledCount() - sentBefore);
+                }
+                return response;
+            };
             drained = QueueDrain.run(
-                    function, sqs, list.queueUrl(), 10, () -> new CountdownContext(budget), Duration.ofHours(3));
+                    firstCounted, sqs, list.queueUrl(), 10, () -> new CountdownContext(budget), Duration.ofHours(3));
             calls = DynamoDbCalls.total();
             byOperation = DynamoDbCalls.byOperation();
             writeUnits = DynamoDbCalls.writeUnits();
@@ -64,7 +87,9 @@ final class LargeListBench {
                 (double) calls / members,
                 byOperation,
                 heap,
-                (double) writeUnits / members);
+                (double) writeUnits / members,
+                first[0],
+                new WriteUnits(writeUnits - first[0].units(), members - first[0].emails()));
     }
 
     /** Ledger items marked sent (the fixture's ledger is this run's alone); keyed by (list#event, email): one each. */

@@ -105,6 +105,27 @@ final class SinkProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * How many emails the sink has accepted, once its output has caught up: the count, when it has not
+     * changed for 200 ms (call it when no email is being sent).
+     */
+    int settledCount() {
+        int seen = count();
+        while (true) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the sink's count settled", e);
+            }
+            int now = count();
+            if (now == seen) {
+                return now;
+            }
+            seen = now;
+        }
+    }
+
     /** Waits until the sink has printed {@code expected} acceptances (its output lags its replies a little). */
     void awaitCount(int expected, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
