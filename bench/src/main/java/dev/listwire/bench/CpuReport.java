@@ -37,7 +37,9 @@ final class CpuReport {
                 + " `" + String.join(" ", Jvm.LAMBDA_LIKE)
                 + "`, measured after warm-up (listwire: three warm-up events on the"
                 + " same JVM, which then runs every round; each composing loop: three rounds as long in its own"
-                + " JVM). Listwire's events and"
+                + " JVM; listwire's JVM is read during its invocations only, as Lambda bills them: the"
+                + " worker's receiving and deleting of the queue's messages, the event source mapping's work,"
+                + " is left out). Listwire's events and"
                 + " the composing loops take turns, so each ratio is of two runs made in the same round, one right"
                 + " after the other."
                 + " Goal: listwire at most 2x the composing loop.");
@@ -113,7 +115,8 @@ final class CpuReport {
         out.add("");
         out.add("Where listwire's CPU goes: JDK Flight Recorder (`profile` settings, a sample a"
                 + " millisecond) over one more event of " + members
-                + " members, " + split.total() + " execution samples of Java threads, each counted in the part"
+                + " members, " + split.total() + " execution samples of Java threads (the worker's own, outside"
+                + " the handler, left out), each counted in the part"
                 + " nearest the top of its stack; the samples share out the CPU per email less the JIT"
                 + " compiler's and the collector's time (from the JVM's own counters in the measured runs,"
                 + " which the sampler does not see).");

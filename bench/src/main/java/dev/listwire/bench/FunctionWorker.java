@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -60,28 +62,36 @@ public final class FunctionWorker {
                 recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
                 recording.start();
             }
-            JvmTimes before = JvmTimes.now();
-            ThreadCpu threads = new ThreadCpu();
-            long[] span = drain(function, sqs, queueUrl);
-            JvmTimes used = JvmTimes.now().since(before);
-            String byThread = threads.since();
+            Drained drained = drain(function, sqs, queueUrl);
             if (recording != null) {
                 recording.stop();
                 recording.dump(profile);
                 recording.close();
                 profile = null;
             }
-            System.out.println("bench drained " + span[0] + " " + span[1] + " " + span[2] + " " + used.fields() + " "
-                    + (byThread.isEmpty() ? "-" : byThread));
+            String byThread = drained.byThread().entrySet().stream()
+                    .filter(e -> e.getValue() > 0)
+                    .map(e -> e.getKey() + ":" + e.getValue())
+                    .collect(Collectors.joining(","));
+            System.out.println("bench drained " + drained.invocations() + " " + drained.first() + " " + drained.last()
+                    + " " + drained.used().fields() + " " + (byThread.isEmpty() ? "-" : byThread));
         }
         System.exit(0);
     }
 
-    /** @return invocations, the first one's start and the last one's end (epoch ms) */
-    private static long[] drain(StockMovementAlertsFunction function, SqsClient sqs, String queueUrl) {
+    /**
+     * A drain: invocations, the first one's start and the last one's end (epoch ms), and the CPU the JVM and
+     * each group of its threads spent during the invocations. The worker's own receiving and deleting of
+     * messages, which on Lambda the event source mapping does outside the function, is left out.
+     */
+    private record Drained(long invocations, long first, long last, JvmTimes used, Map<String, Long> byThread) {}
+
+    private static Drained drain(StockMovementAlertsFunction function, SqsClient sqs, String queueUrl) {
         long invocations = 0;
         long first = 0;
         long last = 0;
+        JvmTimes used = new JvmTimes(0, 0, 0);
+        Map<String, Long> byThread = new TreeMap<>();
         while (true) {
             ReceiveMessageResponse received = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
                     .maxNumberOfMessages(1)
@@ -90,14 +100,19 @@ public final class FunctionWorker {
             if (received.messages().isEmpty()) {
                 // The benchmark puts the event on the queue before it says drain.
                 if (queueEmpty(sqs, queueUrl)) {
-                    return new long[] {invocations, first, last};
+                    return new Drained(invocations, first, last, used, byThread);
                 }
                 continue;
             }
             Message message = received.messages().get(0);
             long start = System.currentTimeMillis();
             first = first == 0 ? start : first;
-            SQSBatchResponse response = function.handleRequest(event(message), null);
+            SQSEvent event = event(message);
+            JvmTimes before = JvmTimes.now();
+            ThreadCpu threads = new ThreadCpu();
+            SQSBatchResponse response = function.handleRequest(event, null);
+            used = used.plus(JvmTimes.now().since(before));
+            ThreadCpu.parse(threads.since()).forEach((group, ns) -> byThread.merge(group, ns, Long::sum));
             last = System.currentTimeMillis();
             invocations++;
             if (response.getBatchItemFailures().isEmpty()) {

@@ -41,7 +41,8 @@ final class ProfileSplit {
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (event.getEventType().getName().equals("jdk.ExecutionSample")
                     && event.getStackTrace() != null
-                    && !event.getStackTrace().getFrames().isEmpty()) {
+                    && !event.getStackTrace().getFrames().isEmpty()
+                    && !harness(event.getStackTrace().getFrames())) {
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
                 String part = part(frames);
                 samples.merge(part, 1L, Long::sum);
@@ -57,6 +58,18 @@ final class ProfileSplit {
             }
         }
         return new Split(samples, otherTops, sdkTops);
+    }
+
+    /**
+     * The worker's own work between invocations (receiving and deleting the queue's messages, its readings):
+     * on its stack, but outside the function's {@code handleRequest}. Lambda's event source mapping does it
+     * outside the function, and the worker's CPU figures leave it out too.
+     */
+    static boolean harness(List<RecordedFrame> frames) {
+        boolean inWorker = frames.stream().anyMatch(f -> type(f).equals(FunctionWorker.class.getName()));
+        boolean inHandler = frames.stream()
+                .anyMatch(f -> f.getMethod() != null && f.getMethod().getName().equals("handleRequest"));
+        return inWorker && !inHandler;
     }
 
     /** @param frames the stack, its top (the running method) first */
