@@ -3,16 +3,11 @@ package dev.listwire.common.mail;
 import com.github.jknack.handlebars.EscapingStrategy;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
-import io.micronaut.core.io.Writable;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.views.ViewsConfiguration;
 import io.micronaut.views.exceptions.ViewRenderingException;
-import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import io.micronaut.views.handlebars.HandlebarsViewsRendererConfiguration;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +24,16 @@ public final class EmailRenderer {
 
     static final List<String> LIST_TEMPLATES = List.of("subject", "html", "text");
 
-    private final HandlebarsViewsRenderer<Map<String, Object>, Object> html;
-    private final HandlebarsViewsRenderer<Map<String, Object>, Object> plain;
+    private final CompiledViews html;
+    private final CompiledViews plain;
 
     public EmailRenderer(
-            HandlebarsViewsRenderer<Map<String, Object>, Object> html,
+            Handlebars handlebars,
             ViewsConfiguration views,
             ClassPathResourceLoader resources,
             HandlebarsViewsRendererConfiguration configuration) {
-        this.html = html;
-        this.plain = new HandlebarsViewsRenderer<>(
+        this.html = new CompiledViews(views, resources, configuration, handlebars);
+        this.plain = new CompiledViews(
                 views,
                 resources,
                 configuration,
@@ -56,8 +51,8 @@ public final class EmailRenderer {
         for (String name : LIST_TEMPLATES) {
             String view = list + "/" + name;
             try {
-                html.render(view, Map.of(), null);
-                plain.render(view, Map.of(), null);
+                html.apply(view, Map.of());
+                plain.apply(view, Map.of());
             } catch (ViewRenderingException e) {
                 throw new IllegalStateException(
                         "The list " + list + " cannot use its template views/" + view
@@ -89,15 +84,7 @@ public final class EmailRenderer {
         return layout;
     }
 
-    private static String write(
-            HandlebarsViewsRenderer<Map<String, Object>, Object> renderer, String view, Map<String, Object> model) {
-        Writable writable = renderer.render(view, model, null);
-        StringWriter out = new StringWriter();
-        try {
-            writable.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render template views/" + view + ".hbs", e);
-        }
-        return out.toString();
+    private static String write(CompiledViews renderer, String view, Map<String, Object> model) {
+        return renderer.apply(view, model);
     }
 }
