@@ -12,4 +12,15 @@ class HeaderValuesTest {
         assertEquals("a b c d", HeaderValues.singleLine("a\nb\rc\u0000\u2028d"));
         assertEquals("plain", HeaderValues.singleLine("  plain \t"));
     }
+
+    @Test
+    void everyCharacterOfTheFastPathsEdgeIsHandledAsThePatternsDo() {
+        // The check that skips the regular expressions must not let through what they would replace.
+        assertEquals("a b", HeaderValues.singleLine("a\u007fb"));
+        assertEquals("a b", HeaderValues.singleLine("a\u0085b"));
+        assertEquals("a b", HeaderValues.singleLine("a\u2029b"));
+        assertEquals("a b", HeaderValues.singleLine("a\u001fb"));
+        assertEquals("a b", HeaderValues.singleLine("a   b"));
+        assertEquals("Prix: 12 € – AT&T", HeaderValues.singleLine(" Prix: 12 € – AT&T "));
+    }
 }
