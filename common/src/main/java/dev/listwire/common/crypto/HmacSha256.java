@@ -7,12 +7,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA256 under one key, the keyed hash that signs links and continuations and names addresses in the
- * logs. The key is set up once; every use works on a clone of that {@link Mac}, so one instance may be
- * shared by threads and costs no provider lookup per use.
+ * logs. The key is set up once; each thread works on a clone of that {@link Mac} of its own, made at its
+ * first use and reset by every {@code doFinal}, so one instance may be shared by threads and costs no
+ * provider lookup, and no clone, per use.
  */
 public final class HmacSha256 {
 
     private final Mac keyed;
+    private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(this::copy);
 
     public HmacSha256(byte[] key) {
         try {
@@ -28,8 +30,12 @@ public final class HmacSha256 {
     }
 
     public byte[] of(byte[] data) {
+        return perThread.get().doFinal(data);
+    }
+
+    private Mac copy() {
         try {
-            return ((Mac) keyed.clone()).doFinal(data);
+            return (Mac) keyed.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
         }
