@@ -1,6 +1,7 @@
 package dev.listwire.common.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,8 @@ import dev.listwire.common.manifest.ListManifest;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -69,6 +72,38 @@ class ListMessagesTest {
 
         assertNull(email.getHeader(ListMessages.DELIVERY_HEADER));
         assertTrue(written(email).lines().allMatch(line -> line.length() <= 998));
+    }
+
+    @Test
+    void asciiPartsGoAsTheyAreAndEverythingElseQuotedPrintable() throws Exception {
+        String ascii = "Hello Ada,\r\n\tAAPL moved -3.2% and now trades at 187.40.\n" + "x".repeat(998);
+        String utf8 = "Bonjour Zoë, le prix est de 12 €.";
+        String longLine = "y".repeat(999);
+        String control = "a\u0000b";
+
+        MimeMessage email = compose(new RenderedEmail("s", utf8, ascii));
+
+        MimeMultipart parts = (MimeMultipart) email.getContent();
+        assertEquals("7bit", parts.getBodyPart(0).getHeader("Content-Transfer-Encoding")[0]);
+        assertEquals("quoted-printable", parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0]);
+        assertTrue(ListMessages.isSevenBit(ascii));
+        assertFalse(ListMessages.isSevenBit(utf8));
+        assertFalse(ListMessages.isSevenBit(longLine));
+        assertFalse(ListMessages.isSevenBit(control));
+        // What a reader gets back is the rendered text, whichever encoding carried it.
+        MimeMessage received = new MimeMessage(
+                Session.getInstance(new Properties()),
+                new ByteArrayInputStream(written(email).getBytes(StandardCharsets.UTF_8)));
+        MimeMultipart back = (MimeMultipart) received.getContent();
+        assertEquals(ascii, back.getBodyPart(0).getContent());
+        assertEquals(utf8, back.getBodyPart(1).getContent());
+        assertTrue(written(email).lines().allMatch(line -> line.length() <= 998));
+    }
+
+    private MimeMessage compose(RenderedEmail content) throws Exception {
+        return messages.compose(
+                Session.getInstance(new Properties()),
+                new ListEmail(LIST, "evt-1", new InternetAddress("ada@example.com"), content, ListHeaders.none()));
     }
 
     private MimeMessage compose(String eventId, ListHeaders headers) throws Exception {
