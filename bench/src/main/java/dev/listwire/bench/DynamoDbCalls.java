@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 /**
  * Counts every DynamoDB request this JVM makes, by operation. The AWS SDK loads it for every client it
  * builds, the function's included, from {@code software/amazon/awssdk/global/handlers/execution.interceptors}.
+ * It counts only in a JVM that asked for it ({@link #reset()}, the continuations benchmark): the provider
+ * and CPU benchmarks' function JVMs have the bench jar on their class path too, and there it returns at
+ * once, so that its work is not measured as the function's.
  */
 public final class DynamoDbCalls implements ExecutionInterceptor {
 
@@ -21,9 +24,11 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
     /** Items written by BatchWriteItem requests: each is a write request unit of its own (items under 1 KB). */
     private static final AtomicLong BATCH_ITEMS = new AtomicLong();
 
+    private static volatile boolean counting;
+
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        if ("DynamoDB".equalsIgnoreCase(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))) {
+        if (counting && "DynamoDB".equalsIgnoreCase(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))) {
             CALLS.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicLong())
                     .incrementAndGet();
             if (context.request() instanceof BatchWriteItemRequest batch) {
@@ -34,7 +39,9 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
         }
     }
 
+    /** Starts counting in this JVM, from zero. */
     static void reset() {
+        counting = true;
         CALLS.clear();
         BATCH_ITEMS.set(0);
     }
