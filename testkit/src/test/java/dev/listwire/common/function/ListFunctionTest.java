@@ -205,6 +205,34 @@ class ListFunctionTest {
     }
 
     @Test
+    void aPayloadCannotEndTheEmailEarlyWithALoneDotNowThatAsciiBodiesGoUnencoded() throws Exception {
+        // The text part is 7bit (printable ASCII, short lines): the note's lines reach SMTP as they are, and
+        // a line of one dot would end DATA there and start a second email, were it not dot-stuffed.
+        list.members().add("ada@example.com");
+        String note =
+                "first\n.\nMAIL FROM:<thief@evil.example>\nRCPT TO:<thief@evil.example>\nDATA\nSubject: forged\n\nhi";
+
+        list.function()
+                .handleRequest(
+                        SqsEvents.ofBody(
+                                "m-1",
+                                "{\"ticker\":\"AAPL\",\"price\":1,\"note\":\"" + note.replace("\n", "\\n") + "\"}"),
+                        null);
+
+        assertEquals(
+                List.of("ada@example.com"),
+                List.copyOf(list.inbox().byRecipient().keySet()),
+                "nobody else got it");
+        MimeMessage email = list.inbox().to("ada@example.com").get(0);
+        assertEquals(1, list.inbox().to("ada@example.com").size());
+        assertTrue(subject(email).startsWith("AAPL at 1: first . MAIL FROM"), subject(email));
+        jakarta.mail.BodyPart plain = ((jakarta.mail.internet.MimeMultipart) email.getContent()).getBodyPart(0);
+        assertEquals("7bit", ((jakarta.mail.internet.MimeBodyPart) plain).getEncoding(), "the case this test is about");
+        String text = Inbox.part(email, "text/plain");
+        assertTrue(text.replace("\r\n", "\n").contains("Note: " + note), text);
+    }
+
+    @Test
     void sendsToTwoThousandMembersInOneInvocation() {
         list.members().many("member", 2_000); // four Scan pages of 500
 
