@@ -158,7 +158,7 @@ public final class Benchmarks {
         for (LargeListBench.Result r : results) {
             out.add(String.format(
                     Locale.ROOT,
-                    "| %d | %d | %d s | %d | %.3f %s | %.3f | %.3f (%d) | %.3f (%d) | %.1f |",
+                    "| %d | %d | %d s | %d | %.3f %s | %.3f | %s | %s | %.1f |",
                     r.members(),
                     r.invocations(),
                     r.wallTime().toSeconds(),
@@ -166,10 +166,8 @@ public final class Benchmarks {
                     r.dynamoDbCallsPerRecipient(),
                     r.dynamoDbCalls(),
                     r.writeUnitsPerRecipient(),
-                    r.firstRun().perRecipient(),
-                    r.firstRun().emails(),
-                    r.laterRuns().perRecipient(),
-                    r.laterRuns().emails(),
+                    writeUnits(r.firstRun()),
+                    writeUnits(r.laterRuns()),
                     r.heapMb()));
         }
         largeList = results.get(1);
@@ -215,5 +213,12 @@ public final class Benchmarks {
             String goal = baseline ? "" : Figure.of(ratios).median() <= 1.5 ? "met" : "not met";
             out.add("| " + v.name() + " | " + Figure.of(values).format("%.0f") + " | " + ratio + " | " + goal + " |");
         }
+    }
+
+    /** Write units a recipient and the emails they were counted over; a dash where no email was sent. */
+    private static String writeUnits(LargeListBench.WriteUnits units) {
+        return units.emails() == 0
+                ? "– (0)"
+                : String.format(Locale.ROOT, "%.3f (%d)", units.perRecipient(), units.emails());
     }
 }
