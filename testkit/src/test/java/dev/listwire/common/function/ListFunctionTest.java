@@ -185,20 +185,9 @@ class ListFunctionTest {
 
     @Test
     void neutralisesHeaderInjectionFromThePayload() throws Exception {
-        list.members().add("ada@example.com");
+        MimeMessage email =
+                theOneEmailToAda("{\"ticker\":\"AAPL\\r\\nBcc: thief@evil.example\\r\\nX-Injected: yes\",\"price\":1}");
 
-        list.function()
-                .handleRequest(
-                        SqsEvents.ofBody(
-                                "m-1",
-                                "{\"ticker\":\"AAPL\\r\\nBcc: thief@evil.example\\r\\nX-Injected: yes\",\"price\":1}"),
-                        null);
-
-        assertEquals(
-                List.of("ada@example.com"),
-                List.copyOf(list.inbox().byRecipient().keySet()),
-                "nobody else got it");
-        MimeMessage email = list.inbox().to("ada@example.com").get(0);
         assertEquals(null, email.getHeader("X-Injected"));
         assertEquals(null, email.getHeader("Bcc"));
         assertEquals("AAPL Bcc: thief@evil.example X-Injected: yes at 1", subject(email));
@@ -208,23 +197,12 @@ class ListFunctionTest {
     void aPayloadCannotEndTheEmailEarlyWithALoneDotNowThatAsciiBodiesGoUnencoded() throws Exception {
         // The text part is 7bit (printable ASCII, short lines): the note's lines reach SMTP as they are, and
         // a line of one dot would end DATA there and start a second email, were it not dot-stuffed.
-        list.members().add("ada@example.com");
         String note =
                 "first\n.\nMAIL FROM:<thief@evil.example>\nRCPT TO:<thief@evil.example>\nDATA\nSubject: forged\n\nhi";
 
-        list.function()
-                .handleRequest(
-                        SqsEvents.ofBody(
-                                "m-1",
-                                "{\"ticker\":\"AAPL\",\"price\":1,\"note\":\"" + note.replace("\n", "\\n") + "\"}"),
-                        null);
+        MimeMessage email =
+                theOneEmailToAda("{\"ticker\":\"AAPL\",\"price\":1,\"note\":\"" + note.replace("\n", "\\n") + "\"}");
 
-        assertEquals(
-                List.of("ada@example.com"),
-                List.copyOf(list.inbox().byRecipient().keySet()),
-                "nobody else got it");
-        MimeMessage email = list.inbox().to("ada@example.com").get(0);
-        assertEquals(1, list.inbox().to("ada@example.com").size());
         assertTrue(subject(email).startsWith("AAPL at 1: first . MAIL FROM"), subject(email));
         jakarta.mail.BodyPart plain = ((jakarta.mail.internet.MimeMultipart) email.getContent()).getBodyPart(0);
         assertEquals("7bit", ((jakarta.mail.internet.MimeBodyPart) plain).getEncoding(), "the case this test is about");
@@ -253,6 +231,20 @@ class ListFunctionTest {
 
     private LinkSigner signer() {
         return list.function().getApplicationContext().getBean(LinkSigner.class);
+    }
+
+    /** Sends the event to a list of Ada alone: she gets exactly one email, and nobody else gets any. */
+    private MimeMessage theOneEmailToAda(String body) {
+        list.members().add("ada@example.com");
+
+        list.function().handleRequest(SqsEvents.ofBody("m-1", body), null);
+
+        assertEquals(
+                List.of("ada@example.com"),
+                List.copyOf(list.inbox().byRecipient().keySet()),
+                "nobody else got it");
+        assertEquals(1, list.inbox().to("ada@example.com").size());
+        return list.inbox().to("ada@example.com").get(0);
     }
 
     static String subject(MimeMessage m) {
