@@ -68,13 +68,11 @@ public final class EmailRenderer {
      * @param model {@code event}, {@code subscriber}, {@code list} and {@code links}
      */
     public RenderedEmail render(String list, Map<String, Object> model) {
-        String subject = HeaderValues.singleLine(write(plain, list + "/subject", model));
+        String subject = HeaderValues.singleLine(plain.apply(list + "/subject", model));
         String htmlBody =
-                write(html, "layout/html", with(model, new Handlebars.SafeString(write(html, list + "/html", model))));
-        String textBody = write(
-                plain,
-                "layout/text",
-                with(model, write(plain, list + "/text", model).strip()));
+                html.apply("layout/html", with(model, new Handlebars.SafeString(html.apply(list + "/html", model))));
+        String textBody = plain.apply(
+                "layout/text", with(model, plain.apply(list + "/text", model).strip()));
         return new RenderedEmail(subject, htmlBody, textBody);
     }
 
@@ -82,9 +80,5 @@ public final class EmailRenderer {
         Map<String, Object> layout = new HashMap<>(model);
         layout.put("content", content);
         return layout;
-    }
-
-    private static String write(CompiledViews renderer, String view, Map<String, Object> model) {
-        return renderer.apply(view, model);
     }
 }
