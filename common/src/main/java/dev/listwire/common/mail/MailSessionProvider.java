@@ -31,6 +31,7 @@ final class MailSessionProvider implements SessionProvider {
         props.putIfAbsent("mail.smtp.connectiontimeout", "10000");
         props.putIfAbsent("mail.smtp.timeout", "30000");
         props.putIfAbsent("mail.smtp.writetimeout", "30000");
+        props.putIfAbsent(WriteTimeouts.PROPERTY, WriteTimeouts.timer());
         StreamProviderPin.pin();
         this.session = Session.getInstance(props, authenticator);
     }

@@ -2,6 +2,7 @@ package dev.listwire.common.mail;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -21,6 +22,9 @@ final class SmtpFailures {
 
     /** Angus's bad greeting: "Got bad greeting from SMTP host: …, response: 421 …". */
     private static final Pattern GREETING = Pattern.compile("response: (\\d{3}[ -].*)", Pattern.DOTALL);
+
+    /** How Angus Mail's write timeout begins its exception's message (it has no type of its own). */
+    private static final String WRITE_TIMED_OUT = "Write timed out";
 
     private SmtpFailures() {}
 
@@ -74,11 +78,17 @@ final class SmtpFailures {
         return 0;
     }
 
-    /** Whether the server stopped answering: a connect or read timeout anywhere behind the failure. */
+    /**
+     * Whether the server stopped answering or reading: a connect, read or write timeout anywhere behind the
+     * failure. Angus Mail ends a write that outlasts {@code mail.smtp.writetimeout} by closing the socket and
+     * says so only in an {@link IOException}'s message.
+     */
     static boolean timedOut(MessagingException e) {
         for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
             for (Throwable t = x; t != null; t = t.getCause()) {
-                if (t instanceof SocketTimeoutException) {
+                if (t instanceof SocketTimeoutException
+                        || t instanceof IOException
+                                && String.valueOf(t.getMessage()).contains(WRITE_TIMED_OUT)) {
                     return true;
                 }
             }
