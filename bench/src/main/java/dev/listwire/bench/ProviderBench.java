@@ -50,6 +50,11 @@ final class ProviderBench {
             return cpuMsPerEmail * perSecond / 1000;
         }
 
+        /** Emails each segment sent, most first, as {@code 132/129/123/116}. */
+        String segmentsText() {
+            return segmentSizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/"));
+        }
+
         /** The bound if every segment had to send as many as the largest: what an uneven split allows. */
         double unevenBound() {
             return segmentSizes.isEmpty() ? bound : bound * members / ((double) segmentSizes.get(0) * segments);

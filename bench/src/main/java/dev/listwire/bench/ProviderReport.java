@@ -98,7 +98,7 @@ final class ProviderReport {
         for (ProviderBench.Row r : ROWS) {
             out.add(String.format(
                     Locale.ROOT,
-                    "| %d ms | %d | %d | %d | %.1f | %.1f | **%.2f** | %s |"
+                    "| %d ms | %d | %d | %d | %.1f | %.1f | **%.3f** | %s |"
                             + " %.1f (%.2f) | %.1f (%.2f) | %s | %.2f | %.2f | %.2f | %.2f | %d |",
                     r.latencyMs(),
                     r.pool(),
@@ -112,7 +112,7 @@ final class ProviderReport {
                     r.coldPerSecond() / r.bound(),
                     r.atSink(),
                     r.atSink() / r.bound(),
-                    r.segmentSizes().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/")),
+                    r.segmentsText(),
                     r.perSecond() / r.unevenBound(),
                     r.cpuMsPerEmail(),
                     r.cores(),
@@ -167,7 +167,7 @@ final class ProviderReport {
         for (ProviderBench.Row r : LONGER) {
             out.add(String.format(
                     Locale.ROOT,
-                    "| %d ms | %d | %d | %d | %.1f | %.1f | %.2f | %.1f (%.2f) | %s | %.2f |",
+                    "| %d ms | %d | %d | %d | %.1f | %.1f | %.3f | %.1f (%.2f) | %s | %.2f |",
                     r.latencyMs(),
                     r.pool(),
                     r.segments(),
@@ -177,7 +177,7 @@ final class ProviderReport {
                     r.ratio(),
                     r.atSink(),
                     r.atSink() / r.bound(),
-                    r.segmentSizes().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/")),
+                    r.segmentsText(),
                     r.machineCores()));
         }
     }
