@@ -10,8 +10,8 @@ import java.util.Locale;
  * that shows the account's rate is kept. Sizes: {@code -Dbench.latencies} (100,300 ms a message),
  * {@code -Dbench.pools} (1,4,8,16), {@code -Dbench.segments} (2,4), {@code -Dbench.provider-members} (500,
  * the least), {@code -Dbench.provider-seconds} (10: a list at least this long at the bound),
- * {@code -Dbench.account-rate} (20 a second, for the rate run), {@code -Dbench.provider-long-seconds} (30: how
- * long the rows under the goal run again; 0 does not run them).
+ * {@code -Dbench.account-rate} (20 a second, for the rate run; 0 does not run it), {@code
+ * -Dbench.provider-long-seconds} (30: how long the rows under the goal run again; 0 does not run them).
  */
 final class ProviderReport {
 
@@ -51,7 +51,7 @@ final class ProviderReport {
                 if (longSeconds > minSeconds) {
                     runLonger(template, sink, latency, minMembers, longSeconds);
                 }
-                if (capped == null) {
+                if (capped == null && accountRate > 0) {
                     double bare = ProviderBench.bareRate(template, sink);
                     // Three of the account's windows at least, so that what carries over from one to the next shows.
                     cappedBare = bare;
