@@ -54,7 +54,7 @@ final class SendSlots {
     private CompletableFuture<Reservation> next;
     /** The edge block: reserved in the window after {@code current}'s for the sends of its guard; or null. */
     private Reservation edge;
-
+    /** What is left of the edge block. */
     private int edgeHeld;
     /** How many sends the next reservation asks for. */
     private int block;
