@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * sends per window ({@link SendingAccount#windowEnds}), and a block carried into the next window would be
  * sent on top of that window's full allowance, which other invocations may be reserving at the same time.
  * At a window change what is left of a held or prefetched block goes back to the window it was counted in
- * (and to the day's quota), and a new block is reserved in the window of now.
+ * (and to the day's quota), and the pass goes on with its edge block (below) or a block reserved in the
+ * window of now.
  *
  * <p>The account (and the provider) count an email when it arrives, a little after it is taken here (it is
  * composed and handed to a connection first): a send taken in the last {@link #GUARD} of a window could
