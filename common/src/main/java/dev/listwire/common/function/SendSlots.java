@@ -57,6 +57,8 @@ final class SendSlots {
     private Reservation edge;
     /** What is left of the edge block. */
     private int edgeHeld;
+    /** Whether the send {@link #take()} last handed out was taken in a guard, and so counted twice. */
+    private boolean lastCountedTwice;
     /** How many sends the next reservation asks for. */
     private int block;
 
@@ -77,7 +79,8 @@ final class SendSlots {
                 return refused;
             }
         }
-        if (inGuard(current.until())) {
+        lastCountedTwice = inGuard(current.until());
+        if (lastCountedTwice) {
             Allowance refused = takeFromEdge();
             if (refused != null) {
                 return refused;
@@ -148,7 +151,9 @@ final class SendSlots {
 
     /** The instant the reservation of the send {@link #take()} last handed out was counted at. */
     Instant countedAt() {
-        return current.at();
+        // A send counted in two windows is marked by the last nanosecond of the first one, an instant no
+        // reservation is counted at (they are counted at now or at a window's start): see giveBackTaken.
+        return lastCountedTwice ? current.until().minusNanos(1) : current.at();
     }
 
     /**
@@ -160,7 +165,13 @@ final class SendSlots {
     void giveBackTaken(List<Instant> countedAt) {
         countedAt.stream()
                 .collect(Collectors.groupingBy(at -> at, TreeMap::new, Collectors.counting()))
-                .forEach((at, n) -> account.giveBack(n.intValue(), at));
+                .forEach((at, n) -> {
+                    account.giveBack(n.intValue(), at);
+                    if (account.windowEnds(at).equals(at.plusNanos(1))) {
+                        // Taken in the guard: it went out of the next window's count too.
+                        account.giveBack(n.intValue(), at.plusNanos(1));
+                    }
+                });
     }
 
     /** Milliseconds from now until {@code when}. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +94,25 @@ class SendSlotsTest {
         slots.giveBack();
         assertEquals(1, countedIn(table, 0));
         assertEquals(6, countedIn(table, 1), "the guard's send and the five after it");
+    }
+
+    @Test
+    void aSendOfAWindowsLastMomentsWhoseEmailWasNotMadeGoesBackToBothWindows() {
+        String table = freshTable();
+        SetClock clock = new SetClock(Instant.parse("2026-12-01T12:00:09.950Z"));
+        SendSlots slots = new SendSlots(account(table, 200, 1_000_000, clock));
+        slots.take();
+        Instant first = slots.countedAt();
+        slots.take();
+        Instant second = slots.countedAt();
+
+        // The server refused the account for the second: its send goes back to both windows it was counted in.
+        slots.giveBackTaken(List.of(second));
+        slots.giveBack();
+
+        assertEquals(first, second, "both taken in the same guard");
+        assertEquals(1, countedIn(table, 0), "window 0: the first send only");
+        assertEquals(1, countedIn(table, 1), "window 1: the first send only");
     }
 
     @Test
