@@ -25,17 +25,11 @@ import java.util.stream.Collectors;
  * sends per window ({@link SendingAccount#windowEnds}), and a block carried into the next window would be
  * sent on top of that window's full allowance, which other invocations may be reserving at the same time.
  * At a window change what is left of a held or prefetched block goes back to the window it was counted in
- * (and to the day's quota), and the pass goes on with its edge block (below) or a block reserved in the
- * window of now.
+ * (and to the day's quota), and a new block is reserved in the window of now.
  *
  * <p>The account (and the provider) count an email when it arrives, a little after it is taken here (it is
- * composed and handed to a connection first): a send taken in the last {@link #GUARD} of a window could
- * arrive in the next one, on top of that window's allowance. So such a send is counted in both windows: one
- * from the block of its own window and one from an <em>edge block</em>, reserved in the next window when the
- * guard begins, which becomes the pass's block once that window starts. Sending goes on across the change
- * (before, the pass stopped for the guard's 100 ms at every window change); when the next window is full,
- * the send waits for the window after it. What it costs: the few sends of each guard count twice, in the
- * rate windows and in the day's quota (at most the rate x {@link #GUARD} a window: 1% of a 10 s window).
+ * composed and handed to a connection first): so no send is taken in the last {@link #GUARD} of a window,
+ * where it could arrive in the next one, on top of that window's allowance.
  */
 final class SendSlots {
 
@@ -53,12 +47,6 @@ final class SendSlots {
     private int refillAt;
     private Reservation current;
     private CompletableFuture<Reservation> next;
-    /** The edge block: reserved in the window after {@code current}'s for the sends of its guard; or null. */
-    private Reservation edge;
-    /** What is left of the edge block. */
-    private int edgeHeld;
-    /** Whether the send {@link #take()} last handed out was taken in a guard, and so counted twice. */
-    private boolean lastCountedTwice;
     /** How many sends the next reservation asks for. */
     private int block;
 
@@ -69,22 +57,28 @@ final class SendSlots {
 
     /** One send, or why none may go now. */
     Allowance take() {
-        while (held == 0 || windowOver(current)) {
-            if (held > 0) {
-                account.giveBack(held, current.at());
-                held = 0;
-            }
-            Allowance refused = refill();
-            if (refused != null) {
-                return refused;
-            }
+        if (held > 0 && windowPassed(current)) {
+            account.giveBack(held, current.at());
+            held = 0;
         }
-        lastCountedTwice = inGuard(current.until());
-        if (lastCountedTwice) {
-            Allowance refused = takeFromEdge();
-            if (refused != null) {
-                return refused;
+        if (held == 0) {
+            Reservation reservation = next != null ? Background.await(next) : reserve();
+            next = null;
+            if (windowPassed(reservation)) {
+                giveBack(reservation);
+                Instant until = account.windowEnds(account.now());
+                if (inGuard(until)) {
+                    // Too late to send in this window: wait for the next one and reserve there.
+                    return new Allowance.RateLimited(until);
+                }
+                reservation = reserve();
             }
+            if (!(reservation.allowance() instanceof Allowance.Granted granted)) {
+                return reservation.allowance();
+            }
+            held = granted.count();
+            refillAt = held / 2;
+            current = reservation;
         }
         held--;
         if (held == refillAt && next == null) {
@@ -94,66 +88,9 @@ final class SendSlots {
         return ONE;
     }
 
-    /**
-     * Holds a block counted in the window of now: the edge block once its window has started, else the
-     * prefetched block, else a new one. Null when it holds one; otherwise why none may be held.
-     */
-    private Allowance refill() {
-        Reservation reservation;
-        int count;
-        if (edge != null && !account.now().isBefore(edge.at())) {
-            reservation = edge;
-            count = edgeHeld;
-            edge = null;
-            edgeHeld = 0;
-        } else {
-            reservation = next != null ? Background.await(next) : reserve();
-            next = null;
-            count = granted(reservation);
-        }
-        if (windowOver(reservation)) {
-            // Counted in a window already over (the pass waited, or the prefetch ran late): it goes back.
-            account.giveBack(count, reservation.at());
-            reservation = reserve();
-            count = granted(reservation);
-        }
-        if (!(reservation.allowance() instanceof Allowance.Granted)) {
-            return reservation.allowance();
-        }
-        held = count;
-        refillAt = held / 2;
-        current = reservation;
-        return null;
-    }
-
-    /**
-     * Counts a send of the guard in the next window too, from the edge block (reserved there now if there is
-     * none, or none left). Null when counted; otherwise why no send may go until the next window is over.
-     */
-    private Allowance takeFromEdge() {
-        if (edge != null && !edge.at().equals(current.until())) {
-            // Reserved at an earlier edge and not taken over (a block of its window was reserved instead).
-            account.giveBack(edgeHeld, edge.at());
-            edge = null;
-            edgeHeld = 0;
-        }
-        if (edgeHeld == 0) {
-            Reservation ahead = reserve(nextBlock(), current.until());
-            if (!(ahead.allowance() instanceof Allowance.Granted granted)) {
-                return ahead.allowance();
-            }
-            edge = ahead;
-            edgeHeld = granted.count();
-        }
-        edgeHeld--;
-        return null;
-    }
-
     /** The instant the reservation of the send {@link #take()} last handed out was counted at. */
     Instant countedAt() {
-        // A send counted in two windows is marked by the last nanosecond of the first one, an instant no
-        // reservation is counted at (they are counted at now or at a window's start): see giveBackTaken.
-        return lastCountedTwice ? current.until().minusNanos(1) : current.at();
+        return current.at();
     }
 
     /**
@@ -165,13 +102,7 @@ final class SendSlots {
     void giveBackTaken(List<Instant> countedAt) {
         countedAt.stream()
                 .collect(Collectors.groupingBy(at -> at, TreeMap::new, Collectors.counting()))
-                .forEach((at, n) -> {
-                    account.giveBack(n.intValue(), at);
-                    if (account.windowEnds(at).equals(at.plusNanos(1))) {
-                        // Taken in the guard: it went out of the next window's count too.
-                        account.giveBack(n.intValue(), at.plusNanos(1));
-                    }
-                });
+                .forEach((at, n) -> account.giveBack(n.intValue(), at));
     }
 
     /** Milliseconds from now until {@code when}. */
@@ -190,11 +121,6 @@ final class SendSlots {
             account.giveBack(held, current.at());
             held = 0;
         }
-        if (edgeHeld > 0) {
-            account.giveBack(edgeHeld, edge.at());
-            edgeHeld = 0;
-        }
-        edge = null;
         if (next != null) {
             Reservation unused;
             try {
@@ -215,18 +141,13 @@ final class SendSlots {
         }
     }
 
-    /** The reservation's window is over: what it granted may no longer be sent. */
-    private boolean windowOver(Reservation reservation) {
-        return !account.now().isBefore(reservation.until());
+    /** The reservation's window is over, or in its guard: what it granted may no longer be sent. */
+    private boolean windowPassed(Reservation reservation) {
+        return inGuard(reservation.until());
     }
 
-    /** Whether now is in the last {@link #GUARD} of the window that ends at {@code windowEnd}. */
     private boolean inGuard(Instant windowEnd) {
         return !account.now().isBefore(windowEnd.minus(GUARD));
-    }
-
-    private static int granted(Reservation reservation) {
-        return reservation.allowance() instanceof Allowance.Granted granted ? granted.count() : 0;
     }
 
     private Reservation reserve() {
@@ -234,11 +155,7 @@ final class SendSlots {
     }
 
     private Reservation reserve(int wanted) {
-        return reserve(wanted, account.now());
-    }
-
-    /** Reserves {@code wanted} sends counted in the window of {@code at} (now, or the next window's start). */
-    private Reservation reserve(int wanted, Instant at) {
+        Instant at = account.now();
         return new Reservation(account.reserve(wanted, at), at, account.windowEnds(at));
     }
 

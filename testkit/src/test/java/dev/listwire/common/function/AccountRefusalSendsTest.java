@@ -21,12 +21,6 @@ class AccountRefusalSendsTest {
 
     private static final String AAPL = "{\"ticker\":\"AAPL\",\"price\":189.95}";
     private static final int MEMBERS = 10;
-    /**
-     * One rate window an hour: a send taken in a window's last 100 ms counts in the next window too
-     * (SendSlots), which would add one to the exact counts these tests compare, about 1 run in 100 with 10 s
-     * windows.
-     */
-    private static final int WINDOW_SECONDS = 3600;
 
     @RegisterExtension
     final ListUnderTest<FixtureFunction> list = ListUnderTest.of("classpath:fixture-list.json", FixtureFunction::new);
@@ -35,9 +29,8 @@ class AccountRefusalSendsTest {
     void aRefusedLoginSpendsNoSendFromTheSharedCounters() throws Exception {
         list.members().many("member", MEMBERS);
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
-                FixtureFunction function = new FixtureFunction(list.property("listwire.smtp.port", server.port())
-                        .property("listwire.sending.window-seconds", WINDOW_SECONDS)
-                        .context())) {
+                FixtureFunction function = new FixtureFunction(
+                        list.property("listwire.smtp.port", server.port()).context())) {
             server.script().at(Phase.AUTH, "535 5.7.8 Username and Password not accepted.");
 
             function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
@@ -53,9 +46,8 @@ class AccountRefusalSendsTest {
     void theSharedCountersHoldOnlyTheEmailsSentAcrossDeferrals() throws Exception {
         list.members().many("member", MEMBERS);
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
-                FixtureFunction function = new FixtureFunction(list.property("listwire.smtp.port", server.port())
-                        .property("listwire.sending.window-seconds", WINDOW_SECONDS)
-                        .context())) {
+                FixtureFunction function = new FixtureFunction(
+                        list.property("listwire.smtp.port", server.port()).context())) {
             server.script().afterMessages(4, Phase.MAIL_FROM, "550 5.4.5 Daily user sending quota exceeded.");
 
             function.handleRequest(SqsEvents.ofBody("m-1", AAPL), null);
