@@ -114,9 +114,11 @@ final class BatchHandler {
             if (result instanceof EventResult.Paused paused) {
                 continuations.send(message, id, paused.next(), paused.delaySeconds());
             } else if (result instanceof EventResult.Split split) {
+                List<Continuation> segments = new ArrayList<>();
                 for (int segment = 0; segment < split.segments(); segment++) {
-                    continuations.send(message, id, Continuation.segment(segment, split.segments()), 0);
+                    segments.add(Continuation.segment(segment, split.segments()));
                 }
+                continuations.sendAll(message, id, segments);
             }
         } catch (RuntimeException e) {
             return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));

@@ -7,11 +7,16 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * The follow-up messages a list function puts on its own queue when an event does not fit in one
@@ -27,6 +32,13 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 final class Continuations {
 
     static final String ATTRIBUTE = "listwire-continuation";
+
+    /** The most entries SQS takes in one {@code SendMessageBatch}. */
+    static final int BATCH_ENTRIES = 10;
+    /** The most bytes of one {@code SendMessageBatch}'s messages, summed: SQS's classic limit, 256 KiB. */
+    static final int BATCH_BYTES = 256 * 1024;
+    /** A generous bound on one message's attributes (names, types, the event id and the signed position). */
+    static final int ATTRIBUTES_BYTES = 2 * 1024;
 
     private final SqsClient sqs;
     private final ContinuationSigner signer;
@@ -60,12 +72,48 @@ final class Continuations {
 
     /** Puts the rest of the event on the list's queue, visible after {@code delaySeconds} (at most 900). */
     void send(SQSEvent.SQSMessage message, EventIdentity id, Continuation next, int delaySeconds) {
-        String token = signer.sign(new SignedContinuation(list.name(), id.eventId(), hash(message.getBody()), next));
         sqs.sendMessage(b -> b.queueUrl(queueUrl(message))
                 .messageBody(message.getBody())
                 .delaySeconds(Math.max(0, Math.min(900, delaySeconds)))
-                .messageAttributes(
-                        Map.of(EventIdentity.EVENT_ID_ATTRIBUTE, text(id.eventId()), ATTRIBUTE, text(token))));
+                .messageAttributes(attributes(message, id, next)));
+    }
+
+    /**
+     * Puts one message per part on the list's queue at once, visible now: a split event's segments. They go
+     * {@value #BATCH_ENTRIES} to a {@code SendMessageBatch} call, fewer when their bodies would pass
+     * {@value #BATCH_BYTES} bytes, so that every segment's invocation starts a round trip after the first
+     * instead of one round trip after the one before it. Throws when SQS refuses any of them; those already put
+     * stay (a retry puts them all again, and the ledger keeps each member to one email).
+     */
+    void sendAll(SQSEvent.SQSMessage message, EventIdentity id, List<Continuation> parts) {
+        String queueUrl = queueUrl(message);
+        String body = message.getBody();
+        int entryBytes = String.valueOf(body).getBytes(StandardCharsets.UTF_8).length + ATTRIBUTES_BYTES;
+        int perCall = Math.max(1, Math.min(BATCH_ENTRIES, BATCH_BYTES / entryBytes));
+        for (int from = 0; from < parts.size(); from += perCall) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = from; i < Math.min(parts.size(), from + perCall); i++) {
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id("part-" + i)
+                        .messageBody(body)
+                        .messageAttributes(attributes(message, id, parts.get(i)))
+                        .build());
+            }
+            SendMessageBatchResponse response =
+                    sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            if (!response.failed().isEmpty()) {
+                BatchResultErrorEntry failed = response.failed().get(0);
+                throw new IllegalStateException(response.failed().size() + " of " + entries.size()
+                        + " messages refused by SQS, the first (" + failed.id() + "): " + failed.code() + " "
+                        + failed.message());
+            }
+        }
+    }
+
+    private Map<String, MessageAttributeValue> attributes(
+            SQSEvent.SQSMessage message, EventIdentity id, Continuation next) {
+        String token = signer.sign(new SignedContinuation(list.name(), id.eventId(), hash(message.getBody()), next));
+        return Map.of(EventIdentity.EVENT_ID_ATTRIBUTE, text(id.eventId()), ATTRIBUTE, text(token));
     }
 
     private String queueUrl(SQSEvent.SQSMessage message) {

@@ -59,6 +59,34 @@ class BatchHandlerTest {
     }
 
     @Test
+    void aSplitIntoMoreSegmentsThanOneBatchHoldsPutsEachSegmentOnce() throws Exception {
+        EventResult split = new EventResult.Split(12);
+
+        assertSame(split, handler().enact(message(), id(), split));
+
+        assertEquals(
+                java.util.stream.IntStream.range(0, 12)
+                        .mapToObj(i -> i + "/12")
+                        .sorted()
+                        .toList(),
+                segmentsQueued(message(), 12));
+        assertTrue(SqsEvents.messages(list.stack().sqs(), list.queueUrl(), 1).isEmpty(), "no segment twice");
+    }
+
+    @Test
+    void theSegmentsOfALargeBodyGoInSeveralBatchesAndArriveWhole() throws Exception {
+        // 100 KiB a message: two fit under SQS's 256 KiB a batch, so four segments take two calls.
+        String body = "{\"ticker\":\"AAPL\",\"note\":\"" + "x".repeat(100 * 1024) + "\"}";
+        SQSEvent.SQSMessage large =
+                SqsEvents.ofBody("m-large", body).getRecords().get(0);
+        EventResult split = new EventResult.Split(4);
+
+        assertSame(split, handler().enact(large, EventIdentity.of(large), split));
+
+        assertEquals(List.of("0/4", "1/4", "2/4", "3/4"), segmentsQueued(large, 4));
+    }
+
+    @Test
     void aDeadLetteredPayloadGoesToTheDlqWithItsReason() {
         EventResult dead = new EventResult.DeadLettered("ticker: must not be blank");
 
@@ -92,13 +120,29 @@ class BatchHandlerTest {
         EventResult paused = handler.enact(
                 message(), id(), new EventResult.Paused(Continuation.WHOLE_LIST, 0, PauseReason.OUT_OF_TIME));
         EventResult dead = handler.enact(message(), id(), new EventResult.DeadLettered("not JSON"));
+        EventResult split = handler.enact(message(), id(), new EventResult.Split(3));
 
         assertEquals(
                 RetryReason.ERROR,
                 assertInstanceOf(EventResult.Retry.class, paused).reason());
+        assertEquals(
+                RetryReason.ERROR,
+                assertInstanceOf(EventResult.Retry.class, split).reason());
         EventResult.Retry refused = assertInstanceOf(EventResult.Retry.class, dead);
         assertEquals(RetryReason.DEAD_LETTER_REFUSED, refused.reason());
         assertTrue(refused.error().orElseThrow().startsWith("payload rejected (not JSON) but the DLQ refused it"));
+    }
+
+    /** The segments on the list's queue, each as {@code segment/segments}, sorted; every body as the event's. */
+    private List<String> segmentsQueued(SQSEvent.SQSMessage event, int count) throws Exception {
+        Continuations continuations = context.getBean(Continuations.class);
+        List<String> parts = new ArrayList<>();
+        for (SQSEvent.SQSMessage part : queued(list.queueUrl(), count)) {
+            assertEquals(event.getBody(), part.getBody());
+            Continuation at = continuations.read(part, EventIdentity.of(event)).orElseThrow();
+            parts.add(at.segment() + "/" + at.segments());
+        }
+        return parts.stream().sorted().toList();
     }
 
     private BatchHandler handler() {
