@@ -15,8 +15,11 @@ import java.util.function.Supplier;
  * would send its last emails over its own few connections while the others' sat closed, and the event would
  * take as long as its largest segment. So every {@code listwire.smtp.share-every} a running part reads its
  * event's summary in the background and, with {@code openParts} parts still to run, widens its pool to
- * {@code pool-size x n / openParts}, rounded down (the event never holds more than it was given), and never
- * beyond {@code listwire.smtp.max-pool-size}.
+ * {@code pool-size x n / openParts}, rounded down, and never beyond {@code listwire.smtp.max-pool-size}. What
+ * the rounding leaves goes one connection each to the lowest-numbered parts (part {@code s} takes one when
+ * {@code s < pool-size x n mod openParts}): the parts open then hold every connection the event was given
+ * when those parts are among them, and never more (with a pool of 1 and four segments, three parts open
+ * held 3 connections of 4; a pool of 4, 15 of 16).
  *
  * <p>{@code openParts} also counts the parts waiting on the queue (a continuation, a later pass), which errs
  * on the side of fewer connections. When SQS delivers a message twice it can reach 1 early (see
@@ -25,10 +28,11 @@ import java.util.function.Supplier;
 final class ConnectionShare {
 
     /** For an event that is not split: its one part has the pool to itself. */
-    static final ConnectionShare NONE = new ConnectionShare(OptionalLong::empty, 0, Duration.ZERO);
+    static final ConnectionShare NONE = new ConnectionShare(OptionalLong::empty, 0, Duration.ZERO, 0);
 
     private final Supplier<OptionalLong> openParts;
     private final int granted;
+    private final int part;
     private final long everyNanos;
     private CompletableFuture<OptionalLong> reading;
     private long nextReadAt;
@@ -37,10 +41,12 @@ final class ConnectionShare {
      * @param openParts reads the parts of the event still to run; empty when nothing says so yet
      * @param granted   the connections the whole event may hold: the pool size times its segments
      * @param every     how often to read; zero never reads
+     * @param part      this part's segment number, from 0
      */
-    ConnectionShare(Supplier<OptionalLong> openParts, int granted, Duration every) {
+    ConnectionShare(Supplier<OptionalLong> openParts, int granted, Duration every, int part) {
         this.openParts = openParts;
         this.granted = granted;
+        this.part = part;
         this.everyNanos = every.toNanos();
         this.nextReadAt = System.nanoTime();
     }
@@ -57,7 +63,7 @@ final class ConnectionShare {
             try {
                 OptionalLong open = reading.join();
                 if (open.isPresent()) {
-                    smtp.widen((int) (granted / Math.max(1, open.getAsLong())));
+                    smtp.widen(share(granted, open.getAsLong(), part));
                 }
             } catch (RuntimeException notRead) {
                 // The summary could not be read: the pool stays as it is, and the next reading may do better.
@@ -69,5 +75,14 @@ final class ConnectionShare {
             nextReadAt = now + everyNanos;
             reading = Background.supply(openParts);
         }
+    }
+
+    /**
+     * Part {@code part}'s connections with {@code open} parts running (below 1 counts as 1): the even share
+     * rounded down, and one more for each of the lowest-numbered parts while the rounding leaves any.
+     */
+    static int share(int granted, long open, int part) {
+        long parts = Math.max(1, open);
+        return (int) (granted / parts + (part < granted % parts ? 1 : 0));
     }
 }

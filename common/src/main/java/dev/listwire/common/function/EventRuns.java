@@ -80,6 +80,7 @@ final class EventRuns {
                         .map(summary -> OptionalLong.of(summary.progress().openParts()))
                         .orElse(OptionalLong.empty()),
                 smtp.poolSize() * from.segments(),
-                smtp.shareEvery());
+                smtp.shareEvery(),
+                from.segment());
     }
 }

@@ -31,7 +31,7 @@ class ConnectionShareUnitTest {
 
     @Test
     void withHalfThePartsEndedAPartTakesTwiceItsConnections() {
-        ConnectionShare share = new ConnectionShare(() -> OptionalLong.of(2), 8, Duration.ofMillis(1));
+        ConnectionShare share = new ConnectionShare(() -> OptionalLong.of(2), 8, Duration.ofMillis(1), 3);
 
         widenUntilSettled(share);
 
@@ -39,13 +39,53 @@ class ConnectionShareUnitTest {
     }
 
     @Test
+    void whatRoundingLeavesGoesToTheLowestNumberedParts() {
+        SmtpPool[] pools = new SmtpPool[3];
+        try {
+            int held = 0;
+            for (int part = 0; part < 3; part++) {
+                pools[part] = new SmtpPool(refusingServer(), 4, 32);
+                ConnectionShare share = new ConnectionShare(() -> OptionalLong.of(3), 16, Duration.ofMillis(1), part);
+                for (int i = 0; i < 20; i++) {
+                    share.widen(pools[part]);
+                    sleep(2);
+                }
+                held += pools[part].size();
+            }
+            assertEquals(6, pools[0].size(), "16 connections, 3 parts open: part 0 takes the one left over");
+            assertEquals(5, pools[1].size());
+            assertEquals(16, held, "the three parts hold every connection the event was given");
+        } finally {
+            for (SmtpPool p : pools) {
+                if (p != null) {
+                    p.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void thePartsOpenNeverHoldMoreThanTheEventWasGiven() {
+        for (int granted = 1; granted <= 64; granted++) {
+            for (int open = 1; open <= 16; open++) {
+                int lowest = 0;
+                for (int part = 0; part < open; part++) {
+                    lowest += ConnectionShare.share(granted, open, part);
+                }
+                // The lowest-numbered parts take the most: any other parts open hold at most as many.
+                assertEquals(granted, lowest, granted + " granted, " + open + " open");
+            }
+        }
+    }
+
+    @Test
     void aPartNeverTakesMoreThanThePoolsMostNorFewerThanItsOwn() {
-        widenUntilSettled(new ConnectionShare(() -> OptionalLong.of(0), 40, Duration.ofMillis(1)));
+        widenUntilSettled(new ConnectionShare(() -> OptionalLong.of(0), 40, Duration.ofMillis(1), 3));
         assertEquals(8, pool.size(), "an openParts below 1 (a message delivered twice) counts as 1, up to the most");
 
         SmtpPool own = new SmtpPool(refusingServer(), 2, 8);
         try {
-            ConnectionShare allOpen = new ConnectionShare(() -> OptionalLong.of(4), 8, Duration.ofMillis(1));
+            ConnectionShare allOpen = new ConnectionShare(() -> OptionalLong.of(4), 8, Duration.ofMillis(1), 3);
             for (int i = 0; i < 20; i++) {
                 allOpen.widen(own);
                 sleep(2);
@@ -65,7 +105,8 @@ class ConnectionShareUnitTest {
                     throw new IllegalStateException("DynamoDB refused");
                 },
                 8,
-                Duration.ofMillis(1));
+                Duration.ofMillis(1),
+                3);
 
         for (int i = 0; i < 50 && readings.get() < 3; i++) {
             share.widen(pool);
@@ -87,7 +128,7 @@ class ConnectionShareUnitTest {
             }
             return OptionalLong.of(1);
         };
-        ConnectionShare share = new ConnectionShare(slow, 8, Duration.ofMillis(1));
+        ConnectionShare share = new ConnectionShare(slow, 8, Duration.ofMillis(1), 3);
 
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             for (int i = 0; i < 100; i++) {
@@ -109,7 +150,7 @@ class ConnectionShareUnitTest {
 
     @Test
     void narrowingGoesBackToThePoolsOwnSizeForTheNextEvent() {
-        widenUntilSettled(new ConnectionShare(() -> OptionalLong.of(1), 8, Duration.ofMillis(1)));
+        widenUntilSettled(new ConnectionShare(() -> OptionalLong.of(1), 8, Duration.ofMillis(1), 3));
         assertEquals(8, pool.size());
 
         pool.narrow();
