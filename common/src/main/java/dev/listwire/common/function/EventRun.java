@@ -46,48 +46,35 @@ final class EventRun<T> {
 
     EventResult run() {
         try {
-            Optional<MemberStep.Step> ending = enterAndWalk();
-            if (ending.isEmpty()) {
+            Optional<EventLedger> ledger = tables.ledger(event.id(), from);
+            if (ledger.isEmpty()) {
                 return new EventResult.Retry(
                         RetryReason.HELD_ELSEWHERE,
                         "segment " + from.segment() + " of " + from.segments() + " is held by its first run, "
                                 + "in another invocation: retried once that run ends or its lease runs out");
             }
-            return result(ending.get());
+            return result(walkAndSettle(ledger.get()));
         } catch (RuntimeException e) {
             return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
         }
     }
 
-    /**
-     * Enters the ledger and walks the members; empty when another invocation's first run holds the segment.
-     * The first block of sends and the first page of members are on their way while the ledger is entered
-     * (three round trips one after another put 100-150 ms before a segment's first email); what was reserved
-     * and not sent goes back whichever way the run ends.
-     */
-    private Optional<MemberStep.Step> enterAndWalk() {
-        steps.gate().reserveAhead();
-        try (Stream<Member> members = tables.members(from)) {
-            Optional<EventLedger> ledger = tables.ledger(event.id(), from);
-            return ledger.map(entered -> walkAndSettle(entered, members));
-        } finally {
-            steps.gate().giveBackTaken(steps.sends().sendsNotMade());
-            steps.gate().giveBack();
-        }
-    }
-
-    private MemberStep.Step walkAndSettle(EventLedger ledger, Stream<Member> members) {
+    private MemberStep.Step walkAndSettle(EventLedger ledger) {
         try {
-            try (ClaimsAhead claims = claims(members, ledger)) {
+            try (Stream<Member> members = tables.members(from);
+                    ClaimsAhead claims = claims(members, ledger)) {
                 try {
                     return walk(claims);
                 } finally {
                     // The emails in flight end their claims (sent, refused, given back) before the rest close.
                     steps.sends().drain();
                 }
+            } finally {
+                ledger.settle();
             }
         } finally {
-            ledger.settle();
+            steps.gate().giveBackTaken(steps.sends().sendsNotMade());
+            steps.gate().giveBack();
         }
     }
 

@@ -51,11 +51,6 @@ final class SendGate {
         }
     }
 
-    /** Starts reserving the first sends in the background (see {@link SendSlots#reserveAhead()}). */
-    void reserveAhead() {
-        slots.reserveAhead();
-    }
-
     /** Where the send {@link #take()} last took is counted: what {@link #giveBackTaken} needs to give it back. */
     Instant countedAt() {
         return slots.countedAt();

@@ -88,18 +88,6 @@ final class SendSlots {
         return ONE;
     }
 
-    /**
-     * Starts reserving the pass's first block in the background, so that the first send does not wait for a
-     * DynamoDB round trip: the pass calls it while it makes its other first calls. {@link #giveBack()} gives
-     * the block back if no send takes it.
-     */
-    void reserveAhead() {
-        if (held == 0 && next == null) {
-            int wanted = nextBlock();
-            next = Background.supply(() -> reserve(wanted));
-        }
-    }
-
     /** The instant the reservation of the send {@link #take()} last handed out was counted at. */
     Instant countedAt() {
         return current.at();

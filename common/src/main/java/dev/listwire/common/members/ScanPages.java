@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 /**
  * The items of a {@code Scan}, page after page, the next page asked for as soon as the current one
  * arrives: while a page's members are sent, the next is on its way, so sending does not stop for a
- * {@code Scan} round trip every page. The first page is asked for when the pages are made, so that it
- * comes while the caller does other work. Two pages are held at most, whatever the size of the table.
+ * {@code Scan} round trip every page. Two pages are held at most, whatever the size of the table.
  */
 final class ScanPages implements Iterator<Map<String, AttributeValue>> {
 
@@ -28,8 +27,7 @@ final class ScanPages implements Iterator<Map<String, AttributeValue>> {
     ScanPages(DynamoDbClient dynamoDb, ScanRequest request) {
         this.dynamoDb = dynamoDb;
         this.request = request;
-        // Asked for now, read at the first hasNext(): the caller has other calls to make in between.
-        this.next = Background.supply(() -> dynamoDb.scan(request));
+        this.next = CompletableFuture.completedFuture(dynamoDb.scan(request));
     }
 
     @Override

@@ -67,35 +67,6 @@ class SendSlotsTest {
         assertEquals(12, TableCalls.count(table, "UpdateItem"));
     }
 
-    @Test
-    void aBlockReservedAheadIsTheFirstSendsBlockNotOneMore() {
-        String table = freshTable();
-        SendSlots slots = new SendSlots(account(table, 200));
-
-        slots.reserveAhead();
-        slots.reserveAhead(); // a second call while the first is on its way asks for nothing more
-        for (int i = 0; i < 10; i++) {
-            assertEquals(new Allowance.Granted(1), slots.take(), "send " + i);
-        }
-        slots.giveBack();
-
-        assertEquals(10, sentCounted(table));
-        // The block of 25 reserved ahead, taken by the first send; the call giving back its 15.
-        assertEquals(2, TableCalls.count(table, "UpdateItem"));
-    }
-
-    @Test
-    void aBlockReservedAheadAndNeverTakenIsGivenBack() {
-        String table = freshTable();
-        SendSlots slots = new SendSlots(account(table, 200));
-
-        slots.reserveAhead();
-        slots.giveBack();
-
-        assertEquals(0, sentCounted(table), "nothing was sent, nothing stays counted");
-        assertEquals(2, TableCalls.count(table, "UpdateItem"));
-    }
-
     private static SendingAccount account(String table, int blockSize) {
         return new SendingAccount(
                 LocalStack.shared().dynamoDb(),
