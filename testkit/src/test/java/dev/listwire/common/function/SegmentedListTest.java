@@ -2,9 +2,15 @@ package dev.listwire.common.function;
 
 import static dev.listwire.common.function.OneEmailEach.assertOneEmailEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.listwire.common.ledger.DeliveryLedger;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.QueueDrain;
+import dev.listwire.testkit.SqsEvents;
+import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,5 +44,36 @@ class SegmentedListTest {
                         .sorted()
                         .toList());
         assertOneEmailEach(segmented, 400);
+    }
+
+    @Test
+    void aSegmentHeldByItsFirstRunElsewhereIsRetriedAndKeepsNoneOfTheAccountsSends() throws Exception {
+        segmented.members().many("member", 40);
+        String list = segmented.manifest().name();
+        SQSEvent.SQSMessage event =
+                SqsEvents.ofBody("m-held", AAPL).getRecords().get(0);
+        EventIdentity id = EventIdentity.of(event);
+        ApplicationContext context = segmented.function().getApplicationContext();
+        DeliveryLedger ledger = context.getBean(DeliveryLedger.class);
+        ledger.runs(list, id.eventId()).recordSplit(4);
+        // Segment 0's first run, in another invocation, still sending.
+        ledger.enter(list, id.eventId(), Duration.ofMinutes(5), 0, true).orElseThrow();
+        context.getBean(Continuations.class).sendAll(event, id, List.of(Continuation.segment(0, 4)));
+
+        SQSBatchResponse response =
+                segmented.handle(SqsEvents.receive(segmented.stack().sqs(), segmented.queueUrl(), 1));
+
+        assertEquals(1, response.getBatchItemFailures().size(), "retried once the first run ends");
+        assertTrue(segmented.recipients().isEmpty());
+        assertEquals(0, sendsCounted(segmented.sendingTable()), "no send of the account is held by the run shut out");
+    }
+
+    /** The sends the account has counted, over every hour's item. */
+    private long sendsCounted(String table) {
+        return segmented.stack().dynamoDb().scan(b -> b.tableName(table).consistentRead(true)).items().stream()
+                .mapToLong(item -> item.containsKey("sent")
+                        ? Long.parseLong(item.get("sent").n())
+                        : 0)
+                .sum();
     }
 }
