@@ -75,7 +75,7 @@ final class Continuations {
         sqs.sendMessage(b -> b.queueUrl(queueUrl(message))
                 .messageBody(message.getBody())
                 .delaySeconds(Math.max(0, Math.min(900, delaySeconds)))
-                .messageAttributes(attributes(message, id, next)));
+                .messageAttributes(attributes(id, hash(message.getBody()), next)));
     }
 
     /**
@@ -88,6 +88,7 @@ final class Continuations {
     void sendAll(SQSEvent.SQSMessage message, EventIdentity id, List<Continuation> parts) {
         String queueUrl = queueUrl(message);
         String body = message.getBody();
+        String bodyHash = hash(body);
         int entryBytes = String.valueOf(body).getBytes(StandardCharsets.UTF_8).length + ATTRIBUTES_BYTES;
         int perCall = Math.max(1, Math.min(BATCH_ENTRIES, BATCH_BYTES / entryBytes));
         for (int from = 0; from < parts.size(); from += perCall) {
@@ -96,7 +97,7 @@ final class Continuations {
                 entries.add(SendMessageBatchRequestEntry.builder()
                         .id("part-" + i)
                         .messageBody(body)
-                        .messageAttributes(attributes(message, id, parts.get(i)))
+                        .messageAttributes(attributes(id, bodyHash, parts.get(i)))
                         .build());
             }
             SendMessageBatchResponse response =
@@ -110,9 +111,9 @@ final class Continuations {
         }
     }
 
-    private Map<String, MessageAttributeValue> attributes(
-            SQSEvent.SQSMessage message, EventIdentity id, Continuation next) {
-        String token = signer.sign(new SignedContinuation(list.name(), id.eventId(), hash(message.getBody()), next));
+    /** The event id and the signed position, for a message of this event whose body hashes to {@code bodyHash}. */
+    private Map<String, MessageAttributeValue> attributes(EventIdentity id, String bodyHash, Continuation next) {
+        String token = signer.sign(new SignedContinuation(list.name(), id.eventId(), bodyHash, next));
         return Map.of(EventIdentity.EVENT_ID_ATTRIBUTE, text(id.eventId()), ATTRIBUTE, text(token));
     }
 

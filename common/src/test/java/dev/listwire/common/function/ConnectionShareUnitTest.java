@@ -45,11 +45,8 @@ class ConnectionShareUnitTest {
             int held = 0;
             for (int part = 0; part < 3; part++) {
                 pools[part] = new SmtpPool(refusingServer(), 4, 32);
-                ConnectionShare share = new ConnectionShare(() -> OptionalLong.of(3), 16, Duration.ofMillis(1), part);
-                for (int i = 0; i < 20; i++) {
-                    share.widen(pools[part]);
-                    sleep(2);
-                }
+                widenUntilSettled(
+                        new ConnectionShare(() -> OptionalLong.of(3), 16, Duration.ofMillis(1), part), pools[part]);
                 held += pools[part].size();
             }
             assertEquals(6, pools[0].size(), "16 connections, 3 parts open: part 0 takes the one left over");
@@ -159,6 +156,10 @@ class ConnectionShareUnitTest {
     }
 
     private void widenUntilSettled(ConnectionShare share) {
+        widenUntilSettled(share, pool);
+    }
+
+    private static void widenUntilSettled(ConnectionShare share, SmtpPool pool) {
         for (int i = 0; i < 20; i++) {
             share.widen(pool);
             sleep(5);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.QueueDrain;
+import dev.listwire.testkit.SendingCounts;
 import dev.listwire.testkit.SqsEvents;
 import dev.listwire.testkit.smtp.Phase;
 import dev.listwire.testkit.smtp.ScriptedSmtpServer;
@@ -63,9 +64,6 @@ class AccountRefusalSendsTest {
 
     /** The sends the shared counters hold for the account, every hour together. */
     private long countedSends() {
-        return list.stack().dynamoDb().scan(b -> b.tableName(list.sendingTable())).items().stream()
-                .filter(item -> item.containsKey("sent"))
-                .mapToLong(item -> Long.parseLong(item.get("sent").n()))
-                .sum();
+        return SendingCounts.sent(list.stack().dynamoDb(), list.sendingTable());
     }
 }

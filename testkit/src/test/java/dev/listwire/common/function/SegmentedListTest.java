@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.listwire.common.ledger.DeliveryLedger;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.QueueDrain;
+import dev.listwire.testkit.SendingCounts;
 import dev.listwire.testkit.SqsEvents;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -70,10 +71,6 @@ class SegmentedListTest {
 
     /** The sends the account has counted, over every hour's item. */
     private long sendsCounted(String table) {
-        return segmented.stack().dynamoDb().scan(b -> b.tableName(table).consistentRead(true)).items().stream()
-                .mapToLong(item -> item.containsKey("sent")
-                        ? Long.parseLong(item.get("sent").n())
-                        : 0)
-                .sum();
+        return SendingCounts.sent(segmented.stack().dynamoDb(), table);
     }
 }

@@ -6,6 +6,7 @@ import dev.listwire.common.quota.Allowance;
 import dev.listwire.common.quota.SendingAccount;
 import dev.listwire.common.quota.SendingConfiguration;
 import dev.listwire.testkit.LocalStack;
+import dev.listwire.testkit.SendingCounts;
 import dev.listwire.testkit.TableCalls;
 import dev.listwire.testkit.local.LocalResources;
 import java.time.Clock;
@@ -76,11 +77,7 @@ class SendSlotsTest {
 
     /** The sends the account has counted, over every hour's item. */
     private static long sentCounted(String table) {
-        return LocalStack.shared().dynamoDb().scan(b -> b.tableName(table).consistentRead(true)).items().stream()
-                .mapToLong(item -> item.containsKey("sent")
-                        ? Long.parseLong(item.get("sent").n())
-                        : 0)
-                .sum();
+        return SendingCounts.sent(LocalStack.shared().dynamoDb(), table);
     }
 
     private static String freshTable() {
