@@ -59,6 +59,15 @@ public final class EventSummaries {
 
     /** Adds one invocation's progress to the event's summary, creating it on the first. */
     public void record(EventProgress progress) {
+        record(progress, true);
+    }
+
+    /**
+     * Adds progress to the event's summary; {@code newInvocation} false when this invocation has already
+     * written the event's summary once (a split written before the splitting invocation runs a segment of it)
+     * and must not be counted twice.
+     */
+    public void record(EventProgress progress, boolean newInvocation) {
         long now = clock.millis();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
@@ -72,8 +81,9 @@ public final class EventSummaries {
                         .plus(Duration.ofDays(configuration.retentionDays()))
                         .getEpochSecond()));
         values.put(":one", number(1));
+        values.put(":invocation", number(newInvocation ? 1 : 0));
         values.put(":open", number(progress.openPartsChange()));
-        List<String> add = new ArrayList<>(List.of("#invocations :one"));
+        List<String> add = new ArrayList<>(List.of("#invocations :invocation"));
         for (SummaryCount count : SummaryCount.values()) {
             String name = "#c" + count.ordinal();
             String value = ":c" + count.ordinal();

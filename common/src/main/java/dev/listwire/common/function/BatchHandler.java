@@ -8,12 +8,21 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One invocation's batch: each message is an event, handled on its own, so that one bad message never
  * fails the others. Each message's {@link EventResult} alone decides what is put on a queue (a
  * continuation, the split parts, the DLQ) and whether SQS must retry it: the response names only those
  * messages (ReportBatchItemFailures). Each event's summary is written once the batch is done.
+ *
+ * <p>An event split into {@code n} segments puts segments 1 to {@code n - 1} on the queue and then runs
+ * segment 0 itself, in the same invocation: its first email goes out as soon as the others', not after the
+ * splitting invocation has ended and its worker has taken another message (one invocation fewer an event).
+ * The split's summary is written first, for the parts that read how many of the event are open. Should that
+ * segment's run have to be retried, its message goes on the queue like the others' and the producer's
+ * message is deleted; when SQS refuses that too, the producer's message is retried and split again (the
+ * segments' runs claim every recipient from then on, so no one gets the email twice).
  */
 @Singleton
 final class BatchHandler {
@@ -45,7 +54,7 @@ final class BatchHandler {
         EventEndings.Batch summaries = endings.batch();
         try (Invocation invocation = invocations.open(lambda)) {
             for (SQSEvent.SQSMessage message : records) {
-                if (!deletable(handle(message, payload, invocation, summaries))) {
+                if (!handle(message, payload, invocation, summaries)) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             }
@@ -55,18 +64,61 @@ final class BatchHandler {
         return new SQSBatchResponse(failures);
     }
 
-    /** One message: run its event, do what the result asks of SQS, log the event's line, keep its summary. */
-    private <T> EventResult handle(
+    /**
+     * One message: runs its event (or, for a split event, the split and then its first segment), does what the
+     * results ask of SQS and logs each part's line.
+     *
+     * @return whether SQS may delete the message
+     */
+    private <T> boolean handle(
             SQSEvent.SQSMessage message, ListPayload<T> payload, Invocation invocation, EventEndings.Batch summaries) {
         EventIdentity id = EventIdentity.of(message);
+        EventResult result =
+                part(message, id, invocation, summaries, report -> run(message, id, payload, invocation, report));
+        if (!(result instanceof EventResult.Split split)) {
+            return deletable(result);
+        }
+        // The other segments read the event's open parts (ConnectionShare): the split's count goes first.
+        summaries.write();
+        Continuation own = Continuation.segment(0, split.segments());
+        EventResult ownResult = part(message, id, invocation, summaries, report -> {
+            try {
+                return runFrom(payload.read(id, message.getBody()), own, invocation, report);
+            } catch (RejectedPayload | RuntimeException e) { // the payload was read once already: not rejected now
+                return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
+            }
+        });
+        return deletable(ownResult) || handedOver(message, id, own);
+    }
+
+    /**
+     * One part of an event in this invocation: its run, what its result asks of SQS, its line and its share
+     * of the event's summary.
+     */
+    private EventResult part(
+            SQSEvent.SQSMessage message,
+            EventIdentity id,
+            Invocation invocation,
+            EventEndings.Batch summaries,
+            Function<EventReport, EventResult> running) {
         EventReport report = new EventReport(runs.list().name(), id);
         int connectionsBefore = invocation.smtp().connectionsOpened();
-        EventResult result = enact(message, id, run(message, id, payload, invocation, report));
+        EventResult result = enact(message, id, running.apply(report));
         // A rejected payload never reached SMTP: a login under way for an earlier message is not its own.
         int connections = rejectedPayload(result) ? 0 : invocation.smtp().connectionsOpened() - connectionsBefore;
         endings.finished(result, report.fields(result, connections));
         summaries.add(report.progress(result));
         return result;
+    }
+
+    /** The splitting invocation's own segment, to be retried, goes on the queue as the other segments did. */
+    private boolean handedOver(SQSEvent.SQSMessage message, EventIdentity id, Continuation own) {
+        try {
+            continuations.send(message, id, own, 0);
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
+        }
     }
 
     private <T> EventResult run(
@@ -90,14 +142,17 @@ final class BatchHandler {
                     return new EventResult.Split(segments);
                 }
             }
-            Continuation from = resumed.orElse(Continuation.WHOLE_LIST);
-            report.from(from);
-            // The login overlaps the first page, the first claims and the first reservation of sends.
-            invocation.smtp().openAhead();
-            return runs.run(event, from, invocation, report);
+            return runFrom(event, resumed.orElse(Continuation.WHOLE_LIST), invocation, report);
         } catch (RuntimeException e) {
             return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
         }
+    }
+
+    private <T> EventResult runFrom(ListEvent<T> event, Continuation from, Invocation invocation, EventReport report) {
+        report.from(from);
+        // The login overlaps the first page, the first claims and the first reservation of sends.
+        invocation.smtp().openAhead();
+        return runs.run(event, from, invocation, report);
     }
 
     /** Whether SQS may delete the message: every result but a retry has done what the message asked. */
@@ -115,7 +170,8 @@ final class BatchHandler {
                 continuations.send(message, id, paused.next(), paused.delaySeconds());
             } else if (result instanceof EventResult.Split split) {
                 List<Continuation> segments = new ArrayList<>();
-                for (int segment = 0; segment < split.segments(); segment++) {
+                // Segment 0 is the splitting invocation's own (see handle).
+                for (int segment = 1; segment < split.segments(); segment++) {
                     segments.add(Continuation.segment(segment, split.segments()));
                 }
                 continuations.sendAll(message, id, segments);

@@ -4,8 +4,10 @@ import dev.listwire.common.events.EventProgress;
 import dev.listwire.common.events.EventSummaries;
 import dev.listwire.common.logging.JsonLines;
 import jakarta.inject.Singleton;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What is said when an event's part ends in an invocation: the {@code event-finished} line at once, and the
@@ -41,6 +43,8 @@ final class EventEndings {
     final class Batch {
 
         private final Map<String, EventProgress> byEvent = new LinkedHashMap<>();
+        /** The events whose summary this batch has written: a later write adds to the same invocation. */
+        private final Set<String> written = new HashSet<>();
 
         private Batch() {}
 
@@ -49,13 +53,14 @@ final class EventEndings {
         }
 
         /**
-         * One {@code UpdateItem} per event. A summary that cannot be written is logged and left: the emails are
+         * One {@code UpdateItem} per event for what was added since the last write (once per batch, but for a
+         * split event whose splitting invocation goes on with a segment of it). A summary that cannot be written is logged and left: the emails are
          * sent and the messages settled, and a summary is never a reason to send again.
          */
         void write() {
             for (EventProgress progress : byEvent.values()) {
                 try {
-                    summaries.record(progress);
+                    summaries.record(progress, written.add(progress.eventId()));
                 } catch (RuntimeException e) {
                     Map<String, Object> fields = new LinkedHashMap<>();
                     fields.put("list", progress.list());
