@@ -52,7 +52,7 @@ final class CostReport {
                         + " the provider table, and segments, medians over the segment counts; each segment's"
                         + " first run sends for %.0f s, the rest of its share goes through continuations; on"
                         + " Lambda an invocation takes at least CPU per email / (memory / %.0f MB) per email."
-                        + " Invocations: one per %.0f s of sending, plus the event's first; 3 SQS requests each.",
+                        + " Invocations: one per %.0f s of sending (the splitting invocation sends too); 3 SQS requests each.",
                 cpuSeconds * 1000,
                 firstRunUnits,
                 laterUnits,
@@ -80,7 +80,8 @@ final class CostReport {
                 double cpuBound = cpuSeconds / (memory / MB_PER_VCPU);
                 double seconds = EMAILS * Math.max(waiting, cpuBound);
                 double gbSeconds = seconds * memory / 1024.0;
-                double invocations = 1 + Math.ceil(seconds / SECONDS_PER_INVOCATION);
+                // The invocation that splits an event sends a segment itself: no invocation only splits.
+                double invocations = Math.max(1, Math.ceil(seconds / SECONDS_PER_INVOCATION));
                 double firstRuns = Math.min(1, split * SECONDS_PER_INVOCATION / seconds);
                 double writeUnits = firstRuns * firstRunUnits + (1 - firstRuns) * laterUnits;
                 double dynamoDb =

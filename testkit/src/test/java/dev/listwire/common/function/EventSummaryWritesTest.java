@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.listwire.common.events.EventSummaries;
 import dev.listwire.common.events.EventSummary;
-import dev.listwire.common.events.EventsConfiguration;
 import dev.listwire.common.events.SummaryCount;
 import dev.listwire.testkit.CountdownContext;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.QueueDrain;
 import dev.listwire.testkit.SqsEvents;
+import dev.listwire.testkit.SummaryReads;
 import dev.listwire.testkit.TableCalls;
 import dev.listwire.testkit.smtp.Phase;
 import dev.listwire.testkit.smtp.ScriptedSmtpServer;
@@ -149,10 +148,6 @@ class EventSummaryWritesTest {
     }
 
     private EventSummary summary(String eventId) {
-        return new EventSummaries(
-                        list.stack().dynamoDb(),
-                        new EventsConfiguration(list.fixture().eventsTable(), 90))
-                .one(list.manifest().name(), eventId)
-                .orElseThrow(() -> new AssertionError("no summary of " + eventId));
+        return SummaryReads.of(list, eventId);
     }
 }

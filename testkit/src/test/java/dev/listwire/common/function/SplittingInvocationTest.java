@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.listwire.common.events.EventSummaries;
 import dev.listwire.common.events.EventSummary;
-import dev.listwire.common.events.EventsConfiguration;
 import dev.listwire.testkit.ListUnderTest;
 import dev.listwire.testkit.QueueDrain;
 import dev.listwire.testkit.SqsEvents;
+import dev.listwire.testkit.SummaryReads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,10 +113,6 @@ class SplittingInvocationTest {
     }
 
     private EventSummary summary(String eventId) {
-        return new EventSummaries(
-                        segmented.stack().dynamoDb(),
-                        new EventsConfiguration(segmented.fixture().eventsTable(), 90))
-                .one(segmented.manifest().name(), eventId)
-                .orElseThrow(() -> new AssertionError("no summary of " + eventId));
+        return SummaryReads.of(segmented, eventId);
     }
 }
