@@ -73,21 +73,31 @@ final class BatchHandler {
     private <T> boolean handle(
             SQSEvent.SQSMessage message, ListPayload<T> payload, Invocation invocation, EventEndings.Batch summaries) {
         EventIdentity id = EventIdentity.of(message);
-        EventResult result =
-                part(message, id, invocation, summaries, report -> run(message, id, payload, invocation, report));
+        ListEvent<T> event;
+        Optional<Continuation> resumed;
+        try {
+            resumed = continuations.read(message, id);
+            event = payload.read(id, message.getBody());
+        } catch (RejectedPayload rejected) {
+            EventResult dead = new EventResult.DeadLettered(rejected.getMessage());
+            return deletable(part(message, id, invocation, summaries, report -> dead));
+        }
+        EventResult result = part(
+                message,
+                id,
+                invocation,
+                summaries,
+                report -> resumed.isPresent()
+                        ? runFrom(event, resumed.get(), invocation, report)
+                        : splitOrRun(event, id, invocation, report));
         if (!(result instanceof EventResult.Split split)) {
             return deletable(result);
         }
         // The other segments read the event's open parts (ConnectionShare): the split's count goes first.
         summaries.write();
         Continuation own = Continuation.segment(0, split.segments());
-        EventResult ownResult = part(message, id, invocation, summaries, report -> {
-            try {
-                return runFrom(payload.read(id, message.getBody()), own, invocation, report);
-            } catch (RejectedPayload | RuntimeException e) { // the payload was read once already: not rejected now
-                return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
-            }
-        });
+        EventResult ownResult =
+                part(message, id, invocation, summaries, report -> runFrom(event, own, invocation, report));
         return deletable(ownResult) || handedOver(message, id, own);
     }
 
@@ -121,38 +131,29 @@ final class BatchHandler {
         }
     }
 
-    private <T> EventResult run(
-            SQSEvent.SQSMessage message,
-            EventIdentity id,
-            ListPayload<T> payload,
-            Invocation invocation,
-            EventReport report) {
-        ListEvent<T> event;
-        Optional<Continuation> resumed;
+    /** A producer's message: split when the list asks for segments, else a run over the whole list. */
+    private <T> EventResult splitOrRun(
+            ListEvent<T> event, EventIdentity id, Invocation invocation, EventReport report) {
+        int segments;
         try {
-            resumed = continuations.read(message, id);
-            event = payload.read(id, message.getBody());
-        } catch (RejectedPayload rejected) {
-            return new EventResult.DeadLettered(rejected.getMessage());
-        }
-        try {
-            if (resumed.isEmpty()) {
-                int segments = runs.split(id);
-                if (segments > 1) {
-                    return new EventResult.Split(segments);
-                }
-            }
-            return runFrom(event, resumed.orElse(Continuation.WHOLE_LIST), invocation, report);
+            segments = runs.split(id);
         } catch (RuntimeException e) {
             return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
         }
+        return segments > 1
+                ? new EventResult.Split(segments)
+                : runFrom(event, Continuation.WHOLE_LIST, invocation, report);
     }
 
     private <T> EventResult runFrom(ListEvent<T> event, Continuation from, Invocation invocation, EventReport report) {
-        report.from(from);
-        // The login overlaps the first page, the first claims and the first reservation of sends.
-        invocation.smtp().openAhead();
-        return runs.run(event, from, invocation, report);
+        try {
+            report.from(from);
+            // The login overlaps the first page, the first claims and the first reservation of sends.
+            invocation.smtp().openAhead();
+            return runs.run(event, from, invocation, report);
+        } catch (RuntimeException e) {
+            return new EventResult.Retry(RetryReason.ERROR, String.valueOf(e));
+        }
     }
 
     /** Whether SQS may delete the message: every result but a retry has done what the message asked. */
