@@ -3,15 +3,21 @@ package dev.listwire.common.mail;
 import dev.listwire.common.links.DeliveryRefs;
 import dev.listwire.common.manifest.ListManifest;
 import jakarta.inject.Singleton;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -31,6 +37,7 @@ public final class ListMessages {
 
     private final DeliveryRefs deliveries;
     private final DateHeader dates = new DateHeader(Clock.systemUTC());
+    private volatile Sender sender;
 
     public ListMessages(DeliveryRefs deliveries) {
         this.deliveries = deliveries;
@@ -41,19 +48,14 @@ public final class ListMessages {
         InternetAddress to = listEmail.to();
         RenderedEmail email = listEmail.content();
         Optional<String> unsubscribeUrl = listEmail.headers().unsubscribeUrl();
-        String domain = domainOf(list.from().address());
+        Sender ofList = sender(list);
         MimeMessage message = new FixedIdMimeMessage(
-                session, MessageIds.of(list.name(), listEmail.eventId(), to.getAddress(), domain));
-        try {
-            message.setFrom(new InternetAddress(
-                    list.from().address(), HeaderValues.singleLine(list.from().name()), "UTF-8"));
-        } catch (UnsupportedEncodingException e) {
-            throw new MessagingException("UTF-8 is not supported", e);
-        }
+                session, MessageIds.of(list.name(), listEmail.eventId(), to.getAddress(), ofList.domain()));
+        message.setHeader("From", ofList.from());
         message.setRecipient(Message.RecipientType.TO, to);
         message.setSubject(HeaderValues.singleLine(email.subject()), "UTF-8");
         message.setHeader("Date", dates.now());
-        message.setHeader("List-Id", listId(list, domain));
+        message.setHeader("List-Id", ofList.listId());
         if (unsubscribeUrl.isPresent()) {
             message.setHeader("List-Unsubscribe", "<" + HeaderValues.singleLine(unsubscribeUrl.get()) + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -72,16 +74,29 @@ public final class ListMessages {
     }
 
     /**
-     * The transfer encoding is named up front, chosen from the string in one pass, so that Jakarta Mail
-     * does not read the part through its data handler once more to choose: {@code 7bit} for printable
-     * ASCII in lines SMTP takes whole (most list emails, written as they are), quoted-printable for
-     * anything else (UTF-8 text, a line past 998 octets), which Jakarta Mail encodes a byte at a time.
+     * A part whose bytes are encoded here, once, in the transfer encoding chosen from the string in one
+     * pass: {@code 7bit} for printable ASCII in lines SMTP takes whole (most list emails, its bytes the
+     * string's own), quoted-printable for anything else (UTF-8 text, a line past 998 octets). Jakarta Mail
+     * writes a part made of encoded bytes as they are. A part made from a string it would encode again on
+     * every write, through the text's data handler and a charset encoder: on the send loop, per email.
      */
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText(content, "UTF-8", subtype);
-        part.setHeader("Content-Transfer-Encoding", isSevenBit(content) ? "7bit" : "quoted-printable");
-        return part;
+        boolean sevenBit = isSevenBit(content);
+        InternetHeaders headers = new InternetHeaders();
+        headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
+        headers.setHeader("Content-Transfer-Encoding", sevenBit ? "7bit" : "quoted-printable");
+        return new MimeBodyPart(
+                headers, sevenBit ? content.getBytes(StandardCharsets.US_ASCII) : quotedPrintable(content));
+    }
+
+    private static byte[] quotedPrintable(String content) throws MessagingException {
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream(content.length() * 3 / 2);
+        try (OutputStream out = MimeUtility.encode(encoded, "quoted-printable")) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new MessagingException("could not encode a part as quoted-printable", e);
+        }
+        return encoded.toByteArray();
     }
 
     /** RFC 5322 section 2.1.1 and RFC 2045 section 2.7: ASCII without NUL or bare controls, lines of at most 998. */
@@ -97,6 +112,33 @@ public final class ListMessages {
         }
         return true;
     }
+
+    /**
+     * The list's own headers, the same on each of its emails: made on its first email and kept, since a
+     * list function sends for one list.
+     */
+    private Sender sender(ListManifest list) throws MessagingException {
+        Sender kept = sender;
+        if (kept != null && kept.list() == list) {
+            return kept;
+        }
+        String domain = domainOf(list.from().address());
+        String from;
+        try {
+            // As setFrom writes it: encoded, and folded after "From: ".
+            InternetAddress address = new InternetAddress(
+                    list.from().address(), HeaderValues.singleLine(list.from().name()), "UTF-8");
+            from = InternetAddress.toString(new Address[] {address}, "From: ".length());
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is not supported", e);
+        }
+        kept = new Sender(list, domain, from, listId(list, domain));
+        sender = kept;
+        return kept;
+    }
+
+    /** A list's {@code From} and {@code List-Id} header values, and its sender's domain. */
+    private record Sender(ListManifest list, String domain, String from, String listId) {}
 
     private static String listId(ListManifest list, String domain) throws MessagingException {
         String title = HeaderValues.singleLine(list.title()).replace("\"", "'").replace("\\", "");

@@ -100,6 +100,34 @@ class ListMessagesTest {
         assertTrue(written(email).lines().allMatch(line -> line.length() <= 998));
     }
 
+    @Test
+    void theSenderIsWrittenAsSetFromWritesItOnEveryEmailOfTheList() throws Exception {
+        ListManifest list = new ListManifest(
+                "prix",
+                "Alertes de prix",
+                "alertes",
+                new ListManifest.Sender("alertes@example.fr", "Zoë's « alertes » de prix, chaque matin et chaque soir"),
+                ListKind.TRANSACTIONAL,
+                new ListManifest.Tuning(1, 30, 1, 1, null, null));
+        MimeMessage expected = new MimeMessage(Session.getInstance(new Properties()));
+        expected.setFrom(new InternetAddress(list.from().address(), list.from().name(), "UTF-8"));
+
+        for (String recipient : new String[] {"ada@example.com", "bob@example.com"}) {
+            MimeMessage email = messages.compose(
+                    Session.getInstance(new Properties()),
+                    new ListEmail(
+                            list,
+                            "evt-1",
+                            new InternetAddress(recipient),
+                            new RenderedEmail("s", "h", "t"),
+                            ListHeaders.none()));
+
+            assertEquals(expected.getHeader("From", null), email.getHeader("From", null));
+            assertEquals(list.from().name(), ((InternetAddress) email.getFrom()[0]).getPersonal());
+            assertTrue(email.getHeader("List-Id", null).endsWith("<prix.example.fr>"));
+        }
+    }
+
     private MimeMessage compose(RenderedEmail content) throws Exception {
         return messages.compose(
                 Session.getInstance(new Properties()),
