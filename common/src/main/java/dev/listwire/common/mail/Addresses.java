@@ -4,7 +4,9 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.IDN;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +25,9 @@ public final class Addresses {
     private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
     private static final Pattern DOT_ATOM = Pattern.compile(ATEXT + "(\\." + ATEXT + ")*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    private static final int MAX_DOMAINS = 1024;
+    private static final Map<String, Optional<String>> DOMAINS = new ConcurrentHashMap<>();
 
     /** An address taken, in its canonical form, or refused with the reason, said so a person can fix it. */
     public sealed interface Verdict {}
@@ -66,8 +71,24 @@ public final class Addresses {
                 .orElseGet(() -> new Refused("the domain '" + domain + "' is not a valid (IDNA) domain name"));
     }
 
-    /** The domain's A-label form (RFC 5891), or empty: at least two labels, letters, digits and inner hyphens. */
+    /**
+     * {@link #checkDomain}, remembered for the first {@value #MAX_DOMAINS} domains a JVM meets: a list's
+     * members share a few, and a send checks each recipient's address. The check depends on the string alone.
+     */
     private static Optional<String> domain(String domain) {
+        Optional<String> known = DOMAINS.get(domain);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> checked = checkDomain(domain);
+        if (DOMAINS.size() < MAX_DOMAINS) {
+            DOMAINS.put(domain, checked);
+        }
+        return checked;
+    }
+
+    /** The domain's A-label form (RFC 5891), or empty: at least two labels, letters, digits and inner hyphens. */
+    private static Optional<String> checkDomain(String domain) {
         try {
             String ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
             String[] labels = ascii.split("\\.", -1);

@@ -72,4 +72,18 @@ class AddressesTest {
                 "ada@xn--bcher-kva.example",
                 Addresses.deliverable("ada@bücher.example").orElseThrow().getAddress());
     }
+
+    @Test
+    void aDomainMetBeforeIsJudgedAsItWasTheFirstTime() {
+        for (int time = 1; time <= 3; time++) {
+            assertEquals(
+                    "bob" + time + "@xn--bcher-kva.example",
+                    Addresses.deliverable("bob" + time + "@bücher.example")
+                            .orElseThrow()
+                            .getAddress());
+            assertInstanceOf(Addresses.Refused.class, Addresses.check("bob" + time + "@exa_mple.com"));
+            assertInstanceOf(Addresses.Refused.class, Addresses.check("bob" + time + "@xn--zz.example"));
+            assertInstanceOf(Addresses.Refused.class, Addresses.check("bob..x@example.org"), "the local part");
+        }
+    }
 }
