@@ -2,7 +2,6 @@ package dev.listwire.testkit.local;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,13 +107,14 @@ public final class Dynalite implements AutoCloseable {
                 + "(the README's test command does it for you)");
     }
 
+    /**
+     * A port free now, for a server a test starts a moment later. Taken below the range the kernel
+     * draws outgoing connections' local ports from ({@link LocalPorts}), so that no client socket of
+     * the tests can take it between this check and the server's bind, as one did once when the port
+     * came from the kernel (port 0, inside that range). Each call in a JVM gives a different port.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
+        return LocalPorts.free();
     }
 
     private static void sleep() {
