@@ -33,7 +33,20 @@ final class CpuBench {
             List<PerEmail> claimAhead,
             List<PerEmail> claimPaced,
             double eventPerSecond,
-            ProfileSplit.Split profile) {}
+            ProfileSplit.Split profile,
+            Steady steady) {}
+
+    /**
+     * The same function's JVM after {@code events} events in all, its SDK code compiled as a JVM that has
+     * sent for a while has it; each run beside a composing loop of its own, as in the rounds before.
+     */
+    record Steady(int events, List<PerEmail> listwire, List<PerEmail> composing, ProfileSplit.Split profile) {}
+
+    /**
+     * Events on the function's JVM before the steady rounds: listwire makes about 60 DynamoDB calls an event of
+     * 1,000 emails, so code run once a call meets C1's thresholds (a few hundred calls) over several events.
+     */
+    static final int STEADY_AFTER = Integer.getInteger("bench.cpu-steady-after", 20);
 
     /** One run's process CPU per email, and the JIT compiler's and the collector's milliseconds per email in it. */
     record PerEmail(double cpuMs, double jitMs, double gcMs, Map<String, Double> byThreadMs) {
@@ -88,6 +101,7 @@ final class CpuBench {
         List<PerEmail> claimPaced = new ArrayList<>();
         List<Double> eventRates = new ArrayList<>();
         ProfileSplit.Split profile;
+        Steady steady;
         Path email = Path.of("target", "cpu-template.eml").toAbsolutePath();
         try (OutputStream out = Files.newOutputStream(email)) {
             template.writeTo(out);
@@ -119,10 +133,25 @@ final class CpuBench {
                     composingWithLedger.add(composingLoop(email, sink, pool, Math.max(1, members / pool), list));
                 }
                 Path recording = Path.of("target", "listwire-cpu.jfr").toAbsolutePath();
-                Files.deleteIfExists(recording);
-                function.first().profileNext(recording);
-                function.sendToEveryMember(sink, members, "cpu-profiled");
-                profile = ProfileSplit.of(recording);
+                profile = profiled(function, sink, members, recording, "cpu-profiled");
+                int events = ComposingWorker.WARM_UP_ROUNDS + rounds + 1;
+                for (; events < STEADY_AFTER; events++) {
+                    function.sendToEveryMember(sink, members, "cpu-steady-warm-" + events);
+                }
+                List<PerEmail> steadyListwire = new ArrayList<>();
+                List<PerEmail> steadyComposing = new ArrayList<>();
+                for (int i = 0; i < rounds; i++) {
+                    FunctionProcess.Drained drained = function.sendToEveryMember(sink, members, "cpu-steady-" + i);
+                    steadyListwire.add(PerEmail.of(drained.times(), drained.threadCpu(), members));
+                    steadyComposing.add(composingLoop(email, sink, pool, Math.max(1, members / pool), null));
+                }
+                Path steadyRecording =
+                        Path.of("target", "listwire-cpu-steady.jfr").toAbsolutePath();
+                steady = new Steady(
+                        events,
+                        steadyListwire,
+                        steadyComposing,
+                        profiled(function, sink, members, steadyRecording, "cpu-steady-profiled"));
             }
             double eventPerSecond = Figure.of(eventRates).median();
             for (int i = 0; i < rounds; i++) {
@@ -142,8 +171,19 @@ final class CpuBench {
                     claimAhead,
                     claimPaced,
                     eventPerSecond,
-                    profile);
+                    profile,
+                    steady);
         }
+    }
+
+    /** One more event, recorded by JDK Flight Recorder in the function's JVM, and where its samples fall. */
+    private static ProfileSplit.Split profiled(
+            ParallelInvocations function, SinkProcess sink, int members, Path recording, String eventId)
+            throws Exception {
+        Files.deleteIfExists(recording);
+        function.first().profileNext(recording);
+        function.sendToEveryMember(sink, members, eventId);
+        return ProfileSplit.of(recording);
     }
 
     /**

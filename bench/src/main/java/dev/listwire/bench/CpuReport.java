@@ -65,6 +65,15 @@ final class CpuReport {
                 + CpuBench.PerEmail.cpu(r.composingWithLedger()).format("%.3f") + " | "
                 + jit(r.composingWithLedger()) + " | " + gc(r.composingWithLedger()) + " | "
                 + ledgerRatio.format("%.2f") + " | |");
+        CpuBench.Steady steady = r.steady();
+        Figure steadyRatio = roundByRound(steady.listwire(), steady.composing());
+        out.add("| listwire at a steady state: the same JVM after " + steady.events() + " events (most of its SDK code"
+                + " compiled by then, as the profile's interpreted column shows; each run beside a composing loop of its own) | "
+                + CpuBench.PerEmail.cpu(steady.listwire()).format("%.3f") + " | " + jit(steady.listwire()) + " | "
+                + gc(steady.listwire()) + " | " + steadyRatio.format("%.2f") + " | |");
+        out.add("| composing loop, run beside those steady-state events | "
+                + CpuBench.PerEmail.cpu(steady.composing()).format("%.3f") + " | " + jit(steady.composing())
+                + " | " + gc(steady.composing()) + " | 1 (their baseline) | |");
         double composingMs = CpuBench.PerEmail.cpu(r.composing()).median();
         double claimMs = CpuBench.PerEmail.cpu(r.claim()).median();
         double aheadMs = CpuBench.PerEmail.cpu(r.claimAhead()).median();
@@ -106,31 +115,73 @@ final class CpuReport {
                 pacedMs,
                 r.eventPerSecond()));
         byThread(out, r.listwire());
-        ProfileSplit.Split split = r.profile();
-        long total = Math.max(1, split.total());
-        double jitMs = CpuBench.PerEmail.jit(r.listwire()).median();
-        double gcMs = CpuBench.PerEmail.gc(r.listwire()).median();
-        double cpuMs = CpuBench.PerEmail.cpu(r.listwire()).median();
-        double javaMs = Math.max(0, cpuMs - jitMs - gcMs);
         out.add("");
-        out.add("Where listwire's CPU goes: JDK Flight Recorder (`profile` settings, a sample a"
-                + " millisecond) over one more event of " + members
-                + " members, " + split.total() + " execution samples of Java threads (the worker's own, outside"
-                + " the handler, left out), each counted in the part"
-                + " nearest the top of its stack; the samples share out the CPU per email less the JIT"
-                + " compiler's and the collector's time (from the JVM's own counters in the measured runs,"
-                + " which the sampler does not see).");
+        out.add("Where listwire's CPU goes: JDK Flight Recorder (`profile` settings, a sample a millisecond) over one"
+                + " more event of " + members + " members on the measured JVM, once right after the goal's rounds"
+                + " (its " + (ComposingWorker.WARM_UP_ROUNDS + r.listwire().size() + 1) + "th event) and once after"
+                + " the steady-state rounds; Java threads' execution samples (the worker's own, outside the"
+                + " handler, left out), each counted in the part nearest the top of its stack. The samples share"
+                + " out the CPU per email of the rounds before them less the JIT compiler's and the collector's"
+                + " time (from the JVM's own counters, which the sampler does not see). \"interpreted\": samples"
+                + " whose running method was not compiled yet.");
         out.add("");
-        out.add("| part | samples | share of the samples | about, ms per email |");
-        out.add("|---|---|---|---|");
-        split.parts()
-                .forEach((part, n) -> out.add(String.format(
-                        Locale.ROOT, "| %s | %d | %.1f%% | %.3f |", part, n, 100.0 * n / total, javaMs * n / total)));
-        out.add(String.format(Locale.ROOT, "| JIT compiling (not sampled) | | | %.3f |", jitMs));
-        out.add(String.format(Locale.ROOT, "| GC (not sampled) | | | %.3f |", gcMs));
+        out.add("| part | samples | share | interpreted | about, ms per email | steady: samples | share |"
+                + " interpreted | about, ms per email |");
+        out.add("|---|---|---|---|---|---|---|---|---|");
+        Shares first = new Shares(r.profile(), r.listwire());
+        Shares later = new Shares(steady.profile(), steady.listwire());
+        for (String part : ProfileSplit.PARTS) {
+            out.add("| " + part + " | " + first.row(part) + " | " + later.row(part) + " |");
+        }
+        out.add(String.format(
+                Locale.ROOT,
+                "| all sampled | %d | | %d | %.3f | %d | | %d | %.3f |",
+                first.split.total(),
+                first.interpreted(),
+                first.javaMs,
+                later.split.total(),
+                later.interpreted(),
+                later.javaMs));
+        out.add(String.format(
+                Locale.ROOT, "| JIT compiling (not sampled) | | | | %.3f | | | | %.3f |", first.jitMs, later.jitMs));
+        out.add(String.format(Locale.ROOT, "| GC (not sampled) | | | | %.3f | | | | %.3f |", first.gcMs, later.gcMs));
         out.add("");
-        out.add("Where in the AWS SDK (its innermost class on the stack): " + top(split.sdkTops(), 6)
-                + ". Most frequent" + " top-of-stack classes among \"other\": " + top(split.otherTops(), 6) + ".");
+        out.add("Where in the AWS SDK (its innermost class on the stack), the first profile: "
+                + top(r.profile().sdkTops(), 6) + ". Most frequent top-of-stack classes among \"other\": "
+                + top(r.profile().otherTops(), 6) + ".");
+    }
+
+    /** A profile's samples sharing out the CPU per email of the runs before it. */
+    private static final class Shares {
+        final ProfileSplit.Split split;
+        final double jitMs;
+        final double gcMs;
+        final double javaMs;
+
+        Shares(ProfileSplit.Split split, List<CpuBench.PerEmail> runs) {
+            this.split = split;
+            this.jitMs = CpuBench.PerEmail.jit(runs).median();
+            this.gcMs = CpuBench.PerEmail.gc(runs).median();
+            this.javaMs = Math.max(0, CpuBench.PerEmail.cpu(runs).median() - jitMs - gcMs);
+        }
+
+        long interpreted() {
+            return split.interpreted().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        }
+
+        String row(String part) {
+            long n = split.parts().get(part);
+            long total = Math.max(1, split.total());
+            return String.format(
+                    Locale.ROOT,
+                    "%d | %.1f%% | %d | %.3f",
+                    n,
+                    100.0 * n / total,
+                    split.interpreted().get(part),
+                    javaMs * n / total);
+        }
     }
 
     /** The ratio of each round's two runs (taken one right after the other), over the rounds. */

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +75,13 @@ final class FunctionProcess implements AutoCloseable {
     /** Starts the worker on function.jar and waits until its function is built. */
     static FunctionProcess start(Map<String, String> environment, String sqsEndpoint, String queueUrl)
             throws IOException {
+        List<String> options = new ArrayList<>(Jvm.LAMBDA_LIKE);
+        // A recording started in a running JVM re-writes the JDK's I/O classes for its file and socket events,
+        // and the JVM then throws away the compiled code that depends on them: the event profiled would run
+        // interpreted, re-compiling, and its profile would show that, not the events measured before it.
+        options.add("-XX:FlightRecorderOptions:retransform=false");
         ProcessBuilder builder = new ProcessBuilder(Jvm.onClassPath(
-                        Jvm.LAMBDA_LIKE,
-                        Jvm.functionClassPath(),
-                        FunctionWorker.class.getName(),
-                        sqsEndpoint,
-                        queueUrl))
+                        options, Jvm.functionClassPath(), FunctionWorker.class.getName(), sqsEndpoint, queueUrl))
                 .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);

@@ -23,10 +23,15 @@ final class ProfileSplit {
     private ProfileSplit() {}
 
     /**
-     * Samples per part, in the order of {@link #PARTS}, and for the "other" samples, the classes running
-     * at the top of their stacks (where to look next).
+     * Samples per part, in the order of {@link #PARTS}; of them, per part, those whose running method was
+     * interpreted (not yet compiled: code the JIT has not met often enough); and for the "other" samples, the
+     * classes running at the top of their stacks (where to look next).
      */
-    record Split(Map<String, Long> parts, Map<String, Long> otherTops, Map<String, Long> sdkTops) {
+    record Split(
+            Map<String, Long> parts,
+            Map<String, Long> interpreted,
+            Map<String, Long> otherTops,
+            Map<String, Long> sdkTops) {
 
         long total() {
             return parts.values().stream().mapToLong(Long::longValue).sum();
@@ -35,7 +40,9 @@ final class ProfileSplit {
 
     static Split of(Path recording) throws IOException {
         Map<String, Long> samples = new LinkedHashMap<>();
+        Map<String, Long> interpreted = new LinkedHashMap<>();
         PARTS.forEach(p -> samples.put(p, 0L));
+        PARTS.forEach(p -> interpreted.put(p, 0L));
         Map<String, Long> otherTops = new java.util.HashMap<>();
         Map<String, Long> sdkTops = new java.util.HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
@@ -46,6 +53,9 @@ final class ProfileSplit {
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
                 String part = part(frames);
                 samples.merge(part, 1L, Long::sum);
+                if ("Interpreted".equals(frames.get(0).getType())) {
+                    interpreted.merge(part, 1L, Long::sum);
+                }
                 if (part.equals("other")) {
                     otherTops.merge(type(frames.get(0)), 1L, Long::sum);
                 } else if (part.equals("AWS SDK calls")) {
@@ -57,7 +67,7 @@ final class ProfileSplit {
                 }
             }
         }
-        return new Split(samples, otherTops, sdkTops);
+        return new Split(samples, interpreted, otherTops, sdkTops);
     }
 
     /**

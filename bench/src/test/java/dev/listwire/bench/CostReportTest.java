@@ -36,6 +36,7 @@ class CostReportTest {
             List.of(),
             List.of(),
             150,
+            null,
             null);
 
     @Test
