@@ -118,8 +118,7 @@ final class CpuReport {
         out.add("");
         out.add("Where listwire's CPU goes: JDK Flight Recorder (`profile` settings, a sample a millisecond) over one"
                 + " more event of " + members + " members on the measured JVM, once right after the goal's rounds"
-                + " (its " + (ComposingWorker.WARM_UP_ROUNDS + r.listwire().size() + 1) + "th event) and once after"
-                + " the steady-state rounds; Java threads' execution samples (the worker's own, outside the"
+                + " and once after the steady-state rounds; Java threads' execution samples (the worker's own, outside the"
                 + " handler, left out), each counted in the part nearest the top of its stack. The samples share"
                 + " out the CPU per email of the rounds before them less the JIT compiler's and the collector's"
                 + " time (from the JVM's own counters, which the sampler does not see). \"interpreted\": samples"

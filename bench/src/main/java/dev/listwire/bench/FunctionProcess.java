@@ -76,9 +76,9 @@ final class FunctionProcess implements AutoCloseable {
     static FunctionProcess start(Map<String, String> environment, String sqsEndpoint, String queueUrl)
             throws IOException {
         List<String> options = new ArrayList<>(Jvm.LAMBDA_LIKE);
-        // A recording started in a running JVM re-writes the JDK's I/O classes for its file and socket events,
-        // and the JVM then throws away the compiled code that depends on them: the event profiled would run
-        // interpreted, re-compiling, and its profile would show that, not the events measured before it.
+        // A recording started in a running JVM otherwise redefines the JDK's I/O classes for its file and socket
+        // events, invalidating compiled code that depends on them (the CPU profiles before 2026-12-03 14:00 show
+        // the RedefineClasses and the compilations it cancelled). The measured events run before any recording.
         options.add("-XX:FlightRecorderOptions:retransform=false");
         ProcessBuilder builder = new ProcessBuilder(Jvm.onClassPath(
                         options, Jvm.functionClassPath(), FunctionWorker.class.getName(), sqsEndpoint, queueUrl))
